@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HttpClient, type HttpClientResponse } from '@actions/http-client';
+import { ToolError } from './errors.js';
+import { mapUrl, type Mirror } from './mirrors.js';
+
+export interface FetcherOptions {
+  mirrors?: readonly Mirror[];
+  /** Bearer token sent only to URLs under `tokenOrigin` (the GitHub API), never to download hosts. */
+  token?: string;
+  tokenOrigin?: string;
+  /** Back-off before each retry, in ms; its length bounds the retries. */
+  retryDelays?: readonly number[];
+  log?: (line: string) => void;
+}
+
+export interface Downloaded {
+  path: string;
+  url: string;
+  sha256: string;
+  bytes: number;
+}
+
+/** An HTTP answer that retrying cannot change (404, 403, ...), with what the server said. */
+export class HttpStatusError extends ToolError {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly headers: Record<string, string | string[] | undefined>,
+    readonly body: string,
+  ) {
+    super(`GET ${url} answered ${status}`);
+  }
+}
+
+class TransientError extends Error {}
+
+const DEFAULT_DELAYS = [250, 1000, 3000];
+const MAX_RETRY_AFTER_MS = 10_000;
+
+/**
+ * Every network read of the kit goes through here, so the mirror mapping, the token policy and the
+ * retry policy apply to all of them alike: assets, checksum files, signatures and indexes.
+ */
+export class Fetcher {
+  private readonly client = new HttpClient('shipkit', undefined, { socketTimeout: 60_000, keepAlive: true });
+  private readonly delays: readonly number[];
+
+  constructor(private readonly options: FetcherOptions = {}) {
+    this.delays = options.retryDelays ?? DEFAULT_DELAYS;
+  }
+
+  /** The URL that is really fetched for an upstream URL. */
+  resolve(url: string): string {
+    return mapUrl(url, this.options.mirrors ?? []);
+  }
+
+  async text(upstreamUrl: string, headers: Record<string, string> = {}): Promise<string> {
+    return this.withRetries(upstreamUrl, async (url) => {
+      const response = await this.get(url, headers);
+      return response.readBody();
+    });
+  }
+
+  async json<T>(upstreamUrl: string, headers: Record<string, string> = {}): Promise<T> {
+    const body = await this.text(upstreamUrl, { accept: 'application/json', ...headers });
+    try {
+      return JSON.parse(body) as T;
+    } catch {
+      throw new ToolError(`${this.resolve(upstreamUrl)} did not answer with JSON (got "${body.slice(0, 80)}").`);
+    }
+  }
+
+  async buffer(upstreamUrl: string): Promise<Buffer> {
+    return this.withRetries(upstreamUrl, async (url) => {
+      const response = await this.get(url, {});
+      const chunks: Buffer[] = [];
+      for await (const chunk of response.message) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      checkLength(response, body.length, url);
+      return body;
+    });
+  }
+
+  /** Streams to `dest`, hashing on the way, so the digest costs no second read of the file. */
+  async download(upstreamUrl: string, dest: string): Promise<Downloaded> {
+    return this.withRetries(upstreamUrl, async (url) => {
+      const response = await this.get(url, {});
+      const hash = createHash('sha256');
+      let bytes = 0;
+      const tap = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          hash.update(chunk);
+          bytes += chunk.length;
+          done(null, chunk);
+        },
+      });
+      try {
+        await pipeline(response.message, tap, createWriteStream(dest));
+      } catch (error: unknown) {
+        throw new TransientError(`the connection broke after ${bytes} bytes (${String(error)})`);
+      }
+      checkLength(response, bytes, url);
+      return { path: dest, url, sha256: hash.digest('hex'), bytes };
+    });
+  }
+
+  private async get(url: string, headers: Record<string, string>): Promise<HttpClientResponse> {
+    const all: Record<string, string> = { ...headers };
+    const { token, tokenOrigin } = this.options;
+    if (token && tokenOrigin && new URL(url).origin === new URL(tokenOrigin).origin) {
+      all.authorization = `Bearer ${token}`;
+    }
+    let response: HttpClientResponse;
+    try {
+      response = await this.client.get(url, all);
+    } catch (error: unknown) {
+      throw new TransientError(String((error as Error)?.message ?? error));
+    }
+    const status = response.message.statusCode ?? 0;
+    if (status >= 200 && status < 300) return response;
+    const body = await response.readBody().catch(() => '');
+    if (status >= 500 || status === 408 || status === 429) {
+      const retryAfter = Number(response.message.headers['retry-after']);
+      throw Object.assign(new TransientError(`HTTP ${status}`), {
+        retryAfterMs: Number.isFinite(retryAfter) ? Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS) : undefined,
+        final: new HttpStatusError(url, status, response.message.headers, body),
+      });
+    }
+    throw new HttpStatusError(url, status, response.message.headers, body);
+  }
+
+  private async withRetries<T>(upstreamUrl: string, attempt: (url: string) => Promise<T>): Promise<T> {
+    const url = this.resolve(upstreamUrl);
+    for (let i = 0; ; i++) {
+      try {
+        return await attempt(url);
+      } catch (error: unknown) {
+        if (!(error instanceof TransientError)) throw error;
+        const delay = this.delays[i];
+        const details = error as TransientError & { retryAfterMs?: number; final?: HttpStatusError };
+        if (delay === undefined) {
+          if (details.final && details.final.status === 429) throw details.final;
+          throw new ToolError(
+            `GET ${url} failed ${i + 1} times; last: ${error.message}. The server or the network is having trouble: re-run the job, or set "mirrors" to a closer copy.`,
+          );
+        }
+        const wait = Math.max(delay, details.retryAfterMs ?? 0);
+        this.options.log?.(`GET ${url}: ${error.message}; retrying in ${wait} ms (${i + 1}/${this.delays.length})`);
+        await sleep(wait);
+      }
+    }
+  }
+}
+
+function checkLength(response: HttpClientResponse, bytes: number, url: string): void {
+  const declared = Number(response.message.headers['content-length']);
+  if (Number.isFinite(declared) && declared !== bytes) {
+    throw new TransientError(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`);
+  }
+}
