@@ -78,7 +78,11 @@ export class Fetcher {
     return this.withRetries(upstreamUrl, async (url) => {
       const response = await this.get(url, {});
       const chunks: Buffer[] = [];
-      for await (const chunk of response.message) chunks.push(chunk as Buffer);
+      try {
+        for await (const chunk of response.message) chunks.push(chunk as Buffer);
+      } catch (error: unknown) {
+        throw new TransientError(`the connection broke (${(error as Error).message})`);
+      }
       const body = Buffer.concat(chunks);
       checkLength(response, body.length, url);
       return body;
@@ -98,10 +102,13 @@ export class Fetcher {
           done(null, chunk);
         },
       });
+      const file = createWriteStream(dest);
       try {
-        await pipeline(response.message, tap, createWriteStream(dest));
+        await pipeline(response.message, tap, file);
       } catch (error: unknown) {
-        throw new TransientError(`the connection broke after ${bytes} bytes (${String(error)})`);
+        // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
+        if ((error as NodeJS.ErrnoException).syscall) throw new ToolError(`cannot write ${dest}: ${(error as Error).message}`);
+        throw new TransientError(`the connection broke after ${bytes} bytes (${(error as Error).message})`);
       }
       checkLength(response, bytes, url);
       return { path: dest, url, sha256: hash.digest('hex'), bytes };

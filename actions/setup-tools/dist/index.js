@@ -31752,8 +31752,13 @@ class Fetcher {
         return this.withRetries(upstreamUrl, async (url) => {
             const response = await this.get(url, {});
             const chunks = [];
-            for await (const chunk of response.message)
-                chunks.push(chunk);
+            try {
+                for await (const chunk of response.message)
+                    chunks.push(chunk);
+            }
+            catch (error) {
+                throw new TransientError(`the connection broke (${error.message})`);
+            }
             const body = Buffer.concat(chunks);
             checkLength(response, body.length, url);
             return body;
@@ -31772,11 +31777,15 @@ class Fetcher {
                     done(null, chunk);
                 },
             });
+            const file = (0,external_node_fs_.createWriteStream)(dest);
             try {
-                await (0,promises_.pipeline)(response.message, tap, (0,external_node_fs_.createWriteStream)(dest));
+                await (0,promises_.pipeline)(response.message, tap, file);
             }
             catch (error) {
-                throw new TransientError(`the connection broke after ${bytes} bytes (${String(error)})`);
+                // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
+                if (error.syscall)
+                    throw new errors/* ToolError */.v4(`cannot write ${dest}: ${error.message}`);
+                throw new TransientError(`the connection broke after ${bytes} bytes (${error.message})`);
             }
             checkLength(response, bytes, url);
             return { path: dest, url, sha256: hash.digest('hex'), bytes };
@@ -33517,12 +33526,17 @@ async function install(tool, spec, ctx) {
     const staging = await stagingDir(tool.name, version, ctx.platform.arch);
     try {
         const download = (0,external_node_path_namespaceObject.join)(staging, asset.archive === 'raw' ? binary : asset.name);
-        const [got, verifiedBy] = await Promise.all([
-            ctx.fetcher.download(asset.url, download).catch((e) => {
-                throw explainDownloadError(e, tool, version, asset, ctx);
-            }),
+        // Both run at once; both settle before anything is cleaned up, so no write outlives a failure.
+        const [downloaded, expected] = await Promise.allSettled([
+            ctx.fetcher.download(asset.url, download),
             expectedDigests(tool, version, asset, ctx),
         ]);
+        if (downloaded.status === 'rejected')
+            throw explainDownloadError(downloaded.reason, tool, version, asset, ctx);
+        if (expected.status === 'rejected')
+            throw expected.reason;
+        const got = downloaded.value;
+        const verifiedBy = expected.value;
         checkDigests(got.sha256, verifiedBy.digests, asset);
         if (!verifiedBy.digests.length) {
             ctx.warn(`${tool.name} ${version}: ${asset.name} installed UNVERIFIED (allow-unverified: true); sha256 ${got.sha256}.`);

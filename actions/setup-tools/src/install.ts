@@ -73,12 +73,15 @@ export async function install(tool: ToolDescription, spec: VersionSpec, ctx: Ins
   const staging = await cache.stagingDir(tool.name, version, ctx.platform.arch);
   try {
     const download = join(staging, asset.archive === 'raw' ? binary : asset.name);
-    const [got, verifiedBy] = await Promise.all([
-      ctx.fetcher.download(asset.url, download).catch((e: unknown) => {
-        throw explainDownloadError(e, tool, version, asset, ctx);
-      }),
+    // Both run at once; both settle before anything is cleaned up, so no write outlives a failure.
+    const [downloaded, expected] = await Promise.allSettled([
+      ctx.fetcher.download(asset.url, download),
       expectedDigests(tool, version, asset, ctx),
     ]);
+    if (downloaded.status === 'rejected') throw explainDownloadError(downloaded.reason, tool, version, asset, ctx);
+    if (expected.status === 'rejected') throw expected.reason;
+    const got = downloaded.value;
+    const verifiedBy = expected.value;
     checkDigests(got.sha256, verifiedBy.digests, asset);
     if (!verifiedBy.digests.length) {
       ctx.warn(`${tool.name} ${version}: ${asset.name} installed UNVERIFIED (allow-unverified: true); sha256 ${got.sha256}.`);
