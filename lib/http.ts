@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +15,8 @@ export interface FetcherOptions {
   tokenOrigin?: string;
   /** Back-off before each retry, in ms; its length bounds the retries. */
   retryDelays?: readonly number[];
+  /** Parallel Range requests for one large download; 1 turns splitting off. */
+  segments?: number;
   log?: (line: string) => void;
 }
 
@@ -39,6 +42,9 @@ export class HttpStatusError extends ToolError {
 class TransientError extends Error {}
 
 const DEFAULT_DELAYS = [250, 1000, 3000];
+/** Below this size a second connection costs more than it saves. */
+const SPLIT_ABOVE = 8 * 1024 * 1024;
+const DEFAULT_SEGMENTS = 4;
 const MAX_RETRY_AFTER_MS = 10_000;
 
 /**
@@ -89,30 +95,64 @@ export class Fetcher {
     });
   }
 
-  /** Streams to `dest`, hashing on the way, so the digest costs no second read of the file. */
+  /**
+   * Downloads to `dest` and returns its SHA-256. A large file from a server that accepts ranges is
+   * fetched over several connections at once (CDNs limit each connection, not the client); the
+   * first response carries the first segment. Anything else streams whole, hashed on the way.
+   */
   async download(upstreamUrl: string, dest: string): Promise<Downloaded> {
     return this.withRetries(upstreamUrl, async (url) => {
       const response = await this.get(url, {});
-      const hash = createHash('sha256');
-      let bytes = 0;
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          bytes += chunk.length;
-          done(null, chunk);
-        },
-      });
-      const file = createWriteStream(dest);
-      try {
-        await pipeline(response.message, tap, file);
-      } catch (error: unknown) {
-        // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
-        if ((error as NodeJS.ErrnoException).syscall) throw new ToolError(`cannot write ${dest}: ${(error as Error).message}`);
-        throw new TransientError(`the connection broke after ${bytes} bytes (${(error as Error).message})`);
-      }
-      checkLength(response, bytes, url);
-      return { path: dest, url, sha256: hash.digest('hex'), bytes };
+      const total = Number(response.message.headers['content-length']);
+      const segments = this.options.segments ?? DEFAULT_SEGMENTS;
+      const splittable = response.message.headers['accept-ranges'] === 'bytes' && total >= SPLIT_ABOVE && segments > 1;
+      return splittable ? this.downloadSegments(url, response, total, segments, dest) : this.downloadWhole(url, response, dest);
     });
+  }
+
+  private async downloadWhole(url: string, response: HttpClientResponse, dest: string): Promise<Downloaded> {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    const tap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(response.message, tap, createWriteStream(dest));
+    } catch (error: unknown) {
+      throw classifyStreamError(error, dest, bytes);
+    }
+    checkLength(response, bytes, url);
+    return { path: dest, url, sha256: hash.digest('hex'), bytes };
+  }
+
+  private async downloadSegments(url: string, first: HttpClientResponse, total: number, segments: number, dest: string): Promise<Downloaded> {
+    const size = Math.ceil(total / segments);
+    const file = await open(dest, 'w');
+    try {
+      const rest = Array.from({ length: segments - 1 }, (_, i) => (i + 1) * size).filter((start) => start < total);
+      await Promise.all([
+        writeSegment(first, file, 0, size, dest),
+        ...rest.map(async (start) => {
+          const end = Math.min(total, start + size) - 1;
+          const part = await this.get(url, { range: `bytes=${start}-${end}` });
+          const range = String(part.message.headers['content-range'] ?? '');
+          if (part.message.statusCode !== 206 || !range.startsWith(`bytes ${start}-${end}/`)) {
+            part.message.destroy();
+            throw new TransientError(`asked for bytes ${start}-${end} but got status ${part.message.statusCode} ${range}`);
+          }
+          await writeSegment(part, file, start, end - start + 1, dest);
+        }),
+      ]);
+    } finally {
+      await file.close();
+    }
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(dest)) hash.update(chunk as Buffer);
+    return { path: dest, url, sha256: hash.digest('hex'), bytes: total };
   }
 
   private async get(url: string, headers: Record<string, string>): Promise<HttpClientResponse> {
@@ -168,4 +208,28 @@ function checkLength(response: HttpClientResponse, bytes: number, url: string): 
   if (Number.isFinite(declared) && declared !== bytes) {
     throw new TransientError(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`);
   }
+}
+
+function classifyStreamError(error: unknown, dest: string, bytes: number): Error {
+  // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
+  if ((error as NodeJS.ErrnoException).syscall) return new ToolError(`cannot write ${dest}: ${(error as Error).message}`);
+  return new TransientError(`the connection broke after ${bytes} bytes (${(error as Error).message})`);
+}
+
+/** Writes the first `length` bytes of a response at `position`, then lets the connection go. */
+async function writeSegment(response: HttpClientResponse, file: FileHandle, position: number, length: number, dest: string): Promise<void> {
+  let written = 0;
+  try {
+    for await (const chunk of response.message) {
+      const data = (chunk as Buffer).subarray(0, length - written);
+      await file.write(data, 0, data.length, position + written);
+      written += data.length;
+      if (written >= length) break;
+    }
+  } catch (error: unknown) {
+    throw classifyStreamError(error, dest, written);
+  } finally {
+    response.message.destroy();
+  }
+  if (written < length) throw new TransientError(`a segment was cut short: ${written} of ${length} bytes arrived`);
 }

@@ -124,12 +124,37 @@ describe.each(RUNTIMES)('the five defaults on %s', (_name, node) => {
 });
 
 describe('real binaries end to end', () => {
-  test('the real packer, re-packed as upstream ships it, installs and runs', async () => {
+  test('the real packer, re-packed as upstream ships it, installs and runs (fetched over parallel ranges)', async () => {
     expect(realVersions.packer).toBeDefined(); // Debian's packer is installed by .ci/run
+    const ranges = mirror.rangeRequests;
     const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': realVersions.packer! } });
+    expect(mirror.rangeRequests - ranges).toBe(3); // the first response carries segment one
     expect(errorsOf(result)).toBe('');
     const out = execFileSync(result.outputs['packer-path']!, ['version'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
     expect(out).toContain(`Packer v${realVersions.packer}`);
+    expect(readFileSync(result.outputs['packer-path']!).equals(readFileSync(REAL_PACKER))).toBe(true);
+  });
+});
+
+describe('large downloads', () => {
+  test('a server without Range support gets one plain download', async () => {
+    mirror.ranges = false;
+    try {
+      const ranges = mirror.rangeRequests;
+      const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': realVersions.packer! } });
+      expect(errorsOf(result)).toBe('');
+      expect(mirror.rangeRequests).toBe(ranges);
+      expect(readFileSync(result.outputs['packer-path']!).equals(readFileSync(REAL_PACKER))).toBe(true);
+    } finally {
+      mirror.ranges = true;
+    }
+  });
+
+  test('a segment cut short is retried and the file still verifies', async () => {
+    mirror.fault(`/packer_${realVersions.packer!}_linux_amd64.zip`, { truncate: true, times: 1 });
+    const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': realVersions.packer! } });
+    expect(errorsOf(result)).toBe('');
+    expect(result.main.log.some((l) => l.includes('retrying'))).toBe(true);
     expect(readFileSync(result.outputs['packer-path']!).equals(readFileSync(REAL_PACKER))).toBe(true);
   });
 });

@@ -39,11 +39,18 @@ export async function makeSigner() {
 }
 
 export class ReleaseMirror {
+  /** @type {Map<string, Buffer>} path -> body */
   files = new Map();
+  /** @type {{match: string, times: number, status?: number, truncate?: boolean, headers?: Record<string, string>, body?: string}[]} */
   faults = [];
+  /** @type {string[]} path and query of every request, in order */
   requests = [];
-  releases = new Map(); // repo -> [{tag_name, draft, prerelease}]
+  /** @type {Map<string, {tag_name: string, name: string, draft: boolean, prerelease: boolean}[]>} API repo -> releases, newest first */
+  releases = new Map();
   throttle = { bytesPerSecond: 0, latencyMs: 0 };
+  /** Answer `Range: bytes=a-b` with 206, as CDNs do; false to behave like a server that cannot. */
+  ranges = true;
+  rangeRequests = 0;
 
   /** @param {{bytesPerSecond?: number, latencyMs?: number}} [throttle] */
   async start(throttle = {}) {
@@ -108,14 +115,24 @@ export class ReleaseMirror {
       res.end('Not Found');
       return;
     }
-    res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream' });
+    const range = this.ranges ? /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '') : null;
+    let payload = body;
+    if (range) {
+      const start = Number(range[1]);
+      const end = Math.min(Number(range[2]), body.length - 1);
+      payload = body.subarray(start, end + 1);
+      this.rangeRequests++;
+      res.writeHead(206, { 'content-length': payload.length, 'content-range': `bytes ${start}-${end}/${body.length}`, 'accept-ranges': 'bytes' });
+    } else {
+      res.writeHead(200, { 'content-length': body.length, 'content-type': 'application/octet-stream', ...(this.ranges ? { 'accept-ranges': 'bytes' } : {}) });
+    }
     if (fault?.truncate) {
-      res.write(body.subarray(0, Math.floor(body.length / 2)));
+      res.write(payload.subarray(0, Math.floor(payload.length / 2)));
       await sleep(20);
       res.destroy();
       return;
     }
-    await this.send(res, body);
+    await this.send(res, payload);
   }
 
   async send(res, body) {

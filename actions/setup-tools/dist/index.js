@@ -31641,6 +31641,8 @@ var errors = __nccwpck_require__(8115);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -31699,6 +31701,7 @@ function mapUrl(url, mirrors) {
 
 
 
+
 /** An HTTP answer that retrying cannot change (404, 403, ...), with what the server said. */
 class HttpStatusError extends errors/* ToolError */.v4 {
     url;
@@ -31716,6 +31719,9 @@ class HttpStatusError extends errors/* ToolError */.v4 {
 class TransientError extends Error {
 }
 const DEFAULT_DELAYS = [250, 1000, 3000];
+/** Below this size a second connection costs more than it saves. */
+const SPLIT_ABOVE = 8 * 1024 * 1024;
+const DEFAULT_SEGMENTS = 4;
 const MAX_RETRY_AFTER_MS = 10_000;
 /**
  * Every network read of the kit goes through here, so the mirror mapping, the token policy and the
@@ -31764,32 +31770,65 @@ class Fetcher {
             return body;
         });
     }
-    /** Streams to `dest`, hashing on the way, so the digest costs no second read of the file. */
+    /**
+     * Downloads to `dest` and returns its SHA-256. A large file from a server that accepts ranges is
+     * fetched over several connections at once (CDNs limit each connection, not the client); the
+     * first response carries the first segment. Anything else streams whole, hashed on the way.
+     */
     async download(upstreamUrl, dest) {
         return this.withRetries(upstreamUrl, async (url) => {
             const response = await this.get(url, {});
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            let bytes = 0;
-            const tap = new external_node_stream_.Transform({
-                transform(chunk, _encoding, done) {
-                    hash.update(chunk);
-                    bytes += chunk.length;
-                    done(null, chunk);
-                },
-            });
-            const file = (0,external_node_fs_.createWriteStream)(dest);
-            try {
-                await (0,promises_.pipeline)(response.message, tap, file);
-            }
-            catch (error) {
-                // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
-                if (error.syscall)
-                    throw new errors/* ToolError */.v4(`cannot write ${dest}: ${error.message}`);
-                throw new TransientError(`the connection broke after ${bytes} bytes (${error.message})`);
-            }
-            checkLength(response, bytes, url);
-            return { path: dest, url, sha256: hash.digest('hex'), bytes };
+            const total = Number(response.message.headers['content-length']);
+            const segments = this.options.segments ?? DEFAULT_SEGMENTS;
+            const splittable = response.message.headers['accept-ranges'] === 'bytes' && total >= SPLIT_ABOVE && segments > 1;
+            return splittable ? this.downloadSegments(url, response, total, segments, dest) : this.downloadWhole(url, response, dest);
         });
+    }
+    async downloadWhole(url, response, dest) {
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        let bytes = 0;
+        const tap = new external_node_stream_.Transform({
+            transform(chunk, _encoding, done) {
+                hash.update(chunk);
+                bytes += chunk.length;
+                done(null, chunk);
+            },
+        });
+        try {
+            await (0,promises_.pipeline)(response.message, tap, (0,external_node_fs_.createWriteStream)(dest));
+        }
+        catch (error) {
+            throw classifyStreamError(error, dest, bytes);
+        }
+        checkLength(response, bytes, url);
+        return { path: dest, url, sha256: hash.digest('hex'), bytes };
+    }
+    async downloadSegments(url, first, total, segments, dest) {
+        const size = Math.ceil(total / segments);
+        const file = await (0,promises_namespaceObject.open)(dest, 'w');
+        try {
+            const rest = Array.from({ length: segments - 1 }, (_, i) => (i + 1) * size).filter((start) => start < total);
+            await Promise.all([
+                writeSegment(first, file, 0, size, dest),
+                ...rest.map(async (start) => {
+                    const end = Math.min(total, start + size) - 1;
+                    const part = await this.get(url, { range: `bytes=${start}-${end}` });
+                    const range = String(part.message.headers['content-range'] ?? '');
+                    if (part.message.statusCode !== 206 || !range.startsWith(`bytes ${start}-${end}/`)) {
+                        part.message.destroy();
+                        throw new TransientError(`asked for bytes ${start}-${end} but got status ${part.message.statusCode} ${range}`);
+                    }
+                    await writeSegment(part, file, start, end - start + 1, dest);
+                }),
+            ]);
+        }
+        finally {
+            await file.close();
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for await (const chunk of (0,external_node_fs_.createReadStream)(dest))
+            hash.update(chunk);
+        return { path: dest, url, sha256: hash.digest('hex'), bytes: total };
     }
     async get(url, headers) {
         const all = { ...headers };
@@ -31845,6 +31884,33 @@ function checkLength(response, bytes, url) {
     if (Number.isFinite(declared) && declared !== bytes) {
         throw new TransientError(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`);
     }
+}
+function classifyStreamError(error, dest, bytes) {
+    // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
+    if (error.syscall)
+        return new errors/* ToolError */.v4(`cannot write ${dest}: ${error.message}`);
+    return new TransientError(`the connection broke after ${bytes} bytes (${error.message})`);
+}
+/** Writes the first `length` bytes of a response at `position`, then lets the connection go. */
+async function writeSegment(response, file, position, length, dest) {
+    let written = 0;
+    try {
+        for await (const chunk of response.message) {
+            const data = chunk.subarray(0, length - written);
+            await file.write(data, 0, data.length, position + written);
+            written += data.length;
+            if (written >= length)
+                break;
+        }
+    }
+    catch (error) {
+        throw classifyStreamError(error, dest, written);
+    }
+    finally {
+        response.message.destroy();
+    }
+    if (written < length)
+        throw new TransientError(`a segment was cut short: ${written} of ${length} bytes arrived`);
 }
 
 ;// CONCATENATED MODULE: ./lib/platform.ts
@@ -32570,8 +32636,6 @@ function parseChecksumsInput(lines) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
@@ -33402,7 +33466,7 @@ function cacheRoot() {
     return root;
 }
 async function stampOf(path) {
-    const s = await (0,external_node_fs_promises_namespaceObject.stat)(path);
+    const s = await (0,promises_namespaceObject.stat)(path);
     return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
 }
 function sameStamp(a, b) {
@@ -33420,7 +33484,7 @@ async function lookup(tool, version, arch) {
         return { miss: 'absent' };
     let record;
     try {
-        record = JSON.parse(await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), 'utf8'));
+        record = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), 'utf8'));
     }
     catch {
         return { miss: 'foreign', detail: `${dir} was cached without a shipkit record` };
@@ -33441,13 +33505,13 @@ async function lookup(tool, version, arch) {
         return { miss: 'tampered', detail: `${binaryPath} has sha256 ${actual}, but ${record.sha256} was verified` };
     }
     const refreshed = { ...record, stamp };
-    await (0,external_node_fs_promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), JSON.stringify(refreshed, null, 2)).catch(() => undefined);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), JSON.stringify(refreshed, null, 2)).catch(() => undefined);
     return { hit: { dir, binaryPath, record: refreshed, rehashed: true } };
 }
 /** A private folder on the cache's own file system, to build an entry in before it goes live. */
 async function stagingDir(tool, version, arch) {
     const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, version, `.${arch}.staging-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    await (0,external_node_fs_promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
     return dir;
 }
 /**
@@ -33456,10 +33520,10 @@ async function stagingDir(tool, version, arch) {
  */
 async function commit(staging, record, arch) {
     const stamp = await stampOf((0,external_node_path_namespaceObject.join)(staging, record.binary));
-    await (0,external_node_fs_promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, RECORD), JSON.stringify({ ...record, stamp }, null, 2));
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, RECORD), JSON.stringify({ ...record, stamp }, null, 2));
     const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), record.tool, record.version, arch);
     try {
-        await (0,external_node_fs_promises_namespaceObject.rename)(staging, dir);
+        await (0,promises_namespaceObject.rename)(staging, dir);
     }
     catch (error) {
         const code = error.code;
@@ -33467,16 +33531,16 @@ async function commit(staging, record, arch) {
             throw error;
         const existing = await lookup(record.tool, record.version, arch);
         if ('hit' in existing && existing.hit.record.sha256 === record.sha256) {
-            await (0,external_node_fs_promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
             return existing.hit.dir;
         }
         // A foreign, broken or half-written entry: move it aside in one step, then take its place.
         const aside = `${dir}.replaced-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        await (0,external_node_fs_promises_namespaceObject.rename)(dir, aside).catch(() => undefined);
-        await (0,external_node_fs_promises_namespaceObject.rename)(staging, dir);
-        void (0,external_node_fs_promises_namespaceObject.rm)(aside, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rename)(dir, aside).catch(() => undefined);
+        await (0,promises_namespaceObject.rename)(staging, dir);
+        void (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
     }
-    await (0,external_node_fs_promises_namespaceObject.writeFile)(`${dir}.complete`, '');
+    await (0,promises_namespaceObject.writeFile)(`${dir}.complete`, '');
     return dir;
 }
 
@@ -33547,9 +33611,9 @@ async function install(tool, spec, ctx) {
             await extractEntry(download, binary, binaryPath).catch((e) => {
                 throw new errors/* ToolError */.v4(`${tool.name} ${version}: ${asset.name} from ${got.url}: ${e.message}`);
             });
-            await (0,external_node_fs_promises_namespaceObject.rm)(download);
+            await (0,promises_namespaceObject.rm)(download);
         }
-        await (0,external_node_fs_promises_namespaceObject.chmod)(binaryPath, 0o755);
+        await (0,promises_namespaceObject.chmod)(binaryPath, 0o755);
         await probeVersion(tool, version, binaryPath);
         const dir = await commit(staging, {
             tool: tool.name,
@@ -33573,7 +33637,7 @@ async function install(tool, spec, ctx) {
     }
     finally {
         // On success the staging folder was renamed away; on failure nothing of it may remain.
-        await (0,external_node_fs_promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
     }
 }
 /**
