@@ -101,7 +101,8 @@ function shipkitStep(toolCache) {
     child.on('exit', (code) => {
       const ms = performance.now() - started;
       rmSync(dir, { recursive: true, force: true });
-      code === 0 ? resolve(ms) : reject(new Error(`setup-tools failed:\n${out}`));
+      if (code === 0) resolve(ms);
+      else reject(new Error(`setup-tools failed:\n${out}`));
     });
   });
 }
