@@ -118,7 +118,7 @@ describe.each(RUNTIMES)('the five defaults on %s', (_name, node) => {
     expect(result.success).toBe(true);
     expect(result.outputs['cache-hit']).toBe('true');
     expect(mirror.requests.slice(before)).toEqual([]);
-    expect(result.summary).toMatch(/\| packer \| 1\.4\.4 \| tool cache \| [^|]*cached sha256 unchanged \|/);
+    expect(result.summary).toMatch(/\| packer \| 1\.4\.4 \| tool cache \| [^|]*SHA256SUMS signed by [0-9A-F]{8}; cache entry unchanged since then \|/);
     expect(result.path).toHaveLength(5);
   });
 });
@@ -277,6 +277,18 @@ describe('verification', () => {
     expect(errorsOf(result)).toContain('docker-machine 0.15.0 was requested, but the installed binary reports 0.14.0');
     expect(existsSync(join(toolCache, 'docker-machine', '0.15.0', 'x64'))).toBe(false);
     expectCleanCache(toolCache);
+  });
+
+  test('a cache copied elsewhere (new file identities) is re-hashed, matches, and used', async () => {
+    const toolCache = tempDir('original');
+    await setupTools({ toolCache, inputs: { tools: 'tflint,terraform' } });
+    const copy = tempDir('copied');
+    execFileSync('cp', ['-r', `${toolCache}/.`, copy]);
+    const before = mirror.requests.length;
+    const result = await setupTools({ toolCache: copy, inputs: { tools: 'tflint,terraform' } });
+    expect(result.outputs['cache-hit']).toBe('true');
+    expect(mirror.requests.slice(before)).toEqual([]);
+    expect(result.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; re-hashed, matches the recorded sha256 |');
   });
 
   test('a cached binary that changed since it was verified is replaced', async () => {

@@ -33581,7 +33581,7 @@ async function install(tool, spec, ctx) {
             dir: hit.dir,
             fromCache: true,
             source: 'tool cache',
-            verifiedBy: `${hit.record.verifiedBy}; cached sha256 ${hit.rehashed ? 're-hashed and matched' : 'unchanged'}`,
+            verifiedBy: `${hit.record.verifiedBy}; ${hit.rehashed ? 're-hashed, matches the recorded sha256' : 'cache entry unchanged since then'}`,
             ms: performance.now() - started,
         };
     }

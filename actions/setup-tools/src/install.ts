@@ -64,7 +64,7 @@ export async function install(tool: ToolDescription, spec: VersionSpec, ctx: Ins
       dir: hit.dir,
       fromCache: true,
       source: 'tool cache',
-      verifiedBy: `${hit.record.verifiedBy}; cached sha256 ${hit.rehashed ? 're-hashed and matched' : 'unchanged'}`,
+      verifiedBy: `${hit.record.verifiedBy}; ${hit.rehashed ? 're-hashed, matches the recorded sha256' : 'cache entry unchanged since then'}`,
       ms: performance.now() - started,
     };
   }
