@@ -31808,7 +31808,8 @@ class Fetcher {
         const file = await (0,promises_namespaceObject.open)(dest, 'w');
         try {
             const rest = Array.from({ length: segments - 1 }, (_, i) => (i + 1) * size).filter((start) => start < total);
-            await Promise.all([
+            // Every segment settles before the file closes, so a retry never races a stale writer.
+            const results = await Promise.allSettled([
                 writeSegment(first, file, 0, size, dest),
                 ...rest.map(async (start) => {
                     const end = Math.min(total, start + size) - 1;
@@ -31821,6 +31822,9 @@ class Fetcher {
                     await writeSegment(part, file, start, end - start + 1, dest);
                 }),
             ]);
+            const failed = results.find((r) => r.status === 'rejected');
+            if (failed)
+                throw failed.reason;
         }
         finally {
             await file.close();
