@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Platform } from '../../lib/platform.js';
-import { findGap, parseVersionOutput, TOOLS } from '../../actions/setup-tools/src/tools.js';
+import { findGap, parseVersionOutput, TOOLS } from '../../lib/tools/tools.js';
 
 const linux: Platform = { os: 'linux', arch: 'x64' };
 const linuxArm: Platform = { os: 'linux', arch: 'arm64' };

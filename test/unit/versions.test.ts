@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { parseVersionSpec } from '../../actions/setup-tools/src/versions.js';
+import { parseVersionSpec } from '../../lib/tools/versions.js';
 import { parseVersionFile } from '../../actions/setup-tools/src/version-file.js';
 
 describe('version specs', () => {

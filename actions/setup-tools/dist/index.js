@@ -31614,7 +31614,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(969);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1886);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -31624,7 +31624,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 969:
+/***/ 1886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31637,6 +31637,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(6058);
 // EXTERNAL MODULE: ./lib/errors.ts
 var errors = __nccwpck_require__(8115);
+;// CONCATENATED MODULE: ./lib/summary.ts
+/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row. */
+function markdownTable(header, rows) {
+    const cell = (value) => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -32013,15 +32021,7 @@ function readKeyInput(value) {
     throw new errors/* UsageError */.eb(`Input "hashicorp-public-key" is neither an armored public key nor the path of an existing file (got "${value.slice(0, 60)}").`);
 }
 
-;// CONCATENATED MODULE: ./lib/summary.ts
-/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row. */
-function markdownTable(header, rows) {
-    const cell = (value) => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-;// CONCATENATED MODULE: ./actions/setup-tools/src/hashicorp-key.ts
+;// CONCATENATED MODULE: ./lib/tools/hashicorp-key.ts
 // HashiCorp's release signing key, fingerprint C874 011F 0AB4 0511 0D02 1055 3436 5D94 72D7 468F,
 // expires 2030-03-01. Copied from ../shared/keys/hashicorp-security-72D7468F.asc, which was exported
 // from a copy that verified against that fingerprint. Used when "hashicorp-public-key" is empty.
@@ -32150,126 +32150,10 @@ GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==
 -----END PGP PUBLIC KEY BLOCK-----
 `;
 
-;// CONCATENATED MODULE: ./lib/inputs.ts
-
-
-/**
- * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
- * so an error can name it, the bad value, and what would have been accepted.
- */
-function getString(name) {
-    return lib_core/* getInput */.V4(name).trim();
-}
-function getRequired(name, hint = '') {
-    const value = getString(name);
-    if (!value)
-        throw new UsageError(`Input "${name}" is required${hint ? `: ${hint}` : '.'}`);
-    return value;
-}
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0', '']);
-function getBoolean(name, fallback = false) {
-    const raw = getString(name);
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (TRUE.has(value))
-        return true;
-    if (FALSE.has(value))
-        return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected true or false.`);
-}
-/** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
-function parseList(raw) {
-    return raw
-        .split(/\r?\n/)
-        .filter((line) => !line.trim().startsWith('#'))
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0);
-}
-/** Like parseList but only newlines separate items, for values that may hold commas. */
-function parseLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line.length > 0 && !line.startsWith('#'));
-}
-function getList(name) {
-    return parseList(lib_core/* getInput */.V4(name));
-}
-function getLines(name) {
-    return parseLines(lib_core/* getInput */.V4(name));
-}
-function getEnum(name, allowed, fallback) {
-    const raw = getString(name);
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (allowed.includes(value))
-        return value;
-    throw new UsageError(`Input "${name}" is "${raw}": expected one of ${allowed.join(', ')}.`);
-}
-function getPositiveInt(name, fallback) {
-    const raw = getString(name);
-    if (raw === '')
-        return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new UsageError(`Input "${name}" is "${raw}": expected a whole number of 1 or more.`);
-    }
-    return Number(raw);
-}
-
-;// CONCATENATED MODULE: ./lib/checksums.ts
-/**
- * Reads the checksum files that release pages publish. Formats seen upstream:
- *   GNU coreutils   `<hex>  name` or `<hex> *name` (binary mode)
- *   BSD / openssl   `SHA256 (name) = <hex>`, `SHA256(name)= <hex>`
- *   piped openssl   `(stdin)= <hex>  name`
- *   bare digest     `<hex>` alone, in a per-asset `.sha256` file
- * Names are compared case-insensitively and without any leading `./` or directory.
- */
-const HEX64 = /^[0-9a-f]{64}$/i;
-function baseName(name) {
-    return name.trim().replace(/^\.\//, '').replace(/^.*[\\/]/, '').toLowerCase();
-}
-function parseChecksums(text) {
-    const digests = new Map();
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim().replace(/^\(stdin\)=\s*/, '');
-        if (!line || line.startsWith('#'))
-            continue;
-        const bsd = /^SHA256\s*\((.+)\)\s*=\s*([0-9a-f]{64})$/i.exec(line);
-        if (bsd) {
-            digests.set(baseName(bsd[1]), bsd[2].toLowerCase());
-            continue;
-        }
-        const gnu = /^([0-9a-f]{64})\s+\*?(.+)$/i.exec(line);
-        if (gnu) {
-            digests.set(baseName(gnu[2]), gnu[1].toLowerCase());
-            continue;
-        }
-        if (HEX64.test(line))
-            digests.set('', line.toLowerCase());
-    }
-    return digests;
-}
-/**
- * The digest for `asset` in a checksum file, or undefined. A file holding one bare digest answers
- * for whatever asset it was published beside.
- */
-function findChecksum(text, asset) {
-    const digests = parseChecksums(text);
-    return digests.get(baseName(asset)) ?? (digests.size === 1 ? digests.get('') : undefined);
-}
-function isSha256(value) {
-    return HEX64.test(value);
-}
-
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var node_modules_semver = __nccwpck_require__(2088);
 var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ./actions/setup-tools/src/tools.ts
+;// CONCATENATED MODULE: ./lib/tools/tools.ts
 
 
 /**
@@ -32426,222 +32310,89 @@ function parseVersionOutput(output) {
     return match?.[1]?.replace(/-\d+-g[0-9a-f]+$/, '');
 }
 
-;// CONCATENATED MODULE: ./actions/setup-tools/src/versions.ts
-
-
-
-/** Parses a `*-version` value: `1.5.7`, `v1.5.7`, `latest`, or a semver range. */
-function parseVersionSpec(inputName, raw) {
-    const value = raw.trim();
-    if (value.toLowerCase() === 'latest')
-        return { kind: 'latest' };
-    const exact = semver_default().valid(value.replace(/^v(?=\d)/, ''));
-    if (exact)
-        return { kind: 'exact', version: exact };
-    if (value && semver_default().validRange(value))
-        return { kind: 'range', range: value };
-    throw new errors/* UsageError */.eb(`Input "${inputName}" is "${raw}": expected an exact version (1.5.7 or v1.5.7), "latest", or a semver range (~1.5, 1.x, >=1.5 <1.7).`);
-}
-function describeSpec(spec) {
-    return spec.kind === 'exact' ? spec.version : spec.kind === 'latest' ? 'latest' : spec.range;
-}
-/**
- * Turns `latest` or a range into one version, through HashiCorp's index.json or the GitHub
- * releases API. Exact versions never come here: pinned runs make no index or API call.
- */
-async function resolveVersion(tool, spec, fetcher, github) {
-    const versions = await listVersions(tool, fetcher, github, spec.kind === 'latest');
-    const picked = spec.kind === 'latest' ? semver_default().maxSatisfying(versions, '*') : semver_default().maxSatisfying(versions, spec.range);
-    if (!picked) {
-        const newest = semver_default().rsort([...versions]).slice(0, 5).join(', ');
-        throw new errors/* UsageError */.eb(`Input "${tool.name}-version" is "${describeSpec(spec)}": no released ${tool.name} version matches it` +
-            (newest ? ` (newest: ${newest}).` : '.'));
-    }
-    return picked;
-}
-async function listVersions(tool, fetcher, github, latestOnly) {
-    const source = tool.releases;
-    if (source.kind === 'hashicorp') {
-        const index = await fetcher.json(`https://releases.hashicorp.com/${source.product}/index.json`);
-        return Object.keys(index.versions ?? {}).filter((v) => semver_default().valid(v));
-    }
-    const api = github.url.replace(/\/+$/, '');
-    const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-    try {
-        if (latestOnly) {
-            const latest = await fetcher.json(`${api}/repos/${source.repo}/releases/latest`, headers);
-            const version = semver_default().valid(latest.tag_name.replace(/^v/, ''));
-            return version ? [version] : [];
-        }
-        const versions = [];
-        for (let page = 1; page <= 10; page++) {
-            const releases = await fetcher.json(`${api}/repos/${source.repo}/releases?per_page=100&page=${page}`, headers);
-            for (const r of releases) {
-                const v = semver_default().valid(r.tag_name.replace(/^v/, ''));
-                if (v && !r.draft)
-                    versions.push(v);
-            }
-            if (releases.length < 100)
-                break;
-        }
-        return versions;
-    }
-    catch (error) {
-        throw explainGitHubError(error, tool, github);
-    }
-}
-function header(error, name) {
-    const value = error.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/** Rate limits get their own message: which limit, when it resets, and how to avoid it. */
-function explainGitHubError(error, tool, github) {
-    if (!(error instanceof HttpStatusError))
-        return error;
-    const remaining = header(error, 'x-ratelimit-remaining');
-    const secondary = /secondary rate limit/i.test(error.body);
-    if ((error.status === 403 || error.status === 429) && (remaining === '0' || secondary)) {
-        const limit = header(error, 'x-ratelimit-limit');
-        const reset = Number(header(error, 'x-ratelimit-reset'));
-        const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC.` : '';
-        const which = secondary
-            ? "GitHub's secondary (abuse) rate limit"
-            : `GitHub's API rate limit of ${limit ?? '?'} requests per hour ${github.hasToken ? 'for this token' : 'for unauthenticated calls from this runner'}`;
-        const fix = github.hasToken
-            ? 'Wait for the reset, use a token with a larger allowance, or pin an exact version (pinned versions make no API call).'
-            : 'Pass a token (the default `github-token: ${{ github.token }}` gives 1,000 requests per hour per repository), or pin an exact version (pinned versions make no API call).';
-        return new errors/* ToolError */.v4(`Resolving ${tool.name}-version hit ${which}.${when} ${fix}`);
-    }
-    if (error.status === 401) {
-        return new errors/* UsageError */.eb(`The GitHub API at ${github.url} refused "github-token" (401) while resolving ${tool.name}-version. On GitHub Enterprise Server, set github-api-url: https://api.github.com with a github.com token, or pin an exact version.`);
-    }
-    if (error.status === 404) {
-        return new errors/* ToolError */.v4(`The GitHub API has no releases at ${error.url} (404) while resolving ${tool.name}-version; check "github-api-url" and "mirrors".`);
-    }
-    return new errors/* ToolError */.v4(`${error.message} while resolving ${tool.name}-version.`);
-}
-
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./actions/setup-tools/src/version-file.ts
-
-
-
-
-/**
- * Versions pinned in a repository file:
- *   `.terraform-version` (tfenv): one line, the terraform version;
- *   anything else is read as asdf's `.tool-versions`: `<tool> <version> [fallbacks...]` per line.
- * Tools shipkit does not install (nodejs, python...) are ignored; the first version of a line wins.
- */
-function readVersionFile(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`Input "version-file" is "${path}", which cannot be read (${error.code ?? String(error)}). ` +
-            'Give a path relative to the workspace, e.g. .tool-versions or .terraform-version.');
-    }
-    return parseVersionFile((0,external_node_path_namespaceObject.basename)(path), text);
-}
-function parseVersionFile(fileName, text) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((line) => line.replace(/#.*$/, '').trim())
-        .filter(Boolean);
-    if (fileName === '.terraform-version') {
-        const version = lines[0];
-        if (!version)
-            throw new errors/* UsageError */.eb(`The version file ${fileName} is empty: expected a terraform version such as 1.5.7.`);
-        return { terraform: version };
-    }
-    const versions = {};
-    for (const line of lines) {
-        const [name, version] = line.split(/\s+/);
-        if (name && version && TOOL_NAMES.includes(name)) {
-            versions[name] ??= version;
-        }
-    }
-    return versions;
-}
-
-;// CONCATENATED MODULE: ./actions/setup-tools/src/inputs.ts
+;// CONCATENATED MODULE: ./lib/tools/context.ts
 
 
 
 
 
 
-
-
-function getInputs() {
-    const tools = parseTools(getList('tools'));
-    const versionFile = getString('version-file');
-    const fromFile = versionFile ? readVersionFile(versionFile) : {};
-    const versions = {};
-    for (const name of TOOL_NAMES) {
-        const input = `${name}-version`;
-        const explicit = getString(input);
-        // An explicit input wins over the file, the file over shipkit's default pin.
-        const [raw, origin] = explicit
-            ? [explicit, `Input "${input}"`]
-            : fromFile[name]
-                ? [fromFile[name], `The ${name} entry of "${versionFile}"`]
-                : [TOOLS[name].defaultVersion, input];
-        try {
-            versions[name] = parseVersionSpec(input, raw);
-        }
-        catch (error) {
-            if (!explicit && fromFile[name]) {
-                throw new errors/* UsageError */.eb(`${origin} is "${raw}": expected an exact version, "latest", or a semver range.`);
-            }
-            throw error;
-        }
-    }
+/** Everything the install flow needs from the runner, built once per step and shared by all tools. */
+async function installContext(settings) {
+    if (settings.githubToken)
+        lib_core/* setSecret */.Pq(settings.githubToken);
+    const needsKey = settings.tools.some((t) => TOOLS[t].releases.kind === 'hashicorp');
+    const armored = settings.hashicorpKey ?? HASHICORP_RELEASE_KEY;
     return {
-        tools,
-        versions,
-        'version-file': versionFile,
-        mirrors: parseMirrors(getLines('mirrors')),
-        checksums: parseChecksumsInput(getLines('checksums')),
-        'github-token': getString('github-token'),
-        'github-api-url': getString('github-api-url') || process.env.GITHUB_API_URL || 'https://api.github.com',
-        'hashicorp-public-key': readKeyInput(getString('hashicorp-public-key')),
-        'allow-unverified': getBoolean('allow-unverified'),
+        platform: currentPlatform(),
+        fetcher: new Fetcher({
+            mirrors: settings.mirrors,
+            token: settings.githubToken,
+            tokenOrigin: settings.githubApiUrl,
+            log: (line) => lib_core/* info */.pq(line),
+        }),
+        github: { url: settings.githubApiUrl, hasToken: Boolean(settings.githubToken) },
+        // The embedded key's id is known; a user-given key is parsed (loading openpgp) only when used.
+        hashicorpKey: { armored, shortId: needsKey && settings.hashicorpKey ? await shortKeyId(armored) : '72D7468F' },
+        userDigests: settings.checksums ?? new Map(),
+        allowUnverified: settings.allowUnverified ?? false,
+        log: (line) => lib_core/* info */.pq(line),
+        warn: (line) => lib_core/* warning */.$e(line),
     };
-}
-function parseTools(items) {
-    if (!items.length)
-        return [...TOOL_NAMES];
-    const tools = [];
-    for (const item of items) {
-        const name = item.toLowerCase();
-        if (!TOOL_NAMES.includes(name)) {
-            throw new errors/* UsageError */.eb(`Input "tools" names "${item}": expected any of ${TOOL_NAMES.join(', ')} (comma or newline separated).`);
-        }
-        if (!tools.includes(name))
-            tools.push(name);
-    }
-    return tools;
-}
-/** `<sha256>  <asset>` lines, as sha256sum prints them. */
-function parseChecksumsInput(lines) {
-    const digests = new Map();
-    for (const line of lines) {
-        const [digest, name] = line.split(/\s+\*?/);
-        if (!digest || !name || !isSha256(digest)) {
-            throw new errors/* UsageError */.eb(`Input "checksums" has the line "${line}": expected "<64 hex sha256>  <asset file name>", as sha256sum prints it.`);
-        }
-        digests.set(name.toLowerCase(), digest.toLowerCase());
-    }
-    return digests;
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./lib/checksums.ts
+/**
+ * Reads the checksum files that release pages publish. Formats seen upstream:
+ *   GNU coreutils   `<hex>  name` or `<hex> *name` (binary mode)
+ *   BSD / openssl   `SHA256 (name) = <hex>`, `SHA256(name)= <hex>`
+ *   piped openssl   `(stdin)= <hex>  name`
+ *   bare digest     `<hex>` alone, in a per-asset `.sha256` file
+ * Names are compared case-insensitively and without any leading `./` or directory.
+ */
+const HEX64 = /^[0-9a-f]{64}$/i;
+function baseName(name) {
+    return name.trim().replace(/^\.\//, '').replace(/^.*[\\/]/, '').toLowerCase();
+}
+function parseChecksums(text) {
+    const digests = new Map();
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim().replace(/^\(stdin\)=\s*/, '');
+        if (!line || line.startsWith('#'))
+            continue;
+        const bsd = /^SHA256\s*\((.+)\)\s*=\s*([0-9a-f]{64})$/i.exec(line);
+        if (bsd) {
+            digests.set(baseName(bsd[1]), bsd[2].toLowerCase());
+            continue;
+        }
+        const gnu = /^([0-9a-f]{64})\s+\*?(.+)$/i.exec(line);
+        if (gnu) {
+            digests.set(baseName(gnu[2]), gnu[1].toLowerCase());
+            continue;
+        }
+        if (HEX64.test(line))
+            digests.set('', line.toLowerCase());
+    }
+    return digests;
+}
+/**
+ * The digest for `asset` in a checksum file, or undefined. A file holding one bare digest answers
+ * for whatever asset it was published beside.
+ */
+function findChecksum(text, asset) {
+    const digests = parseChecksums(text);
+    return digests.get(baseName(asset)) ?? (digests.size === 1 ? digests.get('') : undefined);
+}
+function isSha256(value) {
+    return HEX64.test(value);
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var lib_io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: external "crypto"
@@ -33548,7 +33299,102 @@ async function commit(staging, record, arch) {
     return dir;
 }
 
-;// CONCATENATED MODULE: ./actions/setup-tools/src/install.ts
+;// CONCATENATED MODULE: ./lib/tools/versions.ts
+
+
+
+/** Parses a `*-version` value: `1.5.7`, `v1.5.7`, `latest`, or a semver range. */
+function parseVersionSpec(inputName, raw) {
+    const value = raw.trim();
+    if (value.toLowerCase() === 'latest')
+        return { kind: 'latest' };
+    const exact = semver_default().valid(value.replace(/^v(?=\d)/, ''));
+    if (exact)
+        return { kind: 'exact', version: exact };
+    if (value && semver_default().validRange(value))
+        return { kind: 'range', range: value };
+    throw new errors/* UsageError */.eb(`Input "${inputName}" is "${raw}": expected an exact version (1.5.7 or v1.5.7), "latest", or a semver range (~1.5, 1.x, >=1.5 <1.7).`);
+}
+function describeSpec(spec) {
+    return spec.kind === 'exact' ? spec.version : spec.kind === 'latest' ? 'latest' : spec.range;
+}
+/**
+ * Turns `latest` or a range into one version, through HashiCorp's index.json or the GitHub
+ * releases API. Exact versions never come here: pinned runs make no index or API call.
+ */
+async function resolveVersion(tool, spec, fetcher, github) {
+    const versions = await listVersions(tool, fetcher, github, spec.kind === 'latest');
+    const picked = spec.kind === 'latest' ? semver_default().maxSatisfying(versions, '*') : semver_default().maxSatisfying(versions, spec.range);
+    if (!picked) {
+        const newest = semver_default().rsort([...versions]).slice(0, 5).join(', ');
+        throw new errors/* UsageError */.eb(`Input "${tool.name}-version" is "${describeSpec(spec)}": no released ${tool.name} version matches it` +
+            (newest ? ` (newest: ${newest}).` : '.'));
+    }
+    return picked;
+}
+async function listVersions(tool, fetcher, github, latestOnly) {
+    const source = tool.releases;
+    if (source.kind === 'hashicorp') {
+        const index = await fetcher.json(`https://releases.hashicorp.com/${source.product}/index.json`);
+        return Object.keys(index.versions ?? {}).filter((v) => semver_default().valid(v));
+    }
+    const api = github.url.replace(/\/+$/, '');
+    const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
+    try {
+        if (latestOnly) {
+            const latest = await fetcher.json(`${api}/repos/${source.repo}/releases/latest`, headers);
+            const version = semver_default().valid(latest.tag_name.replace(/^v/, ''));
+            return version ? [version] : [];
+        }
+        const versions = [];
+        for (let page = 1; page <= 10; page++) {
+            const releases = await fetcher.json(`${api}/repos/${source.repo}/releases?per_page=100&page=${page}`, headers);
+            for (const r of releases) {
+                const v = semver_default().valid(r.tag_name.replace(/^v/, ''));
+                if (v && !r.draft)
+                    versions.push(v);
+            }
+            if (releases.length < 100)
+                break;
+        }
+        return versions;
+    }
+    catch (error) {
+        throw explainGitHubError(error, tool, github);
+    }
+}
+function header(error, name) {
+    const value = error.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** Rate limits get their own message: which limit, when it resets, and how to avoid it. */
+function explainGitHubError(error, tool, github) {
+    if (!(error instanceof HttpStatusError))
+        return error;
+    const remaining = header(error, 'x-ratelimit-remaining');
+    const secondary = /secondary rate limit/i.test(error.body);
+    if ((error.status === 403 || error.status === 429) && (remaining === '0' || secondary)) {
+        const limit = header(error, 'x-ratelimit-limit');
+        const reset = Number(header(error, 'x-ratelimit-reset'));
+        const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC.` : '';
+        const which = secondary
+            ? "GitHub's secondary (abuse) rate limit"
+            : `GitHub's API rate limit of ${limit ?? '?'} requests per hour ${github.hasToken ? 'for this token' : 'for unauthenticated calls from this runner'}`;
+        const fix = github.hasToken
+            ? 'Wait for the reset, use a token with a larger allowance, or pin an exact version (pinned versions make no API call).'
+            : 'Pass a token (the default `github-token: ${{ github.token }}` gives 1,000 requests per hour per repository), or pin an exact version (pinned versions make no API call).';
+        return new errors/* ToolError */.v4(`Resolving ${tool.name}-version hit ${which}.${when} ${fix}`);
+    }
+    if (error.status === 401) {
+        return new errors/* UsageError */.eb(`The GitHub API at ${github.url} refused "github-token" (401) while resolving ${tool.name}-version. On GitHub Enterprise Server, set github-api-url: https://api.github.com with a github.com token, or pin an exact version.`);
+    }
+    if (error.status === 404) {
+        return new errors/* ToolError */.v4(`The GitHub API has no releases at ${error.url} (404) while resolving ${tool.name}-version; check "github-api-url" and "mirrors".`);
+    }
+    return new errors/* ToolError */.v4(`${error.message} while resolving ${tool.name}-version.`);
+}
+
+;// CONCATENATED MODULE: ./lib/tools/install.ts
 
 
 
@@ -33757,10 +33603,192 @@ async function probeVersion(tool, version, binaryPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/inputs.ts
+
+
+/**
+ * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
+ * so an error can name it, the bad value, and what would have been accepted.
+ */
+function getString(name) {
+    return lib_core/* getInput */.V4(name).trim();
+}
+function getRequired(name, hint = '') {
+    const value = getString(name);
+    if (!value)
+        throw new UsageError(`Input "${name}" is required${hint ? `: ${hint}` : '.'}`);
+    return value;
+}
+const TRUE = new Set(['true', 'yes', 'on', '1']);
+const FALSE = new Set(['false', 'no', 'off', '0', '']);
+function getBoolean(name, fallback = false) {
+    const raw = getString(name);
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected true or false.`);
+}
+/** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
+function parseList(raw) {
+    return raw
+        .split(/\r?\n/)
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+}
+/** Like parseList but only newlines separate items, for values that may hold commas. */
+function parseLines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0 && !line.startsWith('#'));
+}
+function getList(name) {
+    return parseList(lib_core/* getInput */.V4(name));
+}
+function getLines(name) {
+    return parseLines(lib_core/* getInput */.V4(name));
+}
+function getEnum(name, allowed, fallback) {
+    const raw = getString(name);
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (allowed.includes(value))
+        return value;
+    throw new UsageError(`Input "${name}" is "${raw}": expected one of ${allowed.join(', ')}.`);
+}
+function getPositiveInt(name, fallback) {
+    const raw = getString(name);
+    if (raw === '')
+        return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+        throw new UsageError(`Input "${name}" is "${raw}": expected a whole number of 1 or more.`);
+    }
+    return Number(raw);
+}
+
+;// CONCATENATED MODULE: ./actions/setup-tools/src/version-file.ts
+
+
+
+
+/**
+ * Versions pinned in a repository file:
+ *   `.terraform-version` (tfenv): one line, the terraform version;
+ *   anything else is read as asdf's `.tool-versions`: `<tool> <version> [fallbacks...]` per line.
+ * Tools shipkit does not install (nodejs, python...) are ignored; the first version of a line wins.
+ */
+function readVersionFile(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`Input "version-file" is "${path}", which cannot be read (${error.code ?? String(error)}). ` +
+            'Give a path relative to the workspace, e.g. .tool-versions or .terraform-version.');
+    }
+    return parseVersionFile((0,external_node_path_namespaceObject.basename)(path), text);
+}
+function parseVersionFile(fileName, text) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.replace(/#.*$/, '').trim())
+        .filter(Boolean);
+    if (fileName === '.terraform-version') {
+        const version = lines[0];
+        if (!version)
+            throw new errors/* UsageError */.eb(`The version file ${fileName} is empty: expected a terraform version such as 1.5.7.`);
+        return { terraform: version };
+    }
+    const versions = {};
+    for (const line of lines) {
+        const [name, version] = line.split(/\s+/);
+        if (name && version && TOOL_NAMES.includes(name)) {
+            versions[name] ??= version;
+        }
+    }
+    return versions;
+}
+
+;// CONCATENATED MODULE: ./actions/setup-tools/src/inputs.ts
+
+
+
+
+
+
+
+
+function getInputs() {
+    const tools = parseTools(getList('tools'));
+    const versionFile = getString('version-file');
+    const fromFile = versionFile ? readVersionFile(versionFile) : {};
+    const versions = {};
+    for (const name of TOOL_NAMES) {
+        const input = `${name}-version`;
+        const explicit = getString(input);
+        // An explicit input wins over the file, the file over shipkit's default pin.
+        const [raw, origin] = explicit
+            ? [explicit, `Input "${input}"`]
+            : fromFile[name]
+                ? [fromFile[name], `The ${name} entry of "${versionFile}"`]
+                : [TOOLS[name].defaultVersion, input];
+        try {
+            versions[name] = parseVersionSpec(input, raw);
+        }
+        catch (error) {
+            if (!explicit && fromFile[name]) {
+                throw new errors/* UsageError */.eb(`${origin} is "${raw}": expected an exact version, "latest", or a semver range.`);
+            }
+            throw error;
+        }
+    }
+    return {
+        tools,
+        versions,
+        'version-file': versionFile,
+        mirrors: parseMirrors(getLines('mirrors')),
+        checksums: parseChecksumsInput(getLines('checksums')),
+        'github-token': getString('github-token'),
+        'github-api-url': getString('github-api-url') || process.env.GITHUB_API_URL || 'https://api.github.com',
+        'hashicorp-public-key': readKeyInput(getString('hashicorp-public-key')),
+        'allow-unverified': getBoolean('allow-unverified'),
+    };
+}
+function parseTools(items) {
+    if (!items.length)
+        return [...TOOL_NAMES];
+    const tools = [];
+    for (const item of items) {
+        const name = item.toLowerCase();
+        if (!TOOL_NAMES.includes(name)) {
+            throw new errors/* UsageError */.eb(`Input "tools" names "${item}": expected any of ${TOOL_NAMES.join(', ')} (comma or newline separated).`);
+        }
+        if (!tools.includes(name))
+            tools.push(name);
+    }
+    return tools;
+}
+/** `<sha256>  <asset>` lines, as sha256sum prints them. */
+function parseChecksumsInput(lines) {
+    const digests = new Map();
+    for (const line of lines) {
+        const [digest, name] = line.split(/\s+\*?/);
+        if (!digest || !name || !isSha256(digest)) {
+            throw new errors/* UsageError */.eb(`Input "checksums" has the line "${line}": expected "<64 hex sha256>  <asset file name>", as sha256sum prints it.`);
+        }
+        digests.set(name.toLowerCase(), digest.toLowerCase());
+    }
+    return digests;
+}
+
 ;// CONCATENATED MODULE: ./actions/setup-tools/src/main.ts
-
-
-
 
 
 
@@ -33770,30 +33798,15 @@ async function probeVersion(tool, version, binaryPath) {
 
 async function main() {
     const inputs = getInputs();
-    if (inputs['github-token'])
-        lib_core/* setSecret */.Pq(inputs['github-token']);
-    const platform = currentPlatform();
-    const needsKey = inputs.tools.some((t) => TOOLS[t].releases.kind === 'hashicorp');
-    const armored = inputs['hashicorp-public-key'] ?? HASHICORP_RELEASE_KEY;
-    const ctx = {
-        platform,
-        fetcher: new Fetcher({
-            mirrors: inputs.mirrors,
-            token: inputs['github-token'],
-            tokenOrigin: inputs['github-api-url'],
-            log: (line) => lib_core/* info */.pq(line),
-        }),
-        github: { url: inputs['github-api-url'], hasToken: Boolean(inputs['github-token']) },
-        // The default key's id is known; a user-given key is parsed (loading openpgp) only if needed.
-        hashicorpKey: {
-            armored,
-            shortId: !needsKey || !inputs['hashicorp-public-key'] ? '72D7468F' : await shortKeyId(armored),
-        },
-        userDigests: inputs.checksums,
+    const ctx = await installContext({
+        tools: inputs.tools,
+        mirrors: inputs.mirrors,
+        githubToken: inputs['github-token'],
+        githubApiUrl: inputs['github-api-url'],
+        hashicorpKey: inputs['hashicorp-public-key'],
+        checksums: inputs.checksums,
         allowUnverified: inputs['allow-unverified'],
-        log: (line) => lib_core/* info */.pq(line),
-        warn: (line) => lib_core/* warning */.$e(line),
-    };
+    });
     const results = await Promise.allSettled(inputs.tools.map((name) => install(TOOLS[name], inputs.versions[name], ctx)));
     const installed = [];
     const failures = [];

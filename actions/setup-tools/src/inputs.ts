@@ -3,8 +3,8 @@ import { getBoolean, getLines, getList, getString } from '../../../lib/inputs.js
 import { parseMirrors, type Mirror } from '../../../lib/mirrors.js';
 import { isSha256 } from '../../../lib/checksums.js';
 import { readKeyInput } from '../../../lib/pgp.js';
-import { TOOL_NAMES, TOOLS, type ToolName } from './tools.js';
-import { parseVersionSpec, type VersionSpec } from './versions.js';
+import { TOOL_NAMES, TOOLS, type ToolName } from '../../../lib/tools/tools.js';
+import { parseVersionSpec, type VersionSpec } from '../../../lib/tools/versions.js';
 import { readVersionFile } from './version-file.js';
 
 /** setup-tools' inputs, keyed as in action.yml. */

@@ -1,40 +1,22 @@
 import * as core from '@actions/core';
 import { ToolError, messageOf } from '../../../lib/errors.js';
-import { Fetcher } from '../../../lib/http.js';
-import { currentPlatform } from '../../../lib/platform.js';
-import { shortKeyId } from '../../../lib/pgp.js';
 import { markdownTable } from '../../../lib/summary.js';
-import { HASHICORP_RELEASE_KEY } from './hashicorp-key.js';
+import { installContext } from '../../../lib/tools/context.js';
+import { install, type Installed } from '../../../lib/tools/install.js';
 import { getInputs } from './inputs.js';
-import { install, type InstallContext, type Installed } from './install.js';
-import { TOOLS } from './tools.js';
+import { TOOLS } from '../../../lib/tools/tools.js';
 
 export async function main(): Promise<void> {
   const inputs = getInputs();
-  if (inputs['github-token']) core.setSecret(inputs['github-token']);
-  const platform = currentPlatform();
-  const needsKey = inputs.tools.some((t) => TOOLS[t].releases.kind === 'hashicorp');
-  const armored = inputs['hashicorp-public-key'] ?? HASHICORP_RELEASE_KEY;
-
-  const ctx: InstallContext = {
-    platform,
-    fetcher: new Fetcher({
-      mirrors: inputs.mirrors,
-      token: inputs['github-token'],
-      tokenOrigin: inputs['github-api-url'],
-      log: (line) => core.info(line),
-    }),
-    github: { url: inputs['github-api-url'], hasToken: Boolean(inputs['github-token']) },
-    // The default key's id is known; a user-given key is parsed (loading openpgp) only if needed.
-    hashicorpKey: {
-      armored,
-      shortId: !needsKey || !inputs['hashicorp-public-key'] ? '72D7468F' : await shortKeyId(armored),
-    },
-    userDigests: inputs.checksums,
+  const ctx = await installContext({
+    tools: inputs.tools,
+    mirrors: inputs.mirrors,
+    githubToken: inputs['github-token'],
+    githubApiUrl: inputs['github-api-url'],
+    hashicorpKey: inputs['hashicorp-public-key'],
+    checksums: inputs.checksums,
     allowUnverified: inputs['allow-unverified'],
-    log: (line) => core.info(line),
-    warn: (line) => core.warning(line),
-  };
+  });
 
   const results = await Promise.allSettled(inputs.tools.map((name) => install(TOOLS[name], inputs.versions[name], ctx)));
   const installed: Installed[] = [];

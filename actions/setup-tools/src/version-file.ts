@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError } from '../../../lib/errors.js';
-import { TOOL_NAMES, type ToolName } from './tools.js';
+import { TOOL_NAMES, type ToolName } from '../../../lib/tools/tools.js';
 
 /**
  * Versions pinned in a repository file:

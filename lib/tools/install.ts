@@ -2,12 +2,12 @@ import { execFile } from 'node:child_process';
 import { chmod, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { findChecksum } from '../../../lib/checksums.js';
-import { ToolError } from '../../../lib/errors.js';
-import { HttpStatusError, type Fetcher } from '../../../lib/http.js';
-import { verifyDetached } from '../../../lib/pgp.js';
-import { describePlatform, exeSuffix, type Platform } from '../../../lib/platform.js';
-import * as cache from '../../../lib/toolcache.js';
+import { findChecksum } from '../checksums.js';
+import { ToolError } from '../errors.js';
+import { HttpStatusError, type Fetcher } from '../http.js';
+import { verifyDetached } from '../pgp.js';
+import { describePlatform, exeSuffix, type Platform } from '../platform.js';
+import * as cache from '../toolcache.js';
 import { embeddedDigest, findGap, parseVersionOutput, type Asset, type ToolDescription } from './tools.js';
 import { describeSpec, resolveVersion, type GitHubApi, type VersionSpec } from './versions.js';
 
@@ -89,7 +89,7 @@ export async function install(tool: ToolDescription, spec: VersionSpec, ctx: Ins
 
     const binaryPath = join(staging, binary);
     if (asset.archive === 'zip') {
-      const { extractEntry } = await import('../../../lib/unzip.js');
+      const { extractEntry } = await import('../unzip.js');
       await extractEntry(download, binary, binaryPath).catch((e: unknown) => {
         throw new ToolError(`${tool.name} ${version}: ${asset.name} from ${got.url}: ${(e as Error).message}`);
       });

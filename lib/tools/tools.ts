@@ -1,5 +1,5 @@
 import semver from 'semver';
-import { exeSuffix, goArch, type Arch, type Os, type Platform } from '../../../lib/platform.js';
+import { exeSuffix, goArch, type Arch, type Os, type Platform } from '../platform.js';
 
 /**
  * What setup-tools knows about each tool: where its releases live, how an asset is named for a

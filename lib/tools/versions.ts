@@ -1,6 +1,6 @@
 import semver from 'semver';
-import { ToolError, UsageError } from '../../../lib/errors.js';
-import { HttpStatusError, type Fetcher } from '../../../lib/http.js';
+import { ToolError, UsageError } from '../errors.js';
+import { HttpStatusError, type Fetcher } from '../http.js';
 import type { ToolDescription } from './tools.js';
 
 export type VersionSpec =
