@@ -4,9 +4,14 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const entries = readdirSync('actions')
-  .filter((name) => existsSync(join('actions', name, 'src', 'index.ts')))
-  .map((name) => ({ input: join('actions', name, 'src', 'index.ts'), out: join('actions', name, 'dist') }));
+// actions/<name>/src/index.ts -> dist/index.js (runs.main); src/index-post.ts -> dist/post/index.js (runs.post)
+const entries = readdirSync('actions').flatMap((name) => {
+  const src = join('actions', name, 'src');
+  const found = [];
+  if (existsSync(join(src, 'index.ts'))) found.push({ input: join(src, 'index.ts'), out: join('actions', name, 'dist') });
+  if (existsSync(join(src, 'index-post.ts'))) found.push({ input: join(src, 'index-post.ts'), out: join('actions', name, 'dist', 'post') });
+  return found;
+});
 entries.push({ input: join('cli', 'shipkit.ts'), out: join('cli', 'dist') });
 
 const ncc = join('node_modules', '.bin', 'ncc');
@@ -18,5 +23,8 @@ const build = ({ input, out }) =>
   });
 
 const started = Date.now();
-const built = await Promise.all(entries.map(build));
+// A main bundle's folder holds its post bundle, so mains (which empty their folder) go first.
+const mains = entries.filter((e) => !e.out.endsWith('post'));
+const built = await Promise.all(mains.map(build));
+built.push(...(await Promise.all(entries.filter((e) => e.out.endsWith('post')).map(build))));
 console.log(`built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

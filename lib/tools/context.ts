@@ -34,7 +34,7 @@ export async function installContext(settings: InstallerSettings): Promise<Insta
     github: { url: settings.githubApiUrl, hasToken: Boolean(settings.githubToken) },
     // The embedded key's id is known; a user-given key is parsed (loading openpgp) only when used.
     hashicorpKey: { armored, shortId: needsKey && settings.hashicorpKey ? await shortKeyId(armored) : '72D7468F' },
-    userDigests: settings.checksums ?? new Map(),
+    userDigests: settings.checksums ?? new Map<string, string>(),
     allowUnverified: settings.allowUnverified ?? false,
     log: (line) => core.info(line),
     warn: (line) => core.warning(line),

@@ -2,6 +2,7 @@
 // tflint, hadolint, and terraform 0.12.x). They are NOT the real tools: each prints exactly the
 // version line its upstream prints (../shared/TOOLS.md), and says it is a stand-in otherwise.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 /** The first line each tool prints for its version command, as upstream prints it. */
 export function versionLine(tool, version) {
@@ -22,6 +23,12 @@ export function versionLine(tool, version) {
       throw new Error(`no stand-in for ${tool}`);
   }
 }
+
+/**
+ * The hadolint stand-in's linting (standins/hadolint-lint.sh): a few of hadolint's real rules, with
+ * hadolint's codes, messages and levels, printed in its JSON format; exit 1 when anything is found.
+ */
+export const HADOLINT_LINT = readFileSync(new URL('./standins/hadolint-lint.sh', import.meta.url), 'utf8');
 
 const VERSION_ARGS = { 'docker-machine': 'version', packer: 'version', terraform: 'version', tflint: '--version', hadolint: '--version' };
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { sha256 } from './mirror.mjs';
-import { standIn } from './standins.mjs';
+import { HADOLINT_LINT, standIn } from './standins.mjs';
 import { makeZip } from './zip.mjs';
 
 export const REAL_PACKER = '/usr/bin/packer';
@@ -82,10 +82,10 @@ export async function publishToolchain(mirror, { signer, padded = false }) {
   }
 
   // hadolint: 1.17.2 without a checksum file; 2.12.0 with per-asset .sha256; 2.15.1 lowercase + checksums.sha256
-  const hadolint1172 = standIn('hadolint', '1.17.2', pad('hadolint'));
+  const hadolint1172 = standIn('hadolint', '1.17.2', { ...pad('hadolint'), body: HADOLINT_LINT });
   mirror.publishGitHub({ repo: 'hadolint/hadolint', version: '1.17.2', assets: [{ name: 'hadolint-Linux-x86_64', data: hadolint1172 }], checksums: null });
-  mirror.publishGitHub({ repo: 'hadolint/hadolint', version: '2.12.0', assets: [{ name: 'hadolint-Linux-x86_64', data: standIn('hadolint', '2.12.0') }], checksums: 'per-asset' });
-  mirror.publishGitHub({ repo: 'hadolint/hadolint', version: '2.15.1', assets: [{ name: 'hadolint-linux-x86_64', data: standIn('hadolint', '2.15.1') }], checksums: { file: 'checksums.sha256', format: 'binary' } });
+  mirror.publishGitHub({ repo: 'hadolint/hadolint', version: '2.12.0', assets: [{ name: 'hadolint-Linux-x86_64', data: standIn('hadolint', '2.12.0', { body: HADOLINT_LINT }) }], checksums: 'per-asset' });
+  mirror.publishGitHub({ repo: 'hadolint/hadolint', version: '2.15.1', assets: [{ name: 'hadolint-linux-x86_64', data: standIn('hadolint', '2.15.1', { body: HADOLINT_LINT }) }], checksums: { file: 'checksums.sha256', format: 'binary' } });
 
   const packerZip = mirror.files.get('/releases.hashicorp.com/packer/1.4.4/packer_1.4.4_linux_amd64.zip');
   const checksums = [`${sha256(packerZip)}  packer_1.4.4_linux_amd64.zip`, `${sha256(hadolint1172)}  hadolint-Linux-x86_64`].join('\n');

@@ -1,0 +1,94 @@
+import semver from 'semver';
+import { UsageError } from '../../../lib/errors.js';
+import type { GitContext } from '../../../lib/git-context.js';
+
+export const TAG_RULES = ['version', 'sha', 'branch', 'pr', 'latest', 'schedule', 'semver'] as const;
+export type TagRule = (typeof TAG_RULES)[number];
+
+export interface TagSpec {
+  rules: TagRule[];
+  raw: string[];
+}
+
+/** Docker's tag grammar: up to 128 of [A-Za-z0-9_.-], not starting with `.` or `-`. */
+const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+export function isValidTag(tag: string): boolean {
+  return VALID_TAG.test(tag);
+}
+
+/** `feature/Login flow` -> `feature-login-flow`: tag-safe, lower case, at most 128 characters. */
+export function tagSafe(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9_.-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 128);
+}
+
+/** Parses the `tags` input: rule names and `raw:<value>` entries. */
+export function parseTagSpec(items: string[]): TagSpec {
+  if (!items.length) return { rules: [...TAG_RULES], raw: [] };
+  const spec: TagSpec = { rules: [], raw: [] };
+  for (const item of items) {
+    if (item.startsWith('raw:')) {
+      const value = item.slice(4).trim();
+      if (!isValidTag(value)) {
+        throw new UsageError(`Input "tags" has "${item}": "${value}" is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
+      }
+      spec.raw.push(value);
+    } else if ((TAG_RULES as readonly string[]).includes(item)) {
+      spec.rules.push(item as TagRule);
+    } else {
+      throw new UsageError(`Input "tags" has "${item}": expected any of ${TAG_RULES.join(', ')}, or raw:<tag>.`);
+    }
+  }
+  return spec;
+}
+
+/**
+ * The tags one service gets in this run, duplicates removed, in rule order. `version` is the
+ * trimmed VERSION file (undefined when the service has none).
+ */
+export function computeTags(spec: TagSpec, git: GitContext, version: string | undefined, now: Date): string[] {
+  const tags: string[] = [];
+  const isPr = git.eventName === 'pull_request' || git.eventName === 'pull_request_target';
+  for (const rule of spec.rules) {
+    switch (rule) {
+      case 'version':
+        if (version) tags.push(version);
+        break;
+      case 'sha':
+        if (git.sha) tags.push(`sha-${git.sha.slice(0, 7)}`);
+        break;
+      case 'branch':
+        if (git.branch && !isPr) {
+          const safe = tagSafe(git.branch);
+          if (safe) tags.push(safe);
+        }
+        break;
+      case 'pr':
+        if (isPr && git.prNumber) tags.push(`pr-${git.prNumber}`);
+        break;
+      case 'latest':
+        if (!isPr && git.branch && git.defaultBranch && git.branch === git.defaultBranch) tags.push('latest');
+        break;
+      case 'schedule':
+        if (git.eventName === 'schedule') {
+          tags.push('nightly', `nightly-${now.toISOString().slice(0, 10).replace(/-/g, '')}`);
+        }
+        break;
+      case 'semver': {
+        const parsed = git.tag && /^v\d/.test(git.tag) ? semver.parse(git.tag.slice(1)) : null;
+        if (parsed) {
+          tags.push(parsed.version);
+          if (!parsed.prerelease.length) tags.push(`${parsed.major}.${parsed.minor}`);
+        }
+        break;
+      }
+    }
+  }
+  tags.push(...spec.raw);
+  return [...new Set(tags)];
+}

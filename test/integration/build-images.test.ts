@@ -1,0 +1,270 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { runAction, type RunResult } from '../../cli/runner.js';
+import { dockerAvailable, dockerRequired, makeBaseImage, registryImage, registryTags, startRegistry } from '../support/docker.mjs';
+import { makeSigner, ReleaseMirror } from '../support/mirror.mjs';
+import { FixtureRepo } from '../support/repo.js';
+import { actionEnv, NODE24, tempDir } from '../support/runner-env.js';
+import { publishToolchain } from '../support/toolchain.mjs';
+
+// build-images, bundled, through the local runner, against the real Docker engine and a real
+// docker-registry with htpasswd auth on 127.0.0.1. hadolint is the mirror's stand-in, installed
+// by setup-tools as in a real workflow.
+
+const FIXTURE = join(process.cwd(), 'test', 'fixtures', 'microservices');
+const hasDocker = dockerAvailable();
+
+if (!hasDocker && dockerRequired()) {
+  test('a Docker engine is running (CI asked for one)', () => {
+    throw new Error('No Docker engine answers `docker info`; .ci/run installs docker.io and starts dockerd. These tests fail rather than skip when CI=true.');
+  });
+}
+
+(hasDocker ? describe : describe.skip)('build-images against a real engine and registry', () => {
+  let registry: Awaited<ReturnType<typeof startRegistry>>;
+  let mirror: ReleaseMirror;
+  let baseImage: string;
+  let hadolintDir: string;
+  let repo: FixtureRepo;
+  const toolCache = tempDir('bi-cache');
+
+  beforeAll(async () => {
+    registry = await startRegistry();
+    baseImage = makeBaseImage(registry);
+    mirror = await new ReleaseMirror().start();
+    const { checksums } = await publishToolchain(mirror, { signer: await makeSigner() });
+    const tools = await runAction({
+      action: 'setup-tools',
+      node: NODE24,
+      toolCache,
+      env: actionEnv(),
+      inputs: { tools: 'hadolint', mirrors: mirror.mirrorsInput, checksums },
+    });
+    expect(tools.success).toBe(true);
+    hadolintDir = dirname(tools.outputs['hadolint-path']!);
+    repo = new FixtureRepo(FIXTURE);
+  }, 120_000);
+
+  afterAll(async () => {
+    await registry?.stop();
+    await mirror?.close();
+  });
+
+  interface Run {
+    inputs?: Record<string, string>;
+    eventName?: string;
+    event?: object;
+    sha?: string;
+    ref?: string;
+    withHadolint?: boolean;
+  }
+
+  function buildImages({ inputs = {}, eventName = 'push', event, sha, ref = 'refs/heads/main', withHadolint = true }: Run = {}): Promise<RunResult> {
+    const head = sha ?? repo.git('rev-parse', 'HEAD');
+    return runAction({
+      action: 'build-images',
+      node: NODE24,
+      toolCache,
+      workspace: repo.dir,
+      eventName,
+      event: event ?? { repository: { default_branch: 'main', html_url: 'https://github.com/vscoder/microservices' } },
+      env: actionEnv({
+        PATH: withHadolint ? `${hadolintDir}${delimiter}${process.env.PATH}` : process.env.PATH,
+        GITHUB_SHA: head,
+        GITHUB_REF: ref,
+        GITHUB_REPOSITORY: 'vscoder/microservices',
+      }),
+      inputs: {
+        registry: registry.host,
+        namespace: 'vscoder',
+        username: registry.user,
+        password: registry.password,
+        'image-names': 'post-py=post',
+        'build-args': `BASE_IMAGE=${baseImage}`,
+        ...inputs,
+      },
+    });
+  }
+
+  type Image = { service: string; image: string; tags: string[]; digest: string; pushed: boolean; skipped: boolean; outcome: string; lint: Record<string, number> };
+  const images = (result: RunResult) => JSON.parse(result.outputs.images ?? '[]') as Image[];
+  const byService = (result: RunResult) => Object.fromEntries(images(result).map((i) => [i.service, i]));
+  const log = (result: RunResult) => [...result.main.log, ...(result.post?.log ?? [])].join('\n');
+  const errors = (result: RunResult) => result.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
+
+  test('first run: lints, builds, tags, labels and pushes every service', async () => {
+    const sha = repo.git('rev-parse', 'HEAD');
+    const result = await buildImages();
+    expect(errors(result)).toBe('');
+    expect(result.success).toBe(true);
+    const s = byService(result);
+    expect(Object.keys(s)).toEqual(['comment', 'post-py', 'ui']);
+    expect(s['post-py']).toMatchObject({
+      image: `${registry.host}/vscoder/post`,
+      tags: ['0.1.0', `sha-${sha.slice(0, 7)}`, 'main', 'latest'],
+      pushed: true,
+      skipped: false,
+      outcome: 'built',
+      lint: { error: 0, warning: 0, info: 0, style: 0 },
+    });
+    expect(await registryTags(registry, 'vscoder/post')).toEqual(['0.1.0', 'latest', 'main', `sha-${sha.slice(0, 7)}`].sort());
+    expect(await registryTags(registry, 'vscoder/comment')).toContain('0.2.0');
+    expect(await registryTags(registry, 'vscoder/ui')).toContain('1.0.3');
+
+    const pushed = await registryImage(registry, 'vscoder/post', '0.1.0');
+    expect(pushed!.digest).toBe(s['post-py']!.digest);
+    expect(pushed!.labels).toMatchObject({
+      'org.opencontainers.image.source': 'https://github.com/vscoder/microservices',
+      'org.opencontainers.image.url': 'https://github.com/vscoder/microservices',
+      'org.opencontainers.image.revision': sha,
+      'org.opencontainers.image.version': '0.1.0',
+      'org.opencontainers.image.title': 'post',
+    });
+    expect(pushed!.labels['org.opencontainers.image.created']).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(pushed!.labels['dev.shipkit.context-digest']).toMatch(/^[0-9a-f]{64}$/);
+
+    expect(JSON.parse(result.outputs.matrix!)).toEqual({
+      include: [
+        { service: 'comment', context: 'src/comment', image: `${registry.host}/vscoder/comment` },
+        { service: 'post-py', context: 'src/post-py', image: `${registry.host}/vscoder/post` },
+        { service: 'ui', context: 'src/ui', image: `${registry.host}/vscoder/ui` },
+      ],
+    });
+    expect(result.summary).toContain('| service | image | tags | digest | result | pushed | lint | time |');
+    expect(result.summary).toMatch(/\| post-py \| 127\.0\.0\.1:\d+\/vscoder\/post \| 0\.1\.0, sha-[0-9a-f]{7}, main, latest \| `sha256:[0-9a-f]{12}` \| built \| yes \| clean \| [\d.]+ s \|/);
+    // the login was the step's own, and the post step removed it
+    expect(result.state['docker-config']).toBeDefined();
+    expect(existsSync(result.state['docker-config']!)).toBe(false);
+    expect(log(result)).not.toContain(registry.password);
+  });
+
+  test('nothing changed: nothing is built, the new tags are added through the registry API', async () => {
+    repo.write('README.md', 'outside every service\n');
+    const sha = repo.commit('docs only');
+    const before = await registryImage(registry, 'vscoder/comment', '0.2.0');
+    const result = await buildImages();
+    expect(errors(result)).toBe('');
+    for (const image of images(result)) {
+      expect(image).toMatchObject({ outcome: 'reused', skipped: true, pushed: true });
+    }
+    expect(log(result)).not.toContain('$ docker build');
+    const tagged = await registryImage(registry, 'vscoder/comment', `sha-${sha.slice(0, 7)}`);
+    expect(tagged!.digest).toBe(before!.digest);
+    expect(result.summary).toContain('reused (re-tagged)');
+  });
+
+  test('a change in one service rebuilds only that one (.dockerignore is honoured)', async () => {
+    repo.write('src/comment/run.sh', '#!/bin/sh\necho "comment service, now faster"\n');
+    repo.write('src/ui/notes/todo.txt', 'ignored by .dockerignore, so no rebuild\n');
+    repo.commit('comment change');
+    const result = await buildImages();
+    expect(errors(result)).toBe('');
+    const s = byService(result);
+    expect(s.comment!.outcome).toBe('built');
+    expect(s['post-py']!.outcome).toBe('reused');
+    expect(s.ui!.outcome).toBe('reused');
+    expect((await registryImage(registry, 'vscoder/comment', 'latest'))!.digest).toBe(s.comment!.digest);
+  });
+
+  test('a pull request builds without pushing; hadolint-version installs hadolint itself', async () => {
+    repo.write('src/post-py/run.sh', '#!/bin/sh\necho "post from a pull request"\n');
+    const head = repo.commit('pr change');
+    const tagsBefore = await registryTags(registry, 'vscoder/post');
+    const result = await buildImages({
+      eventName: 'pull_request',
+      ref: 'refs/pull/7/merge',
+      sha: 'f'.repeat(40), // the merge commit: tags must use the PR head instead
+      event: { pull_request: { number: 7, head: { sha: head, ref: 'feature/faster-post' } }, repository: { default_branch: 'main' } },
+      withHadolint: false,
+      inputs: { 'hadolint-version': '2.15.1', mirrors: mirror.mirrorsInput },
+    });
+    expect(errors(result)).toBe('');
+    const s = byService(result);
+    expect(s['post-py']).toMatchObject({ outcome: 'built', pushed: false, tags: ['0.1.0', `sha-${head.slice(0, 7)}`, 'pr-7'] });
+    expect(s.comment).toMatchObject({ outcome: 'unchanged', pushed: false, skipped: true });
+    expect(await registryTags(registry, 'vscoder/post')).toEqual(tagsBefore);
+    expect(log(result)).toMatch(/hadolint 2\.15\.1 installed from 127\.0\.0\.1:\d+/);
+  });
+
+  test('a wrong password fails naming registry and user, pushes nothing, leaves no credentials', async () => {
+    const tagsBefore = await registryTags(registry, 'vscoder/ui');
+    const result = await buildImages({ inputs: { password: 'wrong-password-123', 'tags': 'raw:never-pushed' } });
+    expect(result.success).toBe(false);
+    expect(errors(result)).toContain(`docker login to ${registry.host} as "${registry.user}" failed:`);
+    expect(errors(result)).toContain('Check the "username" and "password" secrets.');
+    expect(log(result)).not.toContain('wrong-password-123');
+    expect(await registryTags(registry, 'vscoder/ui')).toEqual(tagsBefore);
+    expect(existsSync(result.state['docker-config']!)).toBe(false);
+  });
+
+  test('lint errors above the threshold fail that service, with annotations and SARIF; the others build', async () => {
+    const dockerfile = join(repo.dir, 'src/ui/Dockerfile');
+    const original = readFileSync(dockerfile, 'utf8');
+    writeFileSync(dockerfile, original.replace('WORKDIR /app', 'MAINTAINER someone@example.com\nWORKDIR /app'));
+    const sarif = join(tempDir('sarif'), 'hadolint.sarif');
+    try {
+      const result = await buildImages({ inputs: { 'sarif-file': sarif } });
+      expect(result.success).toBe(false);
+      const s = byService(result);
+      expect(s.ui).toMatchObject({ outcome: 'failed', lint: { error: 1, warning: 0, info: 0, style: 0 } });
+      expect(s.comment!.outcome).not.toBe('failed');
+      expect(result.annotations).toContainEqual({ level: 'error', message: 'MAINTAINER is deprecated', file: 'src/ui/Dockerfile', line: 4 });
+      expect(errors(result)).toContain('1 of 3 services failed: ui (lint).');
+      const report = JSON.parse(readFileSync(sarif, 'utf8')) as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+      expect(report.runs[0]!.results).toEqual([
+        expect.objectContaining({ ruleId: 'DL4000', level: 'error', locations: [expect.objectContaining({ physicalLocation: expect.objectContaining({ artifactLocation: { uri: 'src/ui/Dockerfile' } }) })] }),
+      ]);
+      expect(result.summary).toMatch(/\| ui \| [^|]+ \| [^|]+ \| {2}\| \*\*failed\*\* at lint \| no \| 1 error \|/);
+    } finally {
+      writeFileSync(dockerfile, original);
+    }
+  });
+
+  test('a broken Dockerfile in one of three services fails that one; the others still publish', async () => {
+    repo.write('src/comment/Dockerfile', `ARG BASE_IMAGE\nFROM \${BASE_IMAGE}\nRUN echo "compile step fails" && exit 3\n`);
+    repo.write('src/ui/run.sh', '#!/bin/sh\necho "ui, new"\n');
+    repo.commit('break comment, change ui');
+    const result = await buildImages();
+    expect(result.success).toBe(false);
+    const s = byService(result);
+    expect(s.comment).toMatchObject({ outcome: 'failed', pushed: false });
+    expect(s.ui).toMatchObject({ outcome: 'built', pushed: true });
+    expect(s['post-py']!.outcome).not.toBe('failed');
+    expect(errors(result)).toMatch(/comment: docker build failed \(exit \d+\):[\s\S]*returned a non-zero code: 3/);
+    expect(errors(result)).toContain('1 of 3 services failed: comment (build).');
+  });
+
+  test('rebuild: true builds everything again with --pull --no-cache', async () => {
+    repo.write('src/comment/Dockerfile', readFileSync(join(FIXTURE, 'src/comment/Dockerfile'), 'utf8'));
+    repo.commit('fix comment');
+    const result = await buildImages({ inputs: { rebuild: 'true', tags: 'version' } });
+    expect(errors(result)).toBe('');
+    for (const image of images(result)) expect(image.outcome).toBe('built');
+    expect(log(result)).toContain('--pull --no-cache');
+  });
+
+  test('discover-only: the matrix and planned tags, without building or logging in', async () => {
+    const result = await buildImages({ inputs: { 'discover-only': 'true', username: '', password: '' } });
+    expect(errors(result)).toBe('');
+    expect(JSON.parse(result.outputs.matrix!).include).toHaveLength(3);
+    expect(images(result).map((i) => i.outcome)).toEqual(['planned', 'planned', 'planned']);
+    expect(byService(result)['post-py']!.tags).toContain('0.1.0');
+    expect(log(result)).not.toContain('$ docker');
+    expect(result.state).toEqual({});
+  });
+
+  test.each([
+    [{ push: 'true', username: '', password: '' }, 'needs "username" and "password": pass them from secrets, or set push: false.'],
+    [{ registry: 'https://registry.example' }, 'Input "registry" is "https://registry.example": expected a registry host with an optional port'],
+    [{ tags: 'version, nightly' }, 'Input "tags" has "nightly": expected any of version, sha, branch, pr, latest, schedule, semver, or raw:<tag>.'],
+    [{ 'failure-threshold': 'fatal' }, 'Input "failure-threshold" is "fatal": expected one of error, warning, info, style, none.'],
+    [{ 'image-names': 'post-py=Post' }, 'Input "image-names" has the line "post-py=Post": expected dir=name with a lower-case image name'],
+    [{ 'image-names': 'posts=post' }, 'Input "image-names" names "posts", which is not a service folder; services found: comment, post-py, ui.'],
+    [{ platforms: 'linux/arm64' }, 'Input "platforms" is "linux/arm64", which needs docker buildx'],
+  ])('bad input %j fails with one clear message', async (inputs, message) => {
+    const result = await buildImages({ inputs });
+    expect(result.success).toBe(false);
+    expect(errors(result)).toContain(message);
+  });
+});

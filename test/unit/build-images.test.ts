@@ -1,0 +1,212 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import type { GitContext } from '../../lib/git-context.js';
+import { parseChallenge, registryApiBase } from '../../lib/registry.js';
+import { contextDigest } from '../../actions/build-images/src/digest.js';
+import { buildArgv, imageRepository } from '../../actions/build-images/src/docker.js';
+import { failsThreshold, parseHadolintJson, toSarif } from '../../actions/build-images/src/hadolint.js';
+import { discoverServices, parseImageNames } from '../../actions/build-images/src/services.js';
+import { computeTags, parseTagSpec, tagSafe } from '../../actions/build-images/src/tags.js';
+
+const NOW = new Date('2026-11-23T04:05:06Z');
+const SHA = '0123456789abcdef0123456789abcdef01234567';
+const push = (ref: string, extra: Partial<GitContext> = {}): GitContext => ({
+  eventName: 'push',
+  ref,
+  sha: SHA,
+  branch: ref.startsWith('refs/heads/') ? ref.slice(11) : undefined,
+  tag: ref.startsWith('refs/tags/') ? ref.slice(10) : undefined,
+  defaultBranch: 'main',
+  ...extra,
+});
+const all = parseTagSpec([]);
+
+describe('tag rules', () => {
+  test.each([
+    ['push to the default branch', push('refs/heads/main'), '1.0.0', ['1.0.0', 'sha-0123456', 'main', 'latest']],
+    ['push to another branch', push('refs/heads/feature/Login Flow'), '1.0.0', ['1.0.0', 'sha-0123456', 'feature-login-flow']],
+    ['a v1.2.3 tag', push('refs/tags/v1.2.3'), '1.0.0', ['1.0.0', 'sha-0123456', '1.2.3', '1.2']],
+    ['a prerelease tag', push('refs/tags/v2.0.0-rc.1'), undefined, ['sha-0123456', '2.0.0-rc.1']],
+    ['a tag that is not semver', push('refs/tags/release-7'), '1.0.0', ['1.0.0', 'sha-0123456']],
+    ['a schedule on main', push('refs/heads/main', { eventName: 'schedule' }), '1.0.0', ['1.0.0', 'sha-0123456', 'main', 'latest', 'nightly', 'nightly-20261123']],
+    [
+      'a pull request: head sha, pr number, no branch, no latest',
+      { eventName: 'pull_request', ref: 'refs/pull/7/merge', sha: SHA, branch: 'main', prNumber: 7, defaultBranch: 'main' },
+      '1.0.0',
+      ['1.0.0', 'sha-0123456', 'pr-7'],
+    ],
+    ['no VERSION file', push('refs/heads/main'), undefined, ['sha-0123456', 'main', 'latest']],
+  ] as [string, GitContext, string | undefined, string[]][])('%s', (_name, git, version, tags) => {
+    expect(computeTags(all, git, version, NOW)).toEqual(tags);
+  });
+
+  test('chosen rules and raw tags, duplicates removed', () => {
+    const spec = parseTagSpec(['version', 'raw:stable', 'raw:1.0.0']);
+    expect(computeTags(spec, push('refs/heads/main'), '1.0.0', NOW)).toEqual(['1.0.0', 'stable']);
+  });
+
+  test.each([
+    ['raw:-bad', 'Input "tags" has "raw:-bad": "-bad" is not a valid Docker tag'],
+    ['nightly', 'Input "tags" has "nightly": expected any of version, sha, branch, pr, latest, schedule, semver, or raw:<tag>.'],
+  ])('%s is refused', (item, message) => {
+    expect(() => parseTagSpec([item])).toThrow(message);
+  });
+
+  test.each([
+    ['feature/Login flow', 'feature-login-flow'],
+    ['-leading.dots', 'leading.dots'],
+    ['dependabot/npm_and_yarn/x-1.2', 'dependabot-npm_and_yarn-x-1.2'],
+    ['a'.repeat(200), 'a'.repeat(128)],
+  ])('branch %j is made tag-safe as %j', (branch, tag) => {
+    expect(tagSafe(branch)).toBe(tag);
+  });
+});
+
+describe('services', () => {
+  const repo = mkdtempSync(join(tmpdir(), 'shipkit-svc-'));
+  for (const [dir, version] of [['src/post-py', '0.1.0'], ['src/comment', ' 0.2.0\n'], ['src/ui', undefined], ['src/docs', null], ['tools/migrate', '1']] as const) {
+    mkdirSync(join(repo, dir), { recursive: true });
+    if (version !== null) writeFileSync(join(repo, dir, 'Dockerfile'), 'FROM scratch\n');
+    if (version) writeFileSync(join(repo, dir, 'VERSION'), version);
+  }
+
+  test('every matched folder with a Dockerfile, named by folder or image-names, VERSION trimmed', () => {
+    const services = discoverServices(repo, ['src/*', 'tools/**'], parseImageNames(['post-py=post']));
+    expect(services).toEqual([
+      { service: 'comment', context: 'src/comment', dockerfile: 'src/comment/Dockerfile', name: 'comment', version: '0.2.0' },
+      { service: 'post-py', context: 'src/post-py', dockerfile: 'src/post-py/Dockerfile', name: 'post', version: '0.1.0' },
+      { service: 'ui', context: 'src/ui', dockerfile: 'src/ui/Dockerfile', name: 'ui', version: undefined },
+      { service: 'migrate', context: 'tools/migrate', dockerfile: 'tools/migrate/Dockerfile', name: 'migrate', version: '1' },
+    ]);
+  });
+
+  test('a VERSION that is not a valid tag is an error naming the file', () => {
+    writeFileSync(join(repo, 'src/ui/VERSION'), 'v 1');
+    try {
+      expect(() => discoverServices(repo, ['src/*'], new Map())).toThrow('src/ui/VERSION holds "v 1", which is not a valid Docker tag');
+    } finally {
+      writeFileSync(join(repo, 'src/ui/VERSION'), '1.0.0');
+    }
+  });
+});
+
+describe('context digest', () => {
+  const make = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipkit-ctx-'));
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY . /\n');
+    writeFileSync(join(dir, 'app.sh'), 'echo 1\n');
+    mkdirSync(join(dir, 'notes'));
+    writeFileSync(join(dir, 'notes', 'todo.txt'), 'a\n');
+    mkdirSync(join(dir, 'keep'));
+    writeFileSync(join(dir, 'keep', 'wanted.txt'), 'w\n');
+    writeFileSync(join(dir, 'keep', 'other.txt'), 'o\n');
+    writeFileSync(join(dir, '.dockerignore'), 'notes/\nkeep/\n!keep/wanted.txt\n');
+    return dir;
+  };
+  const inputs = (dir: string, extra = {}) => ({ dockerfile: join(dir, 'Dockerfile'), buildArgs: [], labels: [], target: '', platforms: [], ...extra });
+
+  test('stable; changed by content, build args, labels, target and platforms; not by ignored files', async () => {
+    const dir = make();
+    const base = await contextDigest(dir, inputs(dir));
+    expect(await contextDigest(dir, inputs(dir))).toBe(base);
+    writeFileSync(join(dir, 'notes', 'todo.txt'), 'b\n');
+    writeFileSync(join(dir, 'keep', 'other.txt'), 'changed but ignored\n');
+    expect(await contextDigest(dir, inputs(dir))).toBe(base);
+    for (const extra of [{ buildArgs: ['A=1'] }, { labels: ['team=x'] }, { target: 'prod' }, { platforms: ['linux/arm64'] }]) {
+      expect(await contextDigest(dir, inputs(dir, extra))).not.toBe(base);
+    }
+    writeFileSync(join(dir, 'keep', 'wanted.txt'), 're-included by !keep/wanted.txt\n');
+    const changed = await contextDigest(dir, inputs(dir));
+    expect(changed).not.toBe(base);
+    writeFileSync(join(dir, 'app.sh'), 'echo 2\n');
+    expect(await contextDigest(dir, inputs(dir))).not.toBe(changed);
+  });
+});
+
+describe('hadolint results', () => {
+  const json = JSON.stringify([
+    { line: 3, code: 'DL3008', message: 'Pin versions in apt get install.', column: 1, file: 'x', level: 'warning' },
+    { line: 5, code: 'SC2086', message: 'Double quote to prevent globbing.', column: 9, file: 'x', level: 'info' },
+  ]);
+
+  test('parsed with the Dockerfile path shipkit gave', () => {
+    expect(parseHadolintJson(json, 'src/ui/Dockerfile')).toEqual([
+      { file: 'src/ui/Dockerfile', line: 3, column: 1, code: 'DL3008', message: 'Pin versions in apt get install.', level: 'warning' },
+      { file: 'src/ui/Dockerfile', line: 5, column: 9, code: 'SC2086', message: 'Double quote to prevent globbing.', level: 'info' },
+    ]);
+    expect(parseHadolintJson('', 'Dockerfile')).toEqual([]);
+    expect(() => parseHadolintJson('hadolint: openFile: does not exist', 'Dockerfile')).toThrow('hadolint did not print JSON for Dockerfile');
+  });
+
+  test.each([
+    ['error', false],
+    ['warning', true],
+    ['info', true],
+    ['style', true],
+    ['none', false],
+  ] as const)('threshold %s fails on a warning and an info: %s', (threshold, fails) => {
+    expect(failsThreshold(parseHadolintJson(json, 'Dockerfile'), threshold)).toBe(fails);
+  });
+
+  test('SARIF 2.1.0 with rules, levels and locations', () => {
+    const sarif = toSarif(parseHadolintJson(json, 'src/ui/Dockerfile'), '1.17.2') as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { level: string }[] }[] };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(['DL3008', 'SC2086']);
+    expect(sarif.runs[0]!.results.map((r) => r.level)).toEqual(['warning', 'note']);
+  });
+});
+
+describe('docker argv', () => {
+  const plan = {
+    context: 'src/ui',
+    dockerfile: 'src/ui/Dockerfile',
+    refs: ['docker.io/vscoder/ui:1.0.0', 'docker.io/vscoder/ui:latest'],
+    labels: { 'org.opencontainers.image.title': 'ui', team: 'web app' },
+    buildArgs: ['BASE=x'],
+    target: '',
+    platforms: [],
+    rebuild: false,
+    buildx: false,
+    push: false,
+  };
+  test.each([
+    ['classic', plan, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'docker.io/vscoder/ui:1.0.0', '--tag', 'docker.io/vscoder/ui:latest', '--label', 'org.opencontainers.image.title=ui', '--label', 'team=web app', '--build-arg', 'BASE=x', 'src/ui']],
+    ['classic, cache from the published image', { ...plan, refs: ['r:1'], labels: {}, buildArgs: [], cacheFrom: 'r:latest' }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--cache-from', 'r:latest', 'src/ui']],
+    ['rebuild ignores the cache', { ...plan, refs: ['r:1'], labels: {}, buildArgs: [], rebuild: true, cacheFrom: 'r:latest', target: 'prod' }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--target', 'prod', '--pull', '--no-cache', 'src/ui']],
+    ['buildx, pushing two platforms', { ...plan, refs: ['r:1'], labels: {}, buildArgs: [], buildx: true, push: true, platforms: ['linux/amd64', 'linux/arm64'], cacheFrom: 'r:latest' }, ['buildx', 'build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--platform', 'linux/amd64,linux/arm64', '--cache-from', 'type=registry,ref=r:latest', '--push', 'src/ui']],
+    ['buildx, not pushing', { ...plan, refs: ['r:1'], labels: {}, buildArgs: [], buildx: true }, ['buildx', 'build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--load', 'src/ui']],
+  ])('%s', (_name, p, argv) => {
+    expect(buildArgv(p)).toEqual(argv);
+  });
+
+  test.each([
+    ['docker.io', 'vscoder', 'post', 'docker.io/vscoder/post', 'vscoder/post'],
+    ['docker.io', '', 'redis', 'docker.io/redis', 'library/redis'],
+    ['ghcr.io', 'org/team', 'ui', 'ghcr.io/org/team/ui', 'org/team/ui'],
+    ['127.0.0.1:5000', '', 'ui', '127.0.0.1:5000/ui', 'ui'],
+  ])('%s + %j + %s -> %s (API repository %s)', (registry, namespace, name, ref, repository) => {
+    expect(imageRepository(registry, namespace, name)).toEqual({ ref, repository });
+  });
+});
+
+describe('registry API', () => {
+  test.each([
+    ['docker.io', 'https://registry-1.docker.io'],
+    ['ghcr.io', 'https://ghcr.io'],
+    ['127.0.0.1:5000', 'http://127.0.0.1:5000'],
+    ['localhost:5000', 'http://localhost:5000'],
+    ['registry.example:8443', 'https://registry.example:8443'],
+  ])('%s is reached at %s', (name, base) => {
+    expect(registryApiBase(name)).toBe(base);
+  });
+
+  test('auth challenges', () => {
+    expect(parseChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:a/b:pull"')).toEqual({
+      scheme: 'bearer',
+      params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:a/b:pull' },
+    });
+    expect(parseChallenge('Basic realm="shipkit-test"')).toEqual({ scheme: 'basic', params: { realm: 'shipkit-test' } });
+  });
+});
