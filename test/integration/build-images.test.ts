@@ -247,7 +247,7 @@ if (!hasDocker && dockerRequired()) {
   test('discover-only: the matrix and planned tags, without building or logging in', async () => {
     const result = await buildImages({ inputs: { 'discover-only': 'true', username: '', password: '' } });
     expect(errors(result)).toBe('');
-    expect(JSON.parse(result.outputs.matrix!).include).toHaveLength(3);
+    expect((JSON.parse(result.outputs.matrix!) as { include: unknown[] }).include).toHaveLength(3);
     expect(images(result).map((i) => i.outcome)).toEqual(['planned', 'planned', 'planned']);
     expect(byService(result)['post-py']!.tags).toContain('0.1.0');
     expect(log(result)).not.toContain('$ docker');
