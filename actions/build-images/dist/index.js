@@ -31984,7 +31984,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8433);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9535);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -31994,7 +31994,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8433:
+/***/ 9535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32225,6 +32225,29 @@ class Registry {
         }
         const token = JSON.parse(text);
         return `Bearer ${token.token ?? token.access_token ?? ''}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/semaphore.ts
+/** At most `limit` holders at once; the rest wait in arrival order. */
+class Semaphore {
+    limit;
+    active = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async use(work) {
+        if (this.active >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        this.active++;
+        try {
+            return await work();
+        }
+        finally {
+            this.active--;
+            this.waiting.shift()?.();
+        }
     }
 }
 
@@ -34212,8 +34235,9 @@ function buildArgv(plan) {
     args.push('--file', plan.dockerfile);
     for (const ref of plan.refs)
         args.push('--tag', ref);
-    for (const [key, value] of Object.entries(plan.labels))
-        args.push('--label', `${key}=${value}`);
+    if (!plan.labelsInDockerfile)
+        for (const [key, value] of Object.entries(plan.labels))
+            args.push('--label', `${key}=${value}`);
     for (const arg of plan.buildArgs)
         args.push('--build-arg', arg);
     if (plan.target)
@@ -34240,6 +34264,16 @@ function imageRepository(registry, namespace, name) {
     const path = namespace ? `${namespace}/${name}` : name;
     const isHub = registry === 'docker.io' || registry === 'index.docker.io';
     return { ref: `${registry}/${path}`, repository: isHub && !namespace ? `library/${name}` : path };
+}
+/**
+ * The Dockerfile with all labels in one trailing LABEL instruction. The classic builder turns each
+ * --label flag into a build step of its own (a container each); one instruction costs one step.
+ * Values are quoted and `$` escaped, so nothing in a label is expanded.
+ */
+function withLabels(dockerfile, labels) {
+    const quoteValue = (v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r?\n/g, ' ')}"`;
+    const pairs = Object.entries(labels).map(([k, v]) => `${quoteValue(k)}=${quoteValue(v)}`);
+    return `${dockerfile.replace(/\s*$/, '')}\nLABEL ${pairs.join(' \\\n      ')}\n`;
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/hadolint.ts
@@ -34720,6 +34754,7 @@ function listFiles(root, ignore) {
 
 
 
+
 function ociLabels(service, settings, digest) {
     const { git } = settings;
     const labels = {
@@ -34825,18 +34860,27 @@ async function processService(service, settings) {
         let cacheFrom;
         if (previous && !settings.rebuild) {
             cacheFrom = `${ref}:${previous}`;
-            if (!settings.buildx) {
+            // The classic builder only uses a cache image it has locally: pull it unless it is there.
+            if (!settings.buildx && (await run('docker', ['image', 'inspect', '--format', '{{.Id}}', cacheFrom], { env: settings.dockerEnv })).code) {
                 const pull = await run('docker', ['pull', '--quiet', cacheFrom], { env: settings.dockerEnv });
                 log(`$ ${pull.shown}${pull.code ? ' (failed; building without cache)' : ''}`);
                 if (pull.code)
                     cacheFrom = undefined;
             }
         }
+        const labels = ociLabels(service, settings, digest);
+        let dockerfile = service.dockerfile;
+        const labelsInDockerfile = !settings.buildx && !settings.target && Boolean(settings.tempDir);
+        if (labelsInDockerfile) {
+            dockerfile = (0,external_node_path_namespaceObject.join)(settings.tempDir, `${service.service}-${digest.slice(0, 12)}.Dockerfile`);
+            await (0,promises_namespaceObject.writeFile)(dockerfile, withLabels(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(settings.workspace, service.dockerfile), 'utf8'), labels));
+        }
         const argv = buildArgv({
             context: service.context,
-            dockerfile: service.dockerfile,
+            dockerfile,
+            labelsInDockerfile,
             refs,
-            labels: ociLabels(service, settings, digest),
+            labels,
             buildArgs: settings.buildArgs,
             target: settings.target,
             platforms: settings.platforms,
@@ -34845,7 +34889,8 @@ async function processService(service, settings) {
             buildx: settings.buildx,
             push: settings.push,
         });
-        const build = await run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv });
+        // CPU-bound: at most `parallel` at once. A finished build's push overlaps the next build.
+        const build = await settings.builds.use(() => run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv }));
         log(`$ ${build.shown}`);
         log(build.stdout.trimEnd());
         if (build.code) {
@@ -34855,15 +34900,24 @@ async function processService(service, settings) {
         result.outcome = 'built';
         if (settings.push) {
             if (!settings.buildx) {
-                for (const r of refs) {
-                    const push = await run('docker', ['push', r], { env: settings.dockerEnv });
-                    log(`$ ${push.shown}`);
-                    if (push.code)
-                        return fail('push', `docker push ${r} failed (exit ${push.code}):\n${tail(push.stderr || push.stdout)}`);
-                }
+                // One push moves the layers; the other tags are the same manifest, put through the API.
+                const first = refs[0];
+                const pushed = await run('docker', ['push', first], { env: settings.dockerEnv });
+                log(`$ ${pushed.shown}`);
+                if (pushed.code)
+                    return fail('push', `docker push ${first} failed (exit ${pushed.code}):\n${tail(pushed.stderr || pushed.stdout)}`);
+            }
+            const manifest = await settings.registry.manifest(repository, result.tags[0]);
+            if (!manifest)
+                return fail('push', `${refs[0]} is not in the registry after the push`);
+            if (!settings.buildx) {
+                for (const t of result.tags.slice(1))
+                    await settings.registry.tag(repository, t, manifest);
+                if (result.tags.length > 1)
+                    log(`added ${result.tags.slice(1).join(', ')} through the registry API`);
             }
             result.pushed = true;
-            result.digest = (await settings.registry.manifest(repository, result.tags[0]))?.digest ?? '';
+            result.digest = manifest.digest;
         }
         return finish();
     }
@@ -34900,6 +34954,7 @@ const STATE_DOCKER_CONFIG = 'docker-config';
 const STATE_REGISTRY = 'registry';
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/main.ts
+
 
 
 
@@ -34970,9 +35025,10 @@ async function main() {
         hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'] } : undefined,
         dockerEnv,
         registry,
+        tempDir: process.env.RUNNER_TEMP,
+        builds: new Semaphore(inputs.parallel),
     };
-    const results = await pool(services, inputs.parallel, async (service) => {
-        lib_core/* info */.pq(`${service.service}: started`);
+    const results = await Promise.all(services.map(async (service) => {
         const result = await processService(service, settings);
         lib_core/* startGroup */.Oh(`${service.service}: ${result.outcome}${result.failure ? ` at ${result.failure.stage}` : ''} (${result.seconds.toFixed(1)} s)`);
         for (const line of result.log)
@@ -34980,7 +35036,7 @@ async function main() {
                 lib_core/* info */.pq(line);
         lib_core/* endGroup */.N4();
         return result;
-    });
+    }));
     const findings = results.flatMap((r) => r.findings);
     annotate(findings);
     if (inputs['sarif-file'])
@@ -35071,19 +35127,6 @@ async function writeSummary(results, push) {
     ]);
     const table = markdownTable(['service', 'image', 'tags', 'digest', 'result', 'pushed', 'lint', 'time'], rows);
     await lib_core/* summary */.z.addRaw(`### build-images\n\n${table}\n`).write();
-}
-/** Runs `work` over `items` with at most `limit` at once, keeping the input order in the result. */
-async function pool(items, limit, work) {
-    const results = new Array(items.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < items.length) {
-            const i = next++;
-            results[i] = await work(items[i]);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-    return results;
 }
 
 

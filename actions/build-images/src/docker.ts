@@ -3,6 +3,8 @@
 export interface BuildPlan {
   context: string;
   dockerfile: string;
+  /** Labels already written into the Dockerfile (see withLabels), so no --label flags. */
+  labelsInDockerfile?: boolean;
   /** Full references, e.g. docker.io/vscoder/post:1.0.0 */
   refs: string[];
   labels: Record<string, string>;
@@ -21,7 +23,7 @@ export function buildArgv(plan: BuildPlan): string[] {
   const args = plan.buildx ? ['buildx', 'build'] : ['build'];
   args.push('--file', plan.dockerfile);
   for (const ref of plan.refs) args.push('--tag', ref);
-  for (const [key, value] of Object.entries(plan.labels)) args.push('--label', `${key}=${value}`);
+  if (!plan.labelsInDockerfile) for (const [key, value] of Object.entries(plan.labels)) args.push('--label', `${key}=${value}`);
   for (const arg of plan.buildArgs) args.push('--build-arg', arg);
   if (plan.target) args.push('--target', plan.target);
   if (plan.platforms.length) args.push('--platform', plan.platforms.join(','));
@@ -43,4 +45,15 @@ export function imageRepository(registry: string, namespace: string, name: strin
   const path = namespace ? `${namespace}/${name}` : name;
   const isHub = registry === 'docker.io' || registry === 'index.docker.io';
   return { ref: `${registry}/${path}`, repository: isHub && !namespace ? `library/${name}` : path };
+}
+
+/**
+ * The Dockerfile with all labels in one trailing LABEL instruction. The classic builder turns each
+ * --label flag into a build step of its own (a container each); one instruction costs one step.
+ * Values are quoted and `$` escaped, so nothing in a label is expanded.
+ */
+export function withLabels(dockerfile: string, labels: Record<string, string>): string {
+  const quoteValue = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r?\n/g, ' ')}"`;
+  const pairs = Object.entries(labels).map(([k, v]) => `${quoteValue(k)}=${quoteValue(v)}`);
+  return `${dockerfile.replace(/\s*$/, '')}\nLABEL ${pairs.join(' \\\n      ')}\n`;
 }

@@ -6,6 +6,7 @@ import { ToolError, UsageError } from '../../../lib/errors.js';
 import { run, tail } from '../../../lib/exec.js';
 import { readGitContext } from '../../../lib/git-context.js';
 import { Registry } from '../../../lib/registry.js';
+import { Semaphore } from '../../../lib/semaphore.js';
 import { markdownTable } from '../../../lib/summary.js';
 import { installContext } from '../../../lib/tools/context.js';
 import { install } from '../../../lib/tools/install.js';
@@ -72,16 +73,17 @@ export async function main(): Promise<void> {
     hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'] } : undefined,
     dockerEnv,
     registry,
+    tempDir: process.env.RUNNER_TEMP,
+    builds: new Semaphore(inputs.parallel),
   };
 
-  const results = await pool(services, inputs.parallel, async (service) => {
-    core.info(`${service.service}: started`);
+  const results = await Promise.all(services.map(async (service) => {
     const result = await processService(service, settings);
     core.startGroup(`${service.service}: ${result.outcome}${result.failure ? ` at ${result.failure.stage}` : ''} (${result.seconds.toFixed(1)} s)`);
     for (const line of result.log) if (line) core.info(line);
     core.endGroup();
     return result;
-  });
+  }));
 
   const findings = results.flatMap((r) => r.findings);
   annotate(findings);
@@ -179,18 +181,4 @@ async function writeSummary(results: ServiceResult[], push: boolean): Promise<vo
   ]);
   const table = markdownTable(['service', 'image', 'tags', 'digest', 'result', 'pushed', 'lint', 'time'], rows);
   await core.summary.addRaw(`### build-images\n\n${table}\n`).write();
-}
-
-/** Runs `work` over `items` with at most `limit` at once, keeping the input order in the result. */
-async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -1,10 +1,12 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { messageOf } from '../../../lib/errors.js';
 import { run, tail } from '../../../lib/exec.js';
 import type { GitContext } from '../../../lib/git-context.js';
 import type { Manifest, Registry } from '../../../lib/registry.js';
+import type { Semaphore } from '../../../lib/semaphore.js';
 import { CONTEXT_DIGEST_LABEL, contextDigest } from './digest.js';
-import { buildArgv, imageRepository } from './docker.js';
+import { buildArgv, imageRepository, withLabels } from './docker.js';
 import { countLevels, failsThreshold, hadolintArgs, parseHadolintJson, type Finding, type LintCounts, type Threshold } from './hadolint.js';
 import type { Service } from './services.js';
 import { computeTags, type TagSpec } from './tags.js';
@@ -49,6 +51,10 @@ export interface Settings {
   /** Environment for docker: DOCKER_CONFIG points at the step's own login. */
   dockerEnv: NodeJS.ProcessEnv;
   registry: Registry;
+  /** Where generated files (a Dockerfile with labels) go: the step's RUNNER_TEMP. */
+  tempDir?: string;
+  /** Builds at once (`parallel`); lint, registry checks and pushes are not limited by it. */
+  builds: Semaphore;
 }
 
 function ociLabels(service: Service, settings: Settings, digest: string): Record<string, string> {
@@ -161,17 +167,26 @@ export async function processService(service: Service, settings: Settings): Prom
     let cacheFrom: string | undefined;
     if (previous && !settings.rebuild) {
       cacheFrom = `${ref}:${previous}`;
-      if (!settings.buildx) {
+      // The classic builder only uses a cache image it has locally: pull it unless it is there.
+      if (!settings.buildx && (await run('docker', ['image', 'inspect', '--format', '{{.Id}}', cacheFrom], { env: settings.dockerEnv })).code) {
         const pull = await run('docker', ['pull', '--quiet', cacheFrom], { env: settings.dockerEnv });
         log(`$ ${pull.shown}${pull.code ? ' (failed; building without cache)' : ''}`);
         if (pull.code) cacheFrom = undefined;
       }
     }
+    const labels = ociLabels(service, settings, digest);
+    let dockerfile = service.dockerfile;
+    const labelsInDockerfile = !settings.buildx && !settings.target && Boolean(settings.tempDir);
+    if (labelsInDockerfile) {
+      dockerfile = join(settings.tempDir!, `${service.service}-${digest.slice(0, 12)}.Dockerfile`);
+      await writeFile(dockerfile, withLabels(await readFile(join(settings.workspace, service.dockerfile), 'utf8'), labels));
+    }
     const argv = buildArgv({
       context: service.context,
-      dockerfile: service.dockerfile,
+      dockerfile,
+      labelsInDockerfile,
       refs,
-      labels: ociLabels(service, settings, digest),
+      labels,
       buildArgs: settings.buildArgs,
       target: settings.target,
       platforms: settings.platforms,
@@ -180,7 +195,8 @@ export async function processService(service: Service, settings: Settings): Prom
       buildx: settings.buildx,
       push: settings.push,
     });
-    const build = await run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv });
+    // CPU-bound: at most `parallel` at once. A finished build's push overlaps the next build.
+    const build = await settings.builds.use(() => run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv }));
     log(`$ ${build.shown}`);
     log(build.stdout.trimEnd());
     if (build.code) {
@@ -191,14 +207,20 @@ export async function processService(service: Service, settings: Settings): Prom
 
     if (settings.push) {
       if (!settings.buildx) {
-        for (const r of refs) {
-          const push = await run('docker', ['push', r], { env: settings.dockerEnv });
-          log(`$ ${push.shown}`);
-          if (push.code) return fail('push', `docker push ${r} failed (exit ${push.code}):\n${tail(push.stderr || push.stdout)}`);
-        }
+        // One push moves the layers; the other tags are the same manifest, put through the API.
+        const first = refs[0]!;
+        const pushed = await run('docker', ['push', first], { env: settings.dockerEnv });
+        log(`$ ${pushed.shown}`);
+        if (pushed.code) return fail('push', `docker push ${first} failed (exit ${pushed.code}):\n${tail(pushed.stderr || pushed.stdout)}`);
+      }
+      const manifest = await settings.registry.manifest(repository, result.tags[0]!);
+      if (!manifest) return fail('push', `${refs[0]} is not in the registry after the push`);
+      if (!settings.buildx) {
+        for (const t of result.tags.slice(1)) await settings.registry.tag(repository, t, manifest);
+        if (result.tags.length > 1) log(`added ${result.tags.slice(1).join(', ')} through the registry API`);
       }
       result.pushed = true;
-      result.digest = (await settings.registry.manifest(repository, result.tags[0]!))?.digest ?? '';
+      result.digest = manifest.digest;
     }
     return finish();
   } catch (error: unknown) {
