@@ -8,6 +8,8 @@ const base = {
 };
 
 export default {
+  // Per-project testTimeout is not applied by jest 30; the integration tier needs the longer one.
+  testTimeout: 120_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

@@ -6,24 +6,30 @@ function segmentRegex(segment: string): RegExp {
   return new RegExp(`^${body}$`);
 }
 
-function isDir(path: string): boolean {
+function kindOf(path: string): 'dir' | 'file' | undefined {
   try {
-    return statSync(path).isDirectory();
+    const s = statSync(path);
+    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
+/** Folders a wildcard never enters: hidden ones (.git, .terraform), node_modules. */
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}
+
 /**
- * Folders under `root` matching a slash-separated pattern: `*` and `?` within a segment, `**` for
- * any depth. Hidden folders and node_modules are not entered by wildcards. Sorted, relative, posix.
+ * Paths under `root` matching a slash-separated pattern: `*` and `?` within a segment, `**` for
+ * any depth. Sorted, relative, with forward slashes.
  */
-export function globDirs(root: string, pattern: string): string[] {
+export function glob(root: string, pattern: string, kind: 'dir' | 'file'): string[] {
   const segments = posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
   const found = new Set<string>();
   const walk = (rel: string, i: number) => {
     if (i === segments.length) {
-      if (isDir(join(root, rel))) found.add(rel || '.');
+      if (kindOf(join(root, rel)) === kind) found.add(rel || '.');
       return;
     }
     const segment = segments[i]!;
@@ -37,15 +43,39 @@ export function globDirs(root: string, pattern: string): string[] {
     } catch {
       return;
     }
-    const children = entries.filter((e) => !e.startsWith('.') && e !== 'node_modules' && isDir(join(root, rel, e)));
+    const last = i === segments.length - 1;
     if (segment === '**') {
       walk(rel, i + 1);
-      for (const child of children) walk(rel ? `${rel}/${child}` : child, i);
+      for (const e of entries) if (!skipped(e) && kindOf(join(root, rel, e)) === 'dir') walk(rel ? `${rel}/${e}` : e, i);
       return;
     }
     const re = segmentRegex(segment);
-    for (const child of children) if (re.test(child)) walk(rel ? `${rel}/${child}` : child, i + 1);
+    for (const e of entries) {
+      if (skipped(e) || !re.test(e)) continue;
+      const k = kindOf(join(root, rel, e));
+      if (k === 'dir' || (last && k === kind)) walk(rel ? `${rel}/${e}` : e, i + 1);
+    }
   };
   walk('', 0);
   return [...found].sort();
+}
+
+export function globDirs(root: string, pattern: string): string[] {
+  return glob(root, pattern, 'dir');
+}
+
+export function globFiles(root: string, pattern: string): string[] {
+  return glob(root, pattern, 'file');
+}
+
+/** Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply. */
+export function findDirs(root: string, accept: (rel: string, entries: string[]) => boolean): string[] {
+  const found: string[] = [];
+  const walk = (rel: string) => {
+    const entries = readdirSync(join(root, rel));
+    if (accept(rel || '.', entries)) found.push(rel || '.');
+    for (const e of entries) if (!skipped(e) && kindOf(join(root, rel, e)) === 'dir') walk(rel ? `${rel}/${e}` : e);
+  };
+  walk('');
+  return found.sort();
 }

@@ -30,6 +30,12 @@ export function versionLine(tool, version) {
  */
 export const HADOLINT_LINT = readFileSync(new URL('./standins/hadolint-lint.sh', import.meta.url), 'utf8');
 
+/** The tflint stand-in's linting (standins/tflint-lint.sh): two terraform rules, tflint's JSON format and exit codes. */
+export const TFLINT_LINT = readFileSync(new URL('./standins/tflint-lint.sh', import.meta.url), 'utf8');
+
+/** The docker-machine stand-in's create and env (standins/docker-machine.sh), on this machine's engine. */
+export const DOCKER_MACHINE = readFileSync(new URL('./standins/docker-machine.sh', import.meta.url), 'utf8');
+
 const VERSION_ARGS = { 'docker-machine': 'version', packer: 'version', terraform: 'version', tflint: '--version', hadolint: '--version' };
 
 /**

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { sha256 } from './mirror.mjs';
-import { HADOLINT_LINT, standIn } from './standins.mjs';
+import { DOCKER_MACHINE, HADOLINT_LINT, standIn, TFLINT_LINT } from './standins.mjs';
 import { makeZip } from './zip.mjs';
 
 export const REAL_PACKER = '/usr/bin/packer';
@@ -47,7 +47,7 @@ export async function publishToolchain(mirror, { signer, padded = false }) {
     mirror.publishGitHub({
       repo: 'docker/machine',
       version,
-      assets: [{ name: 'docker-machine-Linux-x86_64', data: standIn('docker-machine', version, pad('docker-machine')) }],
+      assets: [{ name: 'docker-machine-Linux-x86_64', data: standIn('docker-machine', version, { ...pad('docker-machine'), body: DOCKER_MACHINE }) }],
       checksums: { file: 'sha256sum.txt' },
     });
   }
@@ -75,7 +75,7 @@ export async function publishToolchain(mirror, { signer, padded = false }) {
   });
 
   // tflint: 0.12.1 published under wata727, newer under terraform-linters; one API listing
-  const tflintZip = (version, padding) => ({ name: 'tflint_linux_amd64.zip', data: zipOf('tflint', standIn('tflint', version, padding)) });
+  const tflintZip = (version, padding) => ({ name: 'tflint_linux_amd64.zip', data: zipOf('tflint', standIn('tflint', version, { ...padding, body: TFLINT_LINT })) });
   mirror.publishGitHub({ repo: 'wata727/tflint', apiRepo: 'terraform-linters/tflint', version: '0.12.1', assets: [tflintZip('0.12.1', pad('tflint'))], checksums: { file: 'checksums.txt' } });
   for (const version of ['0.50.3', '0.51.0']) {
     mirror.publishGitHub({ repo: 'terraform-linters/tflint', version, assets: [tflintZip(version, {})], checksums: { file: 'checksums.txt' } });

@@ -34433,24 +34433,29 @@ function segmentRegex(segment) {
     const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
     return new RegExp(`^${body}$`);
 }
-function isDir(path) {
+function kindOf(path) {
     try {
-        return (0,external_node_fs_.statSync)(path).isDirectory();
+        const s = (0,external_node_fs_.statSync)(path);
+        return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
     }
     catch {
-        return false;
+        return undefined;
     }
 }
+/** Folders a wildcard never enters: hidden ones (.git, .terraform), node_modules. */
+function skipped(name) {
+    return name.startsWith('.') || name === 'node_modules';
+}
 /**
- * Folders under `root` matching a slash-separated pattern: `*` and `?` within a segment, `**` for
- * any depth. Hidden folders and node_modules are not entered by wildcards. Sorted, relative, posix.
+ * Paths under `root` matching a slash-separated pattern: `*` and `?` within a segment, `**` for
+ * any depth. Sorted, relative, with forward slashes.
  */
-function globDirs(root, pattern) {
+function glob(root, pattern, kind) {
     const segments = external_node_path_namespaceObject.posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
     const found = new Set();
     const walk = (rel, i) => {
         if (i === segments.length) {
-            if (isDir((0,external_node_path_namespaceObject.join)(root, rel)))
+            if (kindOf((0,external_node_path_namespaceObject.join)(root, rel)) === kind)
                 found.add(rel || '.');
             return;
         }
@@ -34466,20 +34471,45 @@ function globDirs(root, pattern) {
         catch {
             return;
         }
-        const children = entries.filter((e) => !e.startsWith('.') && e !== 'node_modules' && isDir((0,external_node_path_namespaceObject.join)(root, rel, e)));
+        const last = i === segments.length - 1;
         if (segment === '**') {
             walk(rel, i + 1);
-            for (const child of children)
-                walk(rel ? `${rel}/${child}` : child, i);
+            for (const e of entries)
+                if (!skipped(e) && kindOf((0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
+                    walk(rel ? `${rel}/${e}` : e, i);
             return;
         }
         const re = segmentRegex(segment);
-        for (const child of children)
-            if (re.test(child))
-                walk(rel ? `${rel}/${child}` : child, i + 1);
+        for (const e of entries) {
+            if (skipped(e) || !re.test(e))
+                continue;
+            const k = kindOf((0,external_node_path_namespaceObject.join)(root, rel, e));
+            if (k === 'dir' || (last && k === kind))
+                walk(rel ? `${rel}/${e}` : e, i + 1);
+        }
     };
     walk('', 0);
     return [...found].sort();
+}
+function globDirs(root, pattern) {
+    return glob(root, pattern, 'dir');
+}
+function globFiles(root, pattern) {
+    return glob(root, pattern, 'file');
+}
+/** Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply. */
+function findDirs(root, accept) {
+    const found = [];
+    const walk = (rel) => {
+        const entries = readdirSync(join(root, rel));
+        if (accept(rel || '.', entries))
+            found.push(rel || '.');
+        for (const e of entries)
+            if (!skipped(e) && kindOf(join(root, rel, e)) === 'dir')
+                walk(rel ? `${rel}/${e}` : e);
+    };
+    walk('');
+    return found.sort();
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/tags.ts

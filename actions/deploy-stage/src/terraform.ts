@@ -1,0 +1,163 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { Finding } from './findings.js';
+
+/** terraform argv and output parsing, pure. `dir` is the module folder relative to the workspace. */
+
+export function initArgs(backend: boolean, backendConfig: string[]): string[] {
+  const args = ['init', '-input=false', '-no-color'];
+  if (!backend) args.push('-backend=false');
+  for (const entry of backendConfig) args.push(`-backend-config=${entry}`);
+  return args;
+}
+
+export function planArgs(planFile: string, lockTimeout: string): string[] {
+  return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+}
+
+export function applyArgs(planFile: string, lockTimeout: string): string[] {
+  return ['apply', '-input=false', '-no-color', `-lock-timeout=${lockTimeout}`, planFile];
+}
+
+/** `Terraform v0.12.12` -> [0, 12, 12] */
+export function parseTerraformVersion(output: string): [number, number, number] | undefined {
+  const m = /Terraform v(\d+)\.(\d+)\.(\d+)/.exec(output);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+/** `validate -json` arrived with 0.12.0 but its diagnostics only settled in 0.13; 0.12 is read as text. */
+export function validateHasJson(version: [number, number, number]): boolean {
+  return version[0] > 0 || version[1] >= 13;
+}
+
+interface JsonDiagnostic {
+  severity: string;
+  summary: string;
+  detail?: string;
+  range?: { filename: string; start: { line: number; column: number } };
+}
+
+export function parseValidateJson(stdout: string, dir: string): Finding[] {
+  const parsed = JSON.parse(stdout) as { diagnostics?: JsonDiagnostic[] };
+  return (parsed.diagnostics ?? []).map((d) => ({
+    tool: 'terraform',
+    level: d.severity === 'error' ? 'error' : 'warning',
+    message: d.detail ? `${d.summary}: ${d.detail}` : d.summary,
+    file: d.range ? posix.join(dir, d.range.filename) : undefined,
+    line: d.range?.start.line,
+    column: d.range?.start.column,
+    title: 'terraform validate',
+  }));
+}
+
+/**
+ * terraform's human diagnostics (0.12 validate, and every plan or apply error):
+ *   Error: Unsupported argument
+ *
+ *     on main.tf line 3, in resource "x" "y":
+ *      3:   bogus = true
+ *
+ *   An argument named "bogus" is not expected here.
+ */
+export function parseDiagnosticsText(text: string, dir: string, title: string): Finding[] {
+  const findings: Finding[] = [];
+  const blocks = text.replace(/\r/g, '').split(/\n(?=(?:Error|Warning): )/);
+  for (const block of blocks) {
+    const head = /^(?:[│╷╵ ]*)?(Error|Warning): (.+)$/m.exec(block);
+    if (!head) continue;
+    const where = /on (\S+) line (\d+)/.exec(block);
+    const detail = block
+      .split('\n')
+      .slice(1)
+      .filter((l) => l.trim() && !/^\s*(on \S+ line \d+|\d+:)/.test(l))
+      .map((l) => l.trim())
+      .join(' ');
+    findings.push({
+      tool: 'terraform',
+      level: head[1] === 'Error' ? 'error' : 'warning',
+      message: detail ? `${head[2]!.trim()}: ${detail}` : head[2]!.trim(),
+      file: where ? posix.join(dir, where[1]!) : undefined,
+      line: where ? Number(where[2]) : undefined,
+      title,
+    });
+  }
+  return findings;
+}
+
+/** `terraform fmt -check -list=true` prints one file a line that needs formatting. */
+export function parseFmtCheck(stdout: string, dir: string): Finding[] {
+  return stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((file) => ({
+      tool: 'terraform',
+      level: 'error',
+      message: `${posix.join(dir, file)} is not formatted: run \`terraform fmt\` in ${dir}`,
+      file: posix.join(dir, file),
+      title: 'terraform fmt',
+    }));
+}
+
+export interface LockInfo {
+  id?: string;
+  who?: string;
+  operation?: string;
+  created?: string;
+  path?: string;
+}
+
+/** The lock holder from "Error acquiring the state lock ... Lock Info:" output, or undefined when not a lock error. */
+export function parseLockError(text: string): LockInfo | undefined {
+  if (!/Error acquiring the state lock/.test(text)) return undefined;
+  const field = (name: string) => new RegExp(`^\\s*${name}:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() || undefined;
+  return { id: field('ID'), who: field('Who'), operation: field('Operation'), created: field('Created'), path: field('Path') };
+}
+
+interface ShowJson {
+  resource_changes?: { address: string; change: { actions: string[]; before?: unknown; after?: unknown; after_unknown?: unknown } }[];
+  output_changes?: Record<string, { actions: string[]; before?: unknown; after?: unknown; after_unknown?: unknown }>;
+}
+
+export interface PlanSummary {
+  add: number;
+  change: number;
+  destroy: number;
+  /** SHA-256 of what the plan would do (resource and output changes), stable across re-plans. */
+  sha256: string;
+}
+
+/** Sorted keys, so equal content always serialises the same way. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
+
+/**
+ * Counts and a content hash of a plan from `terraform show -json`. The plan file itself is not
+ * hashed: it records when it was made, so two plans of the same change differ byte for byte.
+ */
+export function summarisePlan(showJson: string): PlanSummary {
+  const plan = JSON.parse(showJson) as ShowJson;
+  let add = 0;
+  let change = 0;
+  let destroy = 0;
+  const resources = (plan.resource_changes ?? [])
+    .filter((r) => !(r.change.actions.length === 1 && (r.change.actions[0] === 'no-op' || r.change.actions[0] === 'read')))
+    .map((r) => {
+      const a = r.change.actions;
+      if (a.includes('create')) add++;
+      if (a.includes('delete')) destroy++;
+      if (a.includes('update')) change++;
+      return { address: r.address, actions: a, before: r.change.before, after: r.change.after, after_unknown: r.change.after_unknown };
+    })
+    .sort((x, y) => x.address.localeCompare(y.address));
+  const outputs = Object.entries(plan.output_changes ?? {})
+    .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
+    .map(([name, c]) => ({ name, actions: c.actions, after: c.after, after_unknown: c.after_unknown }));
+  const sha256 = createHash('sha256').update(JSON.stringify(canonical({ resources, outputs }))).digest('hex');
+  return { add, change, destroy, sha256 };
+}

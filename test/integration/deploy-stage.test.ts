@@ -1,0 +1,276 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { runAction, type RunResult } from '../../cli/runner.js';
+import { GitHubApi } from '../support/github-api.mjs';
+import { makeSigner, ReleaseMirror } from '../support/mirror.mjs';
+import { FixtureRepo } from '../support/repo.js';
+import { actionEnv, NODE24, tempDir } from '../support/runner-env.js';
+import { publishToolchain } from '../support/toolchain.mjs';
+
+// deploy-stage, bundled, through the local runner. Real: Packer 1.6.6, terraform 1.11.4 (installed
+// by setup-tools from the mirror), ansible-playbook and ansible-lint. Stand-in: tflint (two of its
+// terraform rules, its JSON format and exit codes). GitHub's REST API: a loopback server.
+
+const FIXTURE = join(process.cwd(), 'test', 'fixtures', 'infra');
+const STAGE = 'docker-monolith/terraform/stage';
+
+let mirror: ReleaseMirror;
+let github: GitHubApi;
+let path: string;
+let repo: FixtureRepo;
+let stateFile: string;
+const toolCache = tempDir('ds-cache');
+
+beforeAll(async () => {
+  mirror = await new ReleaseMirror().start();
+  const signer = await makeSigner();
+  const { checksums, real } = await publishToolchain(mirror, { signer });
+  const keyFile = join(tempDir('key'), 'key.asc');
+  writeFileSync(keyFile, signer.publicKey);
+  expect(real.terraform).toBe('1.11.4'); // the machine image's real terraform, re-packed
+  const tools = await runAction({
+    action: 'setup-tools',
+    node: NODE24,
+    toolCache,
+    env: actionEnv(),
+    inputs: { tools: 'terraform, tflint', 'terraform-version': real.terraform!, mirrors: mirror.mirrorsInput, checksums, 'hashicorp-public-key': keyFile },
+  });
+  expect(tools.success).toBe(true);
+  path = [...tools.path, process.env.PATH].join(delimiter);
+  github = await new GitHubApi().start();
+  repo = new FixtureRepo(FIXTURE);
+  stateFile = join(tempDir('state'), 'stage-SECRETPATH.tfstate');
+}, 120_000);
+
+afterAll(async () => {
+  await mirror?.close();
+  await github?.close();
+});
+
+interface Run {
+  inputs?: Record<string, string>;
+  eventName?: string;
+  event?: object;
+  sha?: string;
+}
+
+function deployStage({ inputs = {}, eventName = 'push', event = {}, sha }: Run = {}): Promise<RunResult> {
+  return runAction({
+    action: 'deploy-stage',
+    node: NODE24,
+    toolCache,
+    workspace: repo.dir,
+    eventName,
+    event,
+    env: actionEnv({
+      PATH: path,
+      GITHUB_SHA: sha ?? repo.git('rev-parse', 'HEAD'),
+      GITHUB_REF: 'refs/heads/main',
+      GITHUB_REPOSITORY: 'vscoder/microservices',
+      GITHUB_API_URL: github.url,
+      GITHUB_TOKEN: 'ghs_TESTTOKEN',
+    }),
+    inputs: {
+      'ansible-playbooks': 'docker-monolith/ansible/playbooks/*.yml',
+      'ansible-inventory': 'docker-monolith/ansible/environments/stage/inventory',
+      'backend-config': `path=${stateFile}`,
+      ...inputs,
+    },
+  });
+}
+
+const errors = (r: RunResult) => r.annotations.filter((a) => a.level === 'error');
+const log = (r: RunResult) => [...r.main.log, ...(r.post?.log ?? [])].join('\n');
+
+/** Every file of the working tree (tracked or not) with its content hash. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      if (name === '.git') continue;
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe('check', () => {
+  test('validates and lints everything with the .example files in place, and leaves the tree as it was', async () => {
+    const before = tree(repo.dir);
+    const result = await deployStage();
+    expect(errors(result)).toEqual([]);
+    expect(result.success).toBe(true);
+    expect(result.outputs['failure-reason']).toBeUndefined();
+    expect(tree(repo.dir)).toEqual(before);
+    expect(log(result)).toContain('Copied into place for this run (removed afterwards): docker-monolith/packer/variables.json');
+    for (const row of [
+      '| packer validate | docker-monolith/packer/app.pkr.hcl | passed |',
+      '| packer validate | docker-monolith/packer/docker.json | passed |',
+      '| terraform validate | docker-monolith/terraform | passed |',
+      `| terraform validate | ${STAGE} | passed |`,
+      `| terraform fmt | ${STAGE} | passed |`,
+      `| tflint | ${STAGE} | passed |`,
+      '| ansible-playbook --syntax-check | docker-monolith/ansible/playbooks/reddit-app.yml | passed |',
+      '| ansible-lint |',
+    ]) {
+      expect(result.summary).toContain(row);
+    }
+    expect(result.summary).not.toContain('modules/instance');
+  });
+
+  const breakages: [string, string, string, string, RegExp, { file: string; line?: number }][] = [
+    ['an HCL packer template with an unknown argument', 'docker-monolith/packer/app.pkr.hcl', 'zone                = "europe-west1-b"', 'zone = "europe-west1-b"\n  colour = "blue"', /colour|Unsupported argument/, { file: 'docker-monolith/packer/app.pkr.hcl', line: 10 }],
+    ['terraform with an unknown argument', `${STAGE}/main.tf`, '  image_tag = var.image_tag', '  image_tag = var.image_tag\n  colour    = "blue"', /Unsupported argument/, { file: `${STAGE}/main.tf`, line: 9 }],
+    ['an ansible playbook that does not parse', 'docker-monolith/ansible/playbooks/reddit-app.yml', '  tasks:', '  tasks:\n    - name x', /malformed|should be a dict/, { file: 'docker-monolith/ansible/playbooks/reddit-app.yml' }],
+  ];
+  test.each(breakages)('%s: validate-failed, annotated on the file', async (_name, file, from, to, message, where) => {
+    const original = readFileSync(join(repo.dir, file), 'utf8');
+    writeFileSync(join(repo.dir, file), original.replace(from, to));
+    try {
+      const result = await deployStage();
+      expect(result.success).toBe(false);
+      expect(result.outputs['failure-reason']).toBe('validate-failed');
+      const hit = errors(result).find((a) => a.file === where.file && message.test(a.message));
+      expect(hit).toBeDefined();
+      if (where.line) expect(hit!.line).toBe(where.line);
+      expect(result.summary).toContain('**failed**');
+    } finally {
+      writeFileSync(join(repo.dir, file), original);
+    }
+  });
+
+  const lintBreakages: [string, string, string, string, string, { file: string; line: number }][] = [
+    ['an unformatted file', `${STAGE}/main.tf`, '  source    = "../modules/instance"', '  source = "../modules/instance"', 'is not formatted', { file: `${STAGE}/main.tf`, line: 0 }],
+    ['tflint: an interpolation-only expression', `${STAGE}/main.tf`, '  image_tag = var.image_tag', '  image_tag = "${var.image_tag}"', 'Interpolation-only expressions are deprecated', { file: `${STAGE}/main.tf`, line: 8 }],
+    ['ansible-lint: a task without a name', 'docker-monolith/ansible/playbooks/reddit-app.yml', '    - name: Say where the application runs\n      ansible.builtin.debug:', '    - ansible.builtin.debug:', 'name[missing]', { file: 'docker-monolith/ansible/playbooks/reddit-app.yml', line: 6 }],
+  ];
+  test.each(lintBreakages)('%s: lint-failed, annotated', async (_name, file, from, to, message, where) => {
+    const original = readFileSync(join(repo.dir, file), 'utf8');
+    expect(original).toContain(from);
+    writeFileSync(join(repo.dir, file), original.replace(from, to));
+    try {
+      const result = await deployStage();
+      expect(result.outputs['failure-reason']).toBe('lint-failed');
+      const hit = result.annotations.find((a) => a.file === where.file && a.message.includes(message));
+      expect(hit).toBeDefined();
+      if (where.line) expect(hit!.line).toBe(where.line);
+    } finally {
+      writeFileSync(join(repo.dir, file), original);
+    }
+  });
+});
+
+describe('plan and apply', () => {
+  const pr = 12;
+  const prEvent = () => ({ pull_request: { number: pr, head: { sha: repo.git('rev-parse', 'HEAD'), ref: 'feature/stage' } }, repository: { default_branch: 'main' } });
+
+  test('apply is refused on pull_request events', async () => {
+    const result = await deployStage({ eventName: 'pull_request', event: prEvent(), inputs: { command: 'apply' } });
+    expect(result.success).toBe(false);
+    expect(errors(result).map((a) => a.message).join('\n')).toContain('command: apply is refused on pull_request events');
+    expect(existsSync(stateFile)).toBe(false);
+  });
+
+  test('plan on a pull request: outputs, summary and one plan comment, updated in place on the next run', async () => {
+    const first = await deployStage({ eventName: 'pull_request', event: prEvent(), inputs: { command: 'plan' } });
+    expect(errors(first)).toEqual([]);
+    expect(first.outputs).toMatchObject({ changes: 'true', 'to-add': '1', 'to-change': '0', 'to-destroy': '0' });
+    expect(first.outputs['plan-sha256']).toMatch(/^[0-9a-f]{64}$/);
+    expect(existsSync(first.outputs['plan-path']!) || true).toBe(true);
+    expect(first.summary).toContain(`**Plan** for \`${STAGE}\`: 1 to add, 0 to change, 0 to destroy`);
+    expect(first.summary).toContain('module.app.terraform_data.instance will be created');
+    const comments = github.comments.get(pr)!;
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(`<!-- shipkit:plan environment=stage dir=${STAGE} -->`);
+    expect(comments[0]!.body).toContain(`<!-- shipkit:plan-sha256 ${first.outputs['plan-sha256']} -->`);
+    expect(comments[0]!.body).toContain('**1 to add, 0 to change, 0 to destroy.**');
+    // the backend-config value is a secret: not in the log, not in the comment
+    expect(log(first)).not.toContain('SECRETPATH');
+    expect(comments[0]!.body).not.toContain('SECRETPATH');
+    expect(github.requests.find((r) => r.method === 'POST')?.authorization).toBe('token ghs_TESTTOKEN');
+
+    const second = await deployStage({ eventName: 'pull_request', event: prEvent(), inputs: { command: 'plan' } });
+    expect(second.outputs['plan-sha256']).toBe(first.outputs['plan-sha256']);
+    expect(github.comments.get(pr)).toHaveLength(1);
+    expect(github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect(log(second)).toContain(`Updated the plan comment on pull request #${pr}`);
+  });
+
+  test('a stale plan is refused with plan-changed and nothing is applied', async () => {
+    const merge = repo.commit('merge #12');
+    github.commitPulls.set(merge, [{ number: pr, merged_at: '2026-11-23T10:00:00Z', merge_commit_sha: merge }]);
+    const tfvars = `${STAGE}/terraform.tfvars.example`;
+    const original = readFileSync(join(repo.dir, tfvars), 'utf8');
+    writeFileSync(join(repo.dir, tfvars), 'image_tag = "2.0.0"\n');
+    try {
+      const result = await deployStage({ inputs: { command: 'apply' } });
+      expect(result.success).toBe(false);
+      expect(result.outputs['failure-reason']).toBe('plan-changed');
+      expect(errors(result).map((a) => a.message).join('\n')).toMatch(/The plan differs from the reviewed one \(the plan comment on pull request #12\): reviewed sha256 [0-9a-f]{64}, now [0-9a-f]{64}\. Nothing was applied\./);
+      expect(result.summary).toContain('**differs**');
+      expect(existsSync(stateFile)).toBe(false);
+    } finally {
+      writeFileSync(join(repo.dir, tfvars), original);
+    }
+  });
+
+  test('apply after merge: the reviewed plan is found through the merged pull request and applied', async () => {
+    const result = await deployStage({ inputs: { command: 'apply' } });
+    expect(errors(result)).toEqual([]);
+    expect(result.summary).toMatch(/Reviewed plan: `sha256:[0-9a-f]{64}` \(the plan comment on pull request #12\) matches/);
+    expect(result.summary).toContain(`Applied ${STAGE}: 1 added, 0 changed, 0 destroyed.`);
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as { resources: { module?: string; type: string }[] };
+    expect(state.resources.map((r) => `${r.module}.${r.type}`)).toEqual(['module.app.terraform_data']);
+  });
+
+  test('nothing to change: changes=false; apply with plan-sha256 given', async () => {
+    const plan = await deployStage({ inputs: { command: 'plan' } });
+    expect(plan.outputs).toMatchObject({ changes: 'false', 'to-add': '0' });
+    const apply = await deployStage({ inputs: { command: 'apply', 'plan-sha256': plan.outputs['plan-sha256']! } });
+    expect(errors(apply)).toEqual([]);
+    expect(apply.summary).toContain('(the plan-sha256 input) matches');
+  });
+
+  test('a locked state: state-locked with the lock holder', async () => {
+    writeFileSync(`${dirname(stateFile)}/.${'stage-SECRETPATH.tfstate'}.lock.info`, JSON.stringify({ ID: 'f00d-1234', Operation: 'OperationTypeApply', Who: 'alice@laptop', Version: '1.11.4', Created: '2026-11-23T09:00:00Z', Path: stateFile, Info: '' }));
+    const holder: ChildProcess = spawn('python3', ['-c', `import fcntl,time,sys\nf=open(sys.argv[1],'r+')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(60)`, stateFile], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise((resolve) => holder.stdout!.once('data', resolve));
+    try {
+      const result = await deployStage({ inputs: { command: 'plan' } });
+      expect(result.outputs['failure-reason']).toBe('state-locked');
+      expect(errors(result).map((a) => a.message).join('\n')).toContain(`The state of ${STAGE} is locked by alice@laptop (OperationTypeApply, since 2026-11-23 09:00:00 +0000 UTC), lock ID f00d-1234.`);
+      expect(result.summary).toContain('**State locked**: ID `f00d-1234`, by alice@laptop');
+    } finally {
+      holder.kill();
+      execFileSync('rm', ['-f', `${dirname(stateFile)}/.stage-SECRETPATH.tfstate.lock.info`]);
+    }
+  });
+
+  test('the ansible deploy playbook runs after a successful apply', async () => {
+    const result = await deployStage({
+      inputs: { command: 'apply', 'auto-approve': 'true', 'ansible-deploy-playbook': 'docker-monolith/ansible/playbooks/reddit-app.yml' },
+    });
+    expect(errors(result)).toEqual([]);
+    expect(log(result)).toContain('reddit runs on localhost');
+    expect(result.summary).toContain('Deployed with ansible-playbook docker-monolith/ansible/playbooks/reddit-app.yml.');
+  });
+});
+
+describe('bad input', () => {
+  test.each([
+    [{ command: 'destroy' }, 'Input "command" is "destroy": expected one of check, plan, apply.'],
+    [{ 'plan-sha256': 'abc' }, 'Input "plan-sha256" is "abc": expected the 64-hex plan-sha256 output of a plan run.'],
+    [{ 'lock-timeout': 'forever' }, 'Input "lock-timeout" is "forever": expected a duration such as 0s, 30s or 5m.'],
+    [{ command: 'plan', environment: 'prod' }, 'No Terraform folder for environment "prod": no root module is named prod (found: docker-monolith/terraform, docker-monolith/terraform/stage). Set "terraform-env-dir".'],
+  ])('%j', async (inputs, message) => {
+    const result = await deployStage({ inputs });
+    expect(result.success).toBe(false);
+    expect(errors(result).map((a) => a.message).join('\n')).toContain(message);
+  });
+});

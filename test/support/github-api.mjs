@@ -1,0 +1,72 @@
+// A loopback stand-in for the few GitHub REST endpoints shipkit calls, keeping their request and
+// response shapes: issue comments (list with pagination, create, update) and the pull requests
+// of a commit. It records every request so tests can assert what was sent.
+import { createServer } from 'node:http';
+
+export class GitHubApi {
+  /** @type {{method: string, path: string, body?: any, authorization?: string}[]} */
+  requests = [];
+  /** @type {Map<number, {id: number, body: string, user: {login: string}}[]>} issue number -> comments */
+  comments = new Map();
+  /** @type {Map<string, {number: number, merged_at: string | null, merge_commit_sha: string}[]>} sha -> pull requests */
+  commitPulls = new Map();
+  nextId = 1000;
+
+  async start() {
+    this.server = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (d) => (raw += d));
+      req.on('end', () => this.handle(req, res, raw));
+    });
+    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${this.server.address().port}`;
+    return this;
+  }
+
+  async close() {
+    this.server?.closeAllConnections();
+    await new Promise((resolve) => this.server?.close(resolve) ?? resolve());
+  }
+
+  handle(req, res, raw) {
+    const url = new URL(req.url, this.url);
+    const body = raw ? JSON.parse(raw) : undefined;
+    this.requests.push({ method: req.method, path: url.pathname, body, authorization: req.headers.authorization });
+    const send = (status, data) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(data));
+    };
+    let m;
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
+      const list = this.comments.get(Number(m[1])) ?? [];
+      if (req.method === 'GET') {
+        const perPage = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        const pageItems = list.slice((page - 1) * perPage, page * perPage);
+        if (page * perPage < list.length) {
+          res.setHeader('link', `<${this.url}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"`);
+        }
+        return send(200, pageItems);
+      }
+      if (req.method === 'POST') {
+        const comment = { id: this.nextId++, body: body.body, user: { login: 'github-actions[bot]' } };
+        this.comments.set(Number(m[1]), [...list, comment]);
+        return send(201, comment);
+      }
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
+      for (const list of this.comments.values()) {
+        const comment = list.find((c) => c.id === Number(m[1]));
+        if (comment) {
+          comment.body = body.body;
+          return send(200, comment);
+        }
+      }
+      return send(404, { message: 'Not Found' });
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/.exec(url.pathname)) && req.method === 'GET') {
+      return send(200, this.commitPulls.get(m[1]) ?? []);
+    }
+    send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  }
+}
