@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { delimiter, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction, type RunResult } from '../../cli/runner.js';
+import { dockerAvailable, dockerRequired, localImage } from '../support/docker.mjs';
 import { GitHubApi } from '../support/github-api.mjs';
 import { makeSigner, ReleaseMirror } from '../support/mirror.mjs';
 import { FixtureRepo } from '../support/repo.js';
@@ -23,6 +24,7 @@ let path: string;
 let repo: FixtureRepo;
 let stateFile: string;
 const toolCache = tempDir('ds-cache');
+const machines = tempDir('machines');
 
 beforeAll(async () => {
   mirror = await new ReleaseMirror().start();
@@ -36,7 +38,7 @@ beforeAll(async () => {
     node: NODE24,
     toolCache,
     env: actionEnv(),
-    inputs: { tools: 'terraform, tflint', 'terraform-version': real.terraform!, mirrors: mirror.mirrorsInput, checksums, 'hashicorp-public-key': keyFile },
+    inputs: { tools: 'terraform, tflint, docker-machine', 'terraform-version': real.terraform!, mirrors: mirror.mirrorsInput, checksums, 'hashicorp-public-key': keyFile },
   });
   expect(tools.success).toBe(true);
   path = [...tools.path, process.env.PATH].join(delimiter);
@@ -72,6 +74,7 @@ function deployStage({ inputs = {}, eventName = 'push', event = {}, sha }: Run =
       GITHUB_REPOSITORY: 'vscoder/microservices',
       GITHUB_API_URL: github.url,
       GITHUB_TOKEN: 'ghs_TESTTOKEN',
+      MACHINE_STORAGE_PATH: machines,
     }),
     inputs: {
       'ansible-playbooks': 'docker-monolith/ansible/playbooks/*.yml',
@@ -272,5 +275,65 @@ describe('bad input', () => {
     const result = await deployStage({ inputs });
     expect(result.success).toBe(false);
     expect(errors(result).map((a) => a.message).join('\n')).toContain(message);
+  });
+});
+
+const hasDocker = dockerAvailable();
+if (!hasDocker && dockerRequired()) {
+  test('a Docker engine is running (CI asked for one)', () => {
+    throw new Error('No Docker engine answers `docker info`; .ci/run installs docker.io and starts dockerd.');
+  });
+}
+
+(hasDocker ? describe : describe.skip)('application deploy with compose (real engine, docker-compose, docker-machine stand-in)', () => {
+  const compose = 'docker-monolith/deploy/docker-compose.yml';
+  const composeDown = () => execFileSync('sh', ['-c', `cd ${join(repo.dir, 'docker-monolith/deploy')} && (docker compose version >/dev/null 2>&1 && docker compose down -t 0 || docker-compose down -t 0) >/dev/null 2>&1 || true`]);
+  const running = () =>
+    execFileSync('docker', ['ps', '--filter', 'label=com.docker.compose.project=deploy', '--format', '{{.Label "com.docker.compose.service"}} {{.Image}}'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+  const deploy = (extra: Record<string, string>) =>
+    deployStage({ inputs: { command: 'apply', 'auto-approve': 'true', 'compose-file': compose, 'docker-host': 'stage-host', 'deploy-timeout': '20', ...extra } });
+
+  beforeAll(() => {
+    localImage('shipkit-test/app:1', 'shipkit-test/app:2');
+  });
+  afterAll(() => composeDown());
+
+  test('first deploy creates the docker-machine, starts every service and waits until healthy', async () => {
+    const result = await deploy({ 'compose-env': 'TAG=1', 'docker-machine-create-args': '--driver google --google-project "example project"' });
+    expect(errors(result)).toEqual([]);
+    expect(existsSync(join(machines, 'machines', 'stage-host'))).toBe(true);
+    expect(running()).toEqual(['post shipkit-test/app:1', 'ui shipkit-test/app:1']);
+    expect(result.summary).toMatch(/Deployed (ui, post|post, ui) to unix:\/\/\/var\/run\/docker\.sock with docker-compose\.yml: all running and healthy\./);
+  });
+
+  test('re-deploy with a new tag replaces the containers', async () => {
+    const result = await deploy({ 'compose-env': 'TAG=2' });
+    expect(errors(result)).toEqual([]);
+    expect(running()).toEqual(['post shipkit-test/app:2', 'ui shipkit-test/app:2']);
+  });
+
+  test('a service that never becomes healthy: deploy-failed, the others left running', async () => {
+    const file = join(repo.dir, compose);
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, `${original}  worker:\n    image: shipkit-test/app:\${TAG}\n    command: ["sleep", "3600"]\n    healthcheck:\n      test: ["CMD", "false"]\n      interval: 1s\n      retries: 1\n`);
+    try {
+      const result = await deploy({ 'compose-env': 'TAG=2', 'deploy-timeout': '6' });
+      expect(result.success).toBe(false);
+      expect(result.outputs['failure-reason']).toBe('deploy-failed');
+      expect(errors(result).map((a) => a.message).join('\n')).toMatch(/Not every service was up within deploy-timeout \(6 s\): worker \(running, (unhealthy|starting)\)\. The other services are left running as they are\./);
+      expect(running()).toEqual(['post shipkit-test/app:2', 'ui shipkit-test/app:2', 'worker shipkit-test/app:2']);
+    } finally {
+      writeFileSync(file, original);
+    }
+  });
+
+  test('an unknown docker-machine without create args: deploy-failed naming it', async () => {
+    const result = await deploy({ 'compose-env': 'TAG=2', 'docker-host': 'prod-host' });
+    expect(result.outputs['failure-reason']).toBe('deploy-failed');
+    expect(errors(result).map((a) => a.message).join('\n')).toContain('docker-machine env prod-host failed: Host does not exist: "prod-host"');
   });
 });

@@ -120,3 +120,12 @@ export async function registryTags(registry, repository) {
   if (res.status === 404) return [];
   return ((await res.json()).tags ?? []).sort();
 }
+
+/** A local image made from busybox-static, under the given tags (no registry needed). */
+export function localImage(...tags) {
+  const dir = mkdtempSync(join(tmpdir(), 'shipkit-img-'));
+  copyFileSync('/bin/busybox', join(dir, 'busybox'));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n');
+  execFileSync('docker', ['build', '-q', ...tags.flatMap((t) => ['-t', t]), dir], { stdio: ['ignore', 'ignore', 'pipe'] });
+  rmSync(dir, { recursive: true, force: true });
+}

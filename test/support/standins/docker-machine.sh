@@ -1,6 +1,6 @@
 # Body of the docker-machine STAND-IN (not the real docker-machine): `create [flags] NAME` records a
 # machine under $MACHINE_STORAGE_PATH/machines/NAME (docker-machine's own storage layout), and
-# `env --shell bash NAME` prints the exports docker-machine prints, pointing at this machine's own
+# `env --shell bash NAME` prints exports in docker-machine's format, pointing at this machine's own
 # Docker engine (or $STANDIN_DOCKER_HOST). Unknown machines answer as docker-machine does.
 storage="${MACHINE_STORAGE_PATH:-$HOME/.docker/machine}"
 cmd="$1"; shift
@@ -16,7 +16,8 @@ case "$cmd" in
       echo "Host does not exist: \"$last\"" >&2
       exit 1
     fi
-    echo "export DOCKER_TLS_VERIFY=\"0\""
+    # The real one also exports DOCKER_TLS_VERIFY and DOCKER_CERT_PATH for its TLS endpoint; this
+    # stand-in's engine is a local socket without TLS, and any DOCKER_TLS_VERIFY value turns TLS on.
     echo "export DOCKER_HOST=\"${STANDIN_DOCKER_HOST:-unix:///var/run/docker.sock}\""
     echo "export DOCKER_MACHINE_NAME=\"$last\""
     echo "# Run this command to configure your shell:"
