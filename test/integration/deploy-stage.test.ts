@@ -300,7 +300,9 @@ if (!hasDocker && dockerRequired()) {
   beforeAll(() => {
     localImage('shipkit-test/app:1', 'shipkit-test/app:2');
   });
-  afterAll(() => composeDown());
+  afterAll(() => {
+    composeDown();
+  });
 
   test('first deploy creates the docker-machine, starts every service and waits until healthy', async () => {
     const result = await deploy({ 'compose-env': 'TAG=1', 'docker-machine-create-args': '--driver google --google-project "example project"' });

@@ -48,7 +48,7 @@ Terraform 0.11 and earlier required all non-constant expressions.
 
   test('boxed (1.x) errors without a location', () => {
     expect(parseDiagnosticsText('╷\n│ Error: No configuration files\n│ \n│ Plan requires configuration to be present.\n╵\n', 'x', 'terraform plan')).toEqual([
-      expect.objectContaining({ level: 'error', message: expect.stringContaining('No configuration files') as string, file: undefined }),
+      expect.objectContaining({ level: 'error', message: expect.stringContaining('No configuration files') as unknown, file: undefined }),
     ]);
   });
 
