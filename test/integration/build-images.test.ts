@@ -254,6 +254,14 @@ if (!hasDocker && dockerRequired()) {
     expect(result.state).toEqual({});
   });
 
+  test('lint-only: hadolint on every Dockerfile, nothing built', async () => {
+    const result = await buildImages({ inputs: { 'lint-only': 'true', username: '', password: '' } });
+    expect(errors(result)).toBe('');
+    expect(images(result).map((i) => i.outcome)).toEqual(['linted', 'linted', 'linted']);
+    expect(log(result)).toContain('hadolint --format json src/ui/Dockerfile');
+    expect(log(result)).not.toContain('$ docker');
+  });
+
   test.each([
     [{ push: 'true', username: '', password: '' }, 'needs "username" and "password": pass them from secrets, or set push: false.'],
     [{ registry: 'https://registry.example' }, 'Input "registry" is "https://registry.example": expected a registry host with an optional port'],

@@ -34704,6 +34704,7 @@ function getInputs() {
         parallel: getPositiveInt('parallel', (0,external_node_os_namespaceObject.cpus)().length),
         mirrors: parseMirrors(getLines('mirrors')),
         'discover-only': getBoolean('discover-only'),
+        'lint-only': getBoolean('lint-only'),
     };
 }
 /** `auto` pushes except for pull requests, whose code has not been reviewed yet. */
@@ -34848,6 +34849,10 @@ async function processService(service, settings) {
             if (failsThreshold(result.findings, threshold)) {
                 return fail('lint', `hadolint found ${result.findings.length} problem(s) at or above "${threshold}" in ${service.dockerfile}`);
             }
+        }
+        if (settings.lintOnly) {
+            result.outcome = 'linted';
+            return finish();
         }
         const digest = await contextDigest((0,external_node_path_namespaceObject.join)(settings.workspace, service.context), {
             dockerfile: (0,external_node_path_namespaceObject.join)(settings.workspace, service.dockerfile),
@@ -35025,16 +35030,19 @@ async function main() {
         writeOutputs(planned);
         return;
     }
-    lib_core/* info */.pq(`${services.length} service(s): ${services.map((s) => `${s.service} -> ${s.name}`).join(', ')}; push: ${push}`);
-    if (push && (!inputs.username || !inputs.password)) {
+    const lintOnly = inputs['lint-only'];
+    if (lintOnly && !inputs.lint)
+        throw new errors/* UsageError */.eb('Input "lint-only" is true but "lint" is false: there would be nothing to do.');
+    lib_core/* info */.pq(`${services.length} service(s): ${services.map((s) => `${s.service} -> ${s.name}`).join(', ')}; ${lintOnly ? 'lint only' : `push: ${push}`}`);
+    if (push && !lintOnly && (!inputs.username || !inputs.password)) {
         throw new errors/* UsageError */.eb(`Pushing to ${inputs.registry} (push: ${inputs.push}${inputs.push === 'auto' ? `, event ${git.eventName}` : ''}) needs "username" and "password": pass them from secrets, or set push: false.`);
     }
-    const buildx = (await run('docker', ['buildx', 'version'])).code === 0;
-    if (inputs.platforms.length && !buildx) {
+    const buildx = !lintOnly && (await run('docker', ['buildx', 'version'])).code === 0;
+    if (inputs.platforms.length && !buildx && !lintOnly) {
         throw new errors/* UsageError */.eb(`Input "platforms" is "${inputs.platforms.join(',')}", which needs docker buildx; this runner's docker has none (install it, or use docker/setup-buildx-action before this step).`);
     }
     const dockerEnv = { ...process.env };
-    if (inputs.username && inputs.password)
+    if (inputs.username && inputs.password && !lintOnly)
         dockerEnv.DOCKER_CONFIG = await login(inputs);
     const hadolint = inputs.lint ? await findHadolint(inputs) : undefined;
     const registry = new Registry(inputs.registry, { username: inputs.username, password: inputs.password });
@@ -35057,6 +35065,7 @@ async function main() {
         registry,
         tempDir: process.env.RUNNER_TEMP,
         builds: new Semaphore(inputs.parallel),
+        lintOnly,
     };
     const results = await Promise.all(services.map(async (service) => {
         const result = await processService(service, settings);
@@ -35144,7 +35153,13 @@ function writeOutputs(results) {
 async function writeSummary(results, push) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const outcome = (r) => r.outcome === 'failed' ? `**failed** at ${r.failure?.stage}` : r.outcome === 'reused' ? 'reused (re-tagged)' : r.outcome === 'unchanged' ? 'unchanged, not rebuilt' : 'built';
+    const outcome = (r) => r.outcome === 'failed'
+        ? `**failed** at ${r.failure?.stage}`
+        : r.outcome === 'reused'
+            ? 'reused (re-tagged)'
+            : r.outcome === 'unchanged'
+                ? 'unchanged, not rebuilt'
+                : r.outcome;
     const rows = results.map((r) => [
         r.service,
         r.image,

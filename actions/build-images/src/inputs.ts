@@ -30,6 +30,7 @@ export interface Inputs {
   parallel: number;
   mirrors: Mirror[];
   'discover-only': boolean;
+  'lint-only': boolean;
 }
 
 const NAMESPACE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
@@ -74,6 +75,7 @@ export function getInputs(): Inputs {
     parallel: getPositiveInt('parallel', cpus().length),
     mirrors: parseMirrors(getLines('mirrors')),
     'discover-only': getBoolean('discover-only'),
+    'lint-only': getBoolean('lint-only'),
   };
 }
 

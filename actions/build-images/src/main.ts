@@ -39,20 +39,22 @@ export async function main(): Promise<void> {
     writeOutputs(planned);
     return;
   }
-  core.info(`${services.length} service(s): ${services.map((s) => `${s.service} -> ${s.name}`).join(', ')}; push: ${push}`);
-  if (push && (!inputs.username || !inputs.password)) {
+  const lintOnly = inputs['lint-only'];
+  if (lintOnly && !inputs.lint) throw new UsageError('Input "lint-only" is true but "lint" is false: there would be nothing to do.');
+  core.info(`${services.length} service(s): ${services.map((s) => `${s.service} -> ${s.name}`).join(', ')}; ${lintOnly ? 'lint only' : `push: ${push}`}`);
+  if (push && !lintOnly && (!inputs.username || !inputs.password)) {
     throw new UsageError(
       `Pushing to ${inputs.registry} (push: ${inputs.push}${inputs.push === 'auto' ? `, event ${git.eventName}` : ''}) needs "username" and "password": pass them from secrets, or set push: false.`,
     );
   }
 
-  const buildx = (await run('docker', ['buildx', 'version'])).code === 0;
-  if (inputs.platforms.length && !buildx) {
+  const buildx = !lintOnly && (await run('docker', ['buildx', 'version'])).code === 0;
+  if (inputs.platforms.length && !buildx && !lintOnly) {
     throw new UsageError(`Input "platforms" is "${inputs.platforms.join(',')}", which needs docker buildx; this runner's docker has none (install it, or use docker/setup-buildx-action before this step).`);
   }
 
   const dockerEnv: NodeJS.ProcessEnv = { ...process.env };
-  if (inputs.username && inputs.password) dockerEnv.DOCKER_CONFIG = await login(inputs);
+  if (inputs.username && inputs.password && !lintOnly) dockerEnv.DOCKER_CONFIG = await login(inputs);
 
   const hadolint = inputs.lint ? await findHadolint(inputs) : undefined;
   const registry = new Registry(inputs.registry, { username: inputs.username, password: inputs.password });
@@ -75,6 +77,7 @@ export async function main(): Promise<void> {
     registry,
     tempDir: process.env.RUNNER_TEMP,
     builds: new Semaphore(inputs.parallel),
+    lintOnly,
   };
 
   const results = await Promise.all(services.map(async (service) => {
@@ -168,7 +171,13 @@ function writeOutputs(results: ServiceResult[]): void {
 async function writeSummary(results: ServiceResult[], push: boolean): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const outcome = (r: ServiceResult) =>
-    r.outcome === 'failed' ? `**failed** at ${r.failure?.stage}` : r.outcome === 'reused' ? 'reused (re-tagged)' : r.outcome === 'unchanged' ? 'unchanged, not rebuilt' : 'built';
+    r.outcome === 'failed'
+      ? `**failed** at ${r.failure?.stage}`
+      : r.outcome === 'reused'
+        ? 'reused (re-tagged)'
+        : r.outcome === 'unchanged'
+          ? 'unchanged, not rebuilt'
+          : r.outcome;
   const rows = results.map((r) => [
     r.service,
     r.image,

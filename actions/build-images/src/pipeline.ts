@@ -13,7 +13,7 @@ import { computeTags, type TagSpec } from './tags.js';
 
 /** One service's way through lint, reuse check, build and push. No runner calls in here. */
 
-export type Outcome = 'built' | 'reused' | 'unchanged' | 'failed' | 'planned';
+export type Outcome = 'built' | 'reused' | 'unchanged' | 'failed' | 'planned' | 'linted';
 export type Stage = 'lint' | 'check' | 'build' | 'push';
 
 export interface ServiceResult {
@@ -55,6 +55,8 @@ export interface Settings {
   tempDir?: string;
   /** Builds at once (`parallel`); lint, registry checks and pushes are not limited by it. */
   builds: Semaphore;
+  /** Lint and stop: no digest, no registry, no build. */
+  lintOnly?: boolean;
 }
 
 function ociLabels(service: Service, settings: Settings, digest: string): Record<string, string> {
@@ -122,6 +124,11 @@ export async function processService(service: Service, settings: Settings): Prom
       if (failsThreshold(result.findings, threshold)) {
         return fail('lint', `hadolint found ${result.findings.length} problem(s) at or above "${threshold}" in ${service.dockerfile}`);
       }
+    }
+
+    if (settings.lintOnly) {
+      result.outcome = 'linted';
+      return finish();
     }
 
     const digest = await contextDigest(join(settings.workspace, service.context), {
