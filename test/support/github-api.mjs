@@ -10,6 +10,8 @@ export class GitHubApi {
   comments = new Map();
   /** @type {Map<string, {number: number, merged_at: string | null, merge_commit_sha: string}[]>} sha -> pull requests */
   commitPulls = new Map();
+  /** @type {{id: number, workflow_id: number, name: string, head_branch: string, status: string, conclusion: string | null, created_at: string, run_started_at: string}[]} workflow runs, newest first */
+  runs = [];
   nextId = 1000;
 
   async start() {
@@ -66,6 +68,16 @@ export class GitHubApi {
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/.exec(url.pathname)) && req.method === 'GET') {
       return send(200, this.commitPulls.get(m[1]) ?? []);
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/.exec(url.pathname)) && req.method === 'GET') {
+      const run = this.runs.find((r) => r.id === Number(m[1]));
+      return run ? send(200, run) : send(404, { message: 'Not Found' });
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/(\d+)\/runs$/.exec(url.pathname)) && req.method === 'GET') {
+      const branch = url.searchParams.get('branch');
+      const status = url.searchParams.get('status');
+      const list = this.runs.filter((r) => r.workflow_id === Number(m[1]) && (!branch || r.head_branch === branch) && (!status || r.status === status));
+      return send(200, { total_count: list.length, workflow_runs: list.slice(0, Number(url.searchParams.get('per_page') ?? 30)) });
     }
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
   }

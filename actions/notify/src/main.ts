@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { messageOf } from '../../../lib/errors.js';
+import { markdownTable } from '../../../lib/summary.js';
+import { getInputs, type Inputs } from './inputs.js';
+import { DEFAULT_TEMPLATE, formatDuration, render, type Variables } from './message.js';
+import { outcomeOfJobs, resultWord, shouldNotify, type Word } from './result.js';
+import { postToSlack } from './slack.js';
+
+interface Event {
+  compare?: string;
+  head_commit?: { message?: string; author?: { name?: string } };
+  pusher?: { name?: string };
+  pull_request?: { number?: number; html_url?: string; title?: string; user?: { login?: string }; head?: { ref?: string; sha?: string } };
+}
+
+interface Run {
+  workflow_id?: number;
+  name?: string | null;
+  run_started_at?: string | null;
+  created_at?: string;
+  head_branch?: string | null;
+}
+
+export async function main(): Promise<void> {
+  const inputs = getInputs();
+  for (const secret of [inputs['slack-webhook-url'], inputs['slack-token'], inputs['github-token']]) if (secret) core.setSecret(secret);
+  const env = process.env;
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const isPr = env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target';
+  const branch = isPr ? (event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF ?? '') : (env.GITHUB_REF_NAME ?? (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''));
+  const outcome = inputs.status ?? outcomeOfJobs(inputs.needs ?? {});
+
+  const { run, previous } = await runHistory(inputs, branch);
+  const word = resultWord(outcome, previous);
+  core.setOutput('result', word);
+  core.info(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
+
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const repository = env.GITHUB_REPOSITORY ?? '';
+  const sha = isPr ? (event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '') : (env.GITHUB_SHA ?? '');
+  const started = run?.run_started_at ?? run?.created_at;
+  const vars: Variables = {
+    repository,
+    branch,
+    commit: sha.slice(0, 7),
+    author: event.head_commit?.author?.name ?? event.pull_request?.user?.login ?? event.pusher?.name ?? env.GITHUB_ACTOR ?? '',
+    commit_subject: (event.head_commit?.message ?? event.pull_request?.title ?? '').split('\n')[0] ?? '',
+    result: word,
+    duration: started ? formatDuration(Date.now() - Date.parse(started)) : 'unknown time',
+    build_url: `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
+    compare_url: event.compare ?? (event.pull_request?.html_url ? `${event.pull_request.html_url}/files` : `${server}/${repository}/commit/${sha}`),
+    pull_request_number: event.pull_request?.number ? String(event.pull_request.number) : '',
+    pull_request_url: event.pull_request?.html_url ?? '',
+    workflow: run?.name ?? env.GITHUB_WORKFLOW ?? '',
+  };
+  const text = render(inputs.template || DEFAULT_TEMPLATE, vars);
+
+  const skip = skipReason(inputs, word, isPr, branch);
+  let sent = false;
+  if (skip) {
+    core.info(`Not notifying: ${skip}.`);
+  } else if (!inputs['slack-webhook-url'] && !inputs['slack-token']) {
+    core.info('No Slack webhook or token given: the result is in the run summary only.');
+  } else {
+    try {
+      await postToSlack(
+        inputs['slack-webhook-url']
+          ? { webhook: inputs['slack-webhook-url'] }
+          : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] },
+        text,
+        word === 'Passed' || word === 'Fixed' ? '#2eb886' : word === 'Canceled' ? '#9e9e9e' : '#a30200',
+      );
+      sent = true;
+      core.info(`Sent to Slack: ${text}`);
+    } catch (error: unknown) {
+      const message = `Could not notify Slack: ${messageOf(error)}`;
+      if (inputs['fail-on-error']) throw error;
+      core.warning(message);
+    }
+  }
+  core.setOutput('sent', String(sent));
+  await writeSummary(word, text, inputs.needs, sent, skip);
+}
+
+function readEvent(path: string | undefined): Event {
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Event;
+  } catch {
+    return {};
+  }
+}
+
+function skipReason(inputs: Inputs, word: Word, isPr: boolean, branch: string): string | undefined {
+  if (isPr && !inputs['on-pull-requests']) return 'on-pull-requests is false';
+  if (inputs.branches.length && !inputs.branches.some((b) => globMatch(b, branch))) return `branch ${branch} is not in "branches"`;
+  if (!shouldNotify(word, inputs['on-success'], inputs['on-failure'])) {
+    const setting = word === 'Passed' || word === 'Fixed' ? `on-success: ${inputs['on-success']}` : `on-failure: ${inputs['on-failure']}`;
+    return `the result is ${word} and ${setting}`;
+  }
+  return undefined;
+}
+
+function globMatch(pattern: string, value: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return re.test(value);
+}
+
+/**
+ * This run, and the conclusion of the previous completed run of the same workflow on the same
+ * branch (GitHub REST API). Without a token or on an API error: no history, with a warning.
+ */
+async function runHistory(inputs: Inputs, branch: string): Promise<{ run?: Run; previous?: string }> {
+  const env = process.env;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const runId = Number(env.GITHUB_RUN_ID);
+  if (!inputs['github-token'] || !owner || !repo || !runId) return {};
+  try {
+    const { getOctokit } = await import('@actions/github');
+    const octokit = getOctokit(inputs['github-token']);
+    const { data: run } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
+    const { data: runs } = await octokit.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: run.workflow_id, branch: branch || run.head_branch || undefined, status: 'completed', per_page: 20 });
+    const before = runs.workflow_runs.find((r) => r.id !== runId && Date.parse(r.created_at) <= Date.parse(run.created_at));
+    return { run, previous: before?.conclusion ?? undefined };
+  } catch (error: unknown) {
+    core.warning(`Could not read the previous run from the GitHub API (${messageOf(error)}); the result word ignores history.`);
+    return {};
+  }
+}
+
+async function writeSummary(word: Word, text: string, needs: Inputs['needs'], sent: boolean, skip: string | undefined): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  const parts = [`### ${word}`, ''];
+  if (needs && Object.keys(needs).length) {
+    parts.push(markdownTable(['job', 'result'], Object.entries(needs).map(([job, j]) => [job, j.result ?? '?'])), '');
+  }
+  parts.push(sent ? `Sent to Slack: ${text}` : skip ? `Not sent to Slack: ${skip}.` : 'No Slack notification configured.');
+  await core.summary.addRaw(`${parts.join('\n')}\n`).write();
+}

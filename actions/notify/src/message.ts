@@ -1,0 +1,28 @@
+/** The Travis notification variables, and the message made from a template of them. */
+export interface Variables {
+  repository: string;
+  branch: string;
+  commit: string;
+  author: string;
+  commit_subject: string;
+  result: string;
+  duration: string;
+  build_url: string;
+  compare_url: string;
+  pull_request_number: string;
+  pull_request_url: string;
+  workflow: string;
+}
+
+export const DEFAULT_TEMPLATE = '%{result}: %{repository}@%{branch} (%{commit}) by %{author}: "%{commit_subject}" in %{duration}. <%{build_url}|Details>';
+
+/** `%{name}` placeholders, as in Travis's `template:`; an unknown name is left as written. */
+export function render(template: string, vars: Variables): string {
+  return template.replace(/%\{(\w+)\}/g, (all, name: string) => (name in vars ? vars[name as keyof Variables] : all));
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  const m = Math.floor(s / 60);
+  return m ? `${m} min ${s % 60} sec` : `${s} sec`;
+}
