@@ -12,7 +12,7 @@ import { publishToolchain } from '../support/toolchain.mjs';
 // docker-registry with htpasswd auth on 127.0.0.1. hadolint is the mirror's stand-in, installed
 // by setup-tools as in a real workflow.
 
-const FIXTURE = join(process.cwd(), 'test', 'fixtures', 'microservices');
+const FIXTURE = join(process.cwd(), 'examples', 'microservices');
 const hasDocker = dockerAvailable();
 
 if (!hasDocker && dockerRequired()) {

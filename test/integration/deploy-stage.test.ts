@@ -15,7 +15,7 @@ import { publishToolchain } from '../support/toolchain.mjs';
 // by setup-tools from the mirror), ansible-playbook and ansible-lint. Stand-in: tflint (two of its
 // terraform rules, its JSON format and exit codes). GitHub's REST API: a loopback server.
 
-const FIXTURE = join(process.cwd(), 'test', 'fixtures', 'infra');
+const FIXTURE = join(process.cwd(), 'examples', 'microservices');
 const STAGE = 'docker-monolith/terraform/stage';
 
 let mirror: ReleaseMirror;
@@ -295,10 +295,10 @@ if (!hasDocker && dockerRequired()) {
       .filter(Boolean)
       .sort();
   const deploy = (extra: Record<string, string>) =>
-    deployStage({ inputs: { command: 'apply', 'auto-approve': 'true', 'compose-file': compose, 'docker-host': 'stage-host', 'deploy-timeout': '20', ...extra } });
+    deployStage({ inputs: { command: 'apply', 'auto-approve': 'true', 'compose-file': compose, 'docker-host': 'stage-host', 'deploy-timeout': '20', ...extra, 'compose-env': `IMAGE_PREFIX=shipkit-test\n${extra['compose-env'] ?? ''}` } });
 
   beforeAll(() => {
-    localImage('shipkit-test/app:1', 'shipkit-test/app:2');
+    localImage('shipkit-test/ui:1', 'shipkit-test/ui:2', 'shipkit-test/post:1', 'shipkit-test/post:2');
   });
   afterAll(() => {
     composeDown();
@@ -308,26 +308,26 @@ if (!hasDocker && dockerRequired()) {
     const result = await deploy({ 'compose-env': 'TAG=1', 'docker-machine-create-args': '--driver google --google-project "example project"' });
     expect(errors(result)).toEqual([]);
     expect(existsSync(join(machines, 'machines', 'stage-host'))).toBe(true);
-    expect(running()).toEqual(['post shipkit-test/app:1', 'ui shipkit-test/app:1']);
+    expect(running()).toEqual(['post shipkit-test/post:1', 'ui shipkit-test/ui:1']);
     expect(result.summary).toMatch(/Deployed (ui, post|post, ui) to unix:\/\/\/var\/run\/docker\.sock with docker-compose\.yml: all running and healthy\./);
   });
 
   test('re-deploy with a new tag replaces the containers', async () => {
     const result = await deploy({ 'compose-env': 'TAG=2' });
     expect(errors(result)).toEqual([]);
-    expect(running()).toEqual(['post shipkit-test/app:2', 'ui shipkit-test/app:2']);
+    expect(running()).toEqual(['post shipkit-test/post:2', 'ui shipkit-test/ui:2']);
   });
 
   test('a service that never becomes healthy: deploy-failed, the others left running', async () => {
     const file = join(repo.dir, compose);
     const original = readFileSync(file, 'utf8');
-    writeFileSync(file, `${original}  worker:\n    image: shipkit-test/app:\${TAG}\n    command: ["sleep", "3600"]\n    healthcheck:\n      test: ["CMD", "false"]\n      interval: 1s\n      retries: 1\n`);
+    writeFileSync(file, `${original}  worker:\n    image: \${IMAGE_PREFIX}/ui:\${TAG}\n    command: ["sleep", "3600"]\n    healthcheck:\n      test: ["CMD", "false"]\n      interval: 1s\n      retries: 1\n`);
     try {
       const result = await deploy({ 'compose-env': 'TAG=2', 'deploy-timeout': '6' });
       expect(result.success).toBe(false);
       expect(result.outputs['failure-reason']).toBe('deploy-failed');
       expect(errors(result).map((a) => a.message).join('\n')).toMatch(/Not every service was up within deploy-timeout \(6 s\): worker \(running, (unhealthy|starting)\)\. The other services are left running as they are\./);
-      expect(running()).toEqual(['post shipkit-test/app:2', 'ui shipkit-test/app:2', 'worker shipkit-test/app:2']);
+      expect(running()).toEqual(['post shipkit-test/post:2', 'ui shipkit-test/ui:2', 'worker shipkit-test/ui:2']);
     } finally {
       writeFileSync(file, original);
     }
