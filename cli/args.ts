@@ -39,3 +39,51 @@ export function parseRunArgs(args: string[]): RunArgs {
   }
   return parsed;
 }
+
+export interface CheckArgs {
+  path: string;
+  mirrors?: string;
+  hashicorpKey?: string;
+  checksums?: string;
+  buildArgs: string[];
+  toolCache?: string;
+  verbose: boolean;
+}
+
+export function parseCheckArgs(args: string[]): CheckArgs {
+  const parsed: CheckArgs = { path: '', buildArgs: [], verbose: false };
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i]!;
+    if (flag === '--verbose' || flag === '-v') {
+      parsed.verbose = true;
+      continue;
+    }
+    if (!flag.startsWith('-')) {
+      if (parsed.path) throw new CliError(`shipkit check: one path only, got "${parsed.path}" and "${flag}".`);
+      parsed.path = flag;
+      continue;
+    }
+    const value = args[++i];
+    if (value === undefined) throw new CliError(`shipkit check: ${flag} needs a value.`);
+    switch (flag) {
+      case '--mirrors':
+        parsed.mirrors = value;
+        break;
+      case '--hashicorp-public-key':
+        parsed.hashicorpKey = value;
+        break;
+      case '--checksums':
+        parsed.checksums = value;
+        break;
+      case '--build-arg':
+        parsed.buildArgs.push(value);
+        break;
+      case '--tool-cache':
+        parsed.toolCache = value;
+        break;
+      default:
+        throw new CliError(`shipkit check: unknown option ${flag}.`);
+    }
+  }
+  return parsed;
+}

