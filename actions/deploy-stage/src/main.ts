@@ -196,7 +196,7 @@ function findTools(inputs: Inputs, roots: string[]): Tools {
   const tools: Tools = {};
   const missing = (tool: string, why: string, fix: string) =>
     new UsageError(`${tool} is not on PATH, and ${why}. ${fix}`);
-  const setupTools = 'Add `uses: <owner>/shipkit/actions/setup-tools@v1` before this step.';
+  const setupTools = 'Add `uses: shipkit/shipkit/actions/setup-tools@v1` before this step.';
   if (roots.length) {
     const path = findOnPath('terraform');
     if (!path) throw missing('terraform', `${roots.join(', ')} hold Terraform code`, setupTools);
