@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import type { CheckArgs } from './args.js';
 import { kitRoot, runAction, type Annotation, type RunResult } from './runner.js';
 
 /**
@@ -10,14 +11,7 @@ import { kitRoot, runAction, type Annotation, type RunResult } from './runner.js
  * what CI will.
  */
 
-export interface CheckOptions {
-  path: string;
-  mirrors?: string;
-  hashicorpKey?: string;
-  checksums?: string;
-  buildArgs: string[];
-  toolCache?: string;
-  verbose: boolean;
+export interface CheckOptions extends CheckArgs {
   out: NodeJS.WriteStream | { isTTY?: boolean; write: (s: string) => boolean };
   env?: NodeJS.ProcessEnv;
 }

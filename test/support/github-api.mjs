@@ -2,6 +2,7 @@
 // response shapes: issue comments (list with pagination, create, update) and the pull requests
 // of a commit. It records every request so tests can assert what was sent.
 import { createServer } from 'node:http';
+import { listen, stop } from './loopback.mjs';
 
 export class GitHubApi {
   /** @type {{method: string, path: string, body?: any, authorization?: string}[]} */
@@ -20,14 +21,12 @@ export class GitHubApi {
       req.on('data', (d) => (raw += d));
       req.on('end', () => this.handle(req, res, raw));
     });
-    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${this.server.address().port}`;
+    this.url = await listen(this.server);
     return this;
   }
 
-  async close() {
-    this.server?.closeAllConnections();
-    await new Promise((resolve) => this.server?.close(resolve) ?? resolve());
+  close() {
+    return stop(this.server);
   }
 
   handle(req, res, raw) {

@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as openpgp from 'openpgp';
 import { makeZip } from './zip.mjs';
+import { listen, stop } from './loopback.mjs';
 
 export const HASHICORP = 'releases.hashicorp.com';
 export const GITHUB = 'github.com';
@@ -61,14 +62,12 @@ export class ReleaseMirror {
       });
     });
     this.server.keepAliveTimeout = 1000;
-    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${this.server.address().port}`;
+    this.url = await listen(this.server);
     return this;
   }
 
-  async close() {
-    this.server?.closeAllConnections();
-    await new Promise((resolve) => this.server?.close(resolve) ?? resolve());
+  close() {
+    return stop(this.server);
   }
 
   /** The setup-tools `mirrors` input that sends both download hosts here. */

@@ -2,6 +2,7 @@
 // API's chat.postMessage (Bearer token, answers {"ok": ...}). Records what it received; `failWith`
 // makes the next answers an HTTP error.
 import { createServer } from 'node:http';
+import { listen, stop } from './loopback.mjs';
 
 export class SlackServer {
   /** @type {{path: string, authorization?: string, body: {text: string, channel?: string, attachments: {color: string}[]}}[]} */
@@ -28,13 +29,11 @@ export class SlackServer {
         res.end('ok');
       });
     });
-    await new Promise((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${this.server.address().port}`;
+    this.url = await listen(this.server);
     return this;
   }
 
-  async close() {
-    this.server?.closeAllConnections();
-    await new Promise((resolve) => this.server?.close(resolve) ?? resolve());
+  close() {
+    return stop(this.server);
   }
 }
