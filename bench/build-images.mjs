@@ -63,7 +63,7 @@ const sh = (cmd, args, env) =>
 /** The seed's way: `docker login`, then `docker build` and `docker push` of one service after another. */
 async function seedWay(namespace) {
   await new Promise((resolve, reject) => {
-    const login = spawn('docker', ['login', registry.host, '-u', registry.user, '--password-stdin'], { env: dockerEnv, stdio: ['pipe', 'ignore', 'inherit'] });
+    const login = spawn('docker', ['login', registry.host, '-u', registry.user, '--password-stdin'], { env: dockerEnv, stdio: ['pipe', 'ignore', 'ignore'] });
     login.stdin.end(registry.password);
     login.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`docker login exited ${code}`))));
   });
