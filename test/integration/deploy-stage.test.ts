@@ -265,6 +265,24 @@ describe('plan and apply', () => {
   });
 });
 
+describe('missing tools', () => {
+  test('packer templates without packer on PATH: one clear error naming the templates and the fix', async () => {
+    const withoutPacker = path.split(delimiter).filter((dir) => !existsSync(join(dir, 'packer'))).join(delimiter);
+    const result = await runAction({
+      action: 'deploy-stage',
+      node: NODE24,
+      toolCache,
+      workspace: repo.dir,
+      env: actionEnv({ PATH: withoutPacker }),
+      inputs: {},
+    });
+    expect(result.success).toBe(false);
+    expect(errors(result).map((a) => a.message)).toEqual([
+      'packer is not on PATH, and docker-monolith/packer/app.pkr.hcl, docker-monolith/packer/docker.json are Packer templates. Add `uses: shipkit/shipkit/actions/setup-tools@v1` before this step, or narrow "packer-templates".',
+    ]);
+  });
+});
+
 describe('bad input', () => {
   test.each([
     [{ command: 'destroy' }, 'Input "command" is "destroy": expected one of check, plan, apply.'],

@@ -28895,6 +28895,7 @@ function packerVarFiles(workspace, template, configured) {
 
 
 
+
 /** Everything `check` runs: nothing here touches cloud state. */
 async function runChecks(ctx) {
     const rows = [];
@@ -28916,7 +28917,11 @@ async function runChecks(ctx) {
         if (!ok && kind === 'lint')
             lintFailed = true;
     };
-    for (const template of packerTemplates(ctx.workspace, ctx.packerTemplates)) {
+    const templates = packerTemplates(ctx.workspace, ctx.packerTemplates);
+    if (templates.length && !ctx.tools.packer) {
+        throw new errors/* UsageError */.eb(`packer is not on PATH, and ${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}. Add \`uses: shipkit/shipkit/actions/setup-tools@v1\` before this step, or narrow "packer-templates".`);
+    }
+    for (const template of templates) {
         const cwd = packerWorkingDir(template);
         const rel = (p) => external_node_path_namespaceObject.posix.relative(cwd === '.' ? '' : cwd, p);
         const vars = packerVarFiles(ctx.workspace, template, ctx.packerVarFiles).map((f) => `-var-file=${rel(f)}`);

@@ -1,4 +1,5 @@
 import { join, posix } from 'node:path';
+import { UsageError } from '../../../lib/errors.js';
 import { globFiles } from '../../../lib/glob.js';
 import { run, type ExecResult } from '../../../lib/exec.js';
 import type { Finding } from './findings.js';
@@ -62,7 +63,13 @@ export async function runChecks(ctx: CheckContext): Promise<CheckOutcome> {
     if (!ok && kind === 'lint') lintFailed = true;
   };
 
-  for (const template of packerTemplates(ctx.workspace, ctx.packerTemplates)) {
+  const templates = packerTemplates(ctx.workspace, ctx.packerTemplates);
+  if (templates.length && !ctx.tools.packer) {
+    throw new UsageError(
+      `packer is not on PATH, and ${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}. Add \`uses: shipkit/shipkit/actions/setup-tools@v1\` before this step, or narrow "packer-templates".`,
+    );
+  }
+  for (const template of templates) {
     const cwd = packerWorkingDir(template);
     const rel = (p: string) => posix.relative(cwd === '.' ? '' : cwd, p);
     const vars = packerVarFiles(ctx.workspace, template, ctx.packerVarFiles).map((f) => `-var-file=${rel(f)}`);
