@@ -16,28 +16,23 @@ export interface CheckOptions extends CheckArgs {
   env?: NodeJS.ProcessEnv;
 }
 
-/** checks.yml's inputs and their defaults (kept equal to the workflow's `on.workflow_call.inputs`). */
-export const CHECKS_DEFAULTS: Record<string, string> = {
-  'working-directory': '.',
-  'version-file': '.tool-versions',
-  'terraform-version': '',
-  'packer-version': '',
-  'tflint-version': '',
-  'hadolint-version': '',
-  services: 'src/*',
-  'image-names': '',
-  'build-args': '',
-  'failure-threshold': 'error',
-  environment: 'stage',
-  'ansible-playbooks': '',
-  'packer-var-files': '',
-  'terraform-dirs': '',
-};
+/** checks.yml's inputs and their defaults, read from the workflow itself so the two cannot drift. */
+export function checksDefaults(): Record<string, string> {
+  const workflow = parseYaml(readFileSync(join(kitRoot(), '.github', 'workflows', 'checks.yml'), 'utf8')) as {
+    on: { workflow_call: { inputs: Record<string, { default?: unknown }> } };
+  };
+  const defaults: Record<string, string> = {};
+  for (const [name, input] of Object.entries(workflow.on.workflow_call.inputs)) {
+    const value = input.default;
+    defaults[name] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+  }
+  return defaults;
+}
 
 /** The `with:` the repository's workflows give shipkit's checks.yml, over the defaults. */
 export function checksInputs(repo: string): { inputs: Record<string, string>; from?: string } {
   const dir = join(repo, '.github', 'workflows');
-  const inputs = { ...CHECKS_DEFAULTS };
+  const inputs = checksDefaults();
   if (!existsSync(dir)) return { inputs };
   for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
     const workflow = parseYaml(readFileSync(join(dir, file), 'utf8')) as { jobs?: Record<string, { uses?: string; with?: Record<string, unknown> }> };

@@ -94,7 +94,7 @@ function parseCheckArgs(args) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   z6: () => (/* binding */ check)
 /* harmony export */ });
-/* unused harmony exports CHECKS_DEFAULTS, checksInputs, checkSteps */
+/* unused harmony exports checksDefaults, checksInputs, checkSteps */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -105,27 +105,20 @@ function parseCheckArgs(args) {
 
 
 
-/** checks.yml's inputs and their defaults (kept equal to the workflow's `on.workflow_call.inputs`). */
-const CHECKS_DEFAULTS = {
-    'working-directory': '.',
-    'version-file': '.tool-versions',
-    'terraform-version': '',
-    'packer-version': '',
-    'tflint-version': '',
-    'hadolint-version': '',
-    services: 'src/*',
-    'image-names': '',
-    'build-args': '',
-    'failure-threshold': 'error',
-    environment: 'stage',
-    'ansible-playbooks': '',
-    'packer-var-files': '',
-    'terraform-dirs': '',
-};
+/** checks.yml's inputs and their defaults, read from the workflow itself so the two cannot drift. */
+function checksDefaults() {
+    const workflow = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .kitRoot */ .by)(), '.github', 'workflows', 'checks.yml'), 'utf8'));
+    const defaults = {};
+    for (const [name, input] of Object.entries(workflow.on.workflow_call.inputs)) {
+        const value = input.default;
+        defaults[name] = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+    }
+    return defaults;
+}
 /** The `with:` the repository's workflows give shipkit's checks.yml, over the defaults. */
 function checksInputs(repo) {
     const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(repo, '.github', 'workflows');
-    const inputs = { ...CHECKS_DEFAULTS };
+    const inputs = checksDefaults();
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
         return { inputs };
     for (const file of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
