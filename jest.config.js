@@ -1,4 +1,5 @@
-// ESM + ts-jest: see ../shared/TOOLCHAIN.md. Type errors are caught by `tsc --noEmit`, not here.
+// ESM + ts-jest: ESM-only @actions/* packages need --experimental-vm-modules (scripts/jest.mjs), a .js-stripping
+// moduleNameMapper and ESM transforms. Type errors are caught by `tsc --noEmit`, not here.
 const base = {
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',

@@ -24,6 +24,11 @@ interface EventPayload {
   repository?: { default_branch?: string; html_url?: string };
 }
 
+/** The one answer to "is this run about a pull request": its code is not reviewed yet. */
+export function isPullRequest(eventName: string | undefined): boolean {
+  return eventName === 'pull_request' || eventName === 'pull_request_target';
+}
+
 function git(cwd: string, args: string[]): string | undefined {
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
@@ -44,7 +49,7 @@ export function readGitContext(env: NodeJS.ProcessEnv = process.env, workspace =
   const eventName = env.GITHUB_EVENT_NAME ?? 'workflow_dispatch';
   const onGitHub = Boolean(env.GITHUB_SHA);
   const ref = env.GITHUB_REF ?? (onGitHub ? '' : localRef(workspace));
-  const isPr = eventName === 'pull_request' || eventName === 'pull_request_target';
+  const isPr = isPullRequest(eventName);
   const sha = (isPr ? event.pull_request?.head?.sha : undefined) ?? env.GITHUB_SHA ?? git(workspace, ['rev-parse', 'HEAD']) ?? '';
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   return {

@@ -1,13 +1,16 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
+import { isInside } from './paths.js';
 
 function segmentRegex(segment: string): RegExp {
   const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
   return new RegExp(`^${body}$`);
 }
 
-function kindOf(path: string): 'dir' | 'file' | undefined {
+/** What `path` is; a symlink counts only when it points inside `root` (after every link). */
+function kindOf(root: string, path: string): 'dir' | 'file' | undefined {
   try {
+    if (lstatSync(path).isSymbolicLink() && !isInside(root, path)) return undefined;
     const s = statSync(path);
     return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
   } catch {
@@ -22,14 +25,16 @@ function skipped(name: string): boolean {
 
 /**
  * Paths under `root` matching a slash-separated pattern: `*` and `?` within a segment, `**` for
- * any depth. Sorted, relative, with forward slashes.
+ * any depth. Sorted, relative, with forward slashes. Nothing outside `root` is ever returned: not
+ * through `..`, not through a symlink (check the pattern itself with `checkPattern` to say why).
  */
 export function glob(root: string, pattern: string, kind: 'dir' | 'file'): string[] {
   const segments = posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
+  if (segments.includes('..')) return [];
   const found = new Set<string>();
   const walk = (rel: string, i: number) => {
     if (i === segments.length) {
-      if (kindOf(join(root, rel)) === kind) found.add(rel || '.');
+      if (kindOf(root, join(root, rel)) === kind && isInside(root, join(root, rel))) found.add(rel || '.');
       return;
     }
     const segment = segments[i]!;
@@ -46,13 +51,13 @@ export function glob(root: string, pattern: string, kind: 'dir' | 'file'): strin
     const last = i === segments.length - 1;
     if (segment === '**') {
       walk(rel, i + 1);
-      for (const e of entries) if (!skipped(e) && kindOf(join(root, rel, e)) === 'dir') walk(rel ? `${rel}/${e}` : e, i);
+      for (const e of entries) if (!skipped(e) && kindOf(root, join(root, rel, e)) === 'dir') walk(rel ? `${rel}/${e}` : e, i);
       return;
     }
     const re = segmentRegex(segment);
     for (const e of entries) {
       if (skipped(e) || !re.test(e)) continue;
-      const k = kindOf(join(root, rel, e));
+      const k = kindOf(root, join(root, rel, e));
       if (k === 'dir' || (last && k === kind)) walk(rel ? `${rel}/${e}` : e, i + 1);
     }
   };
@@ -74,7 +79,7 @@ export function findDirs(root: string, accept: (rel: string, entries: string[]) 
   const walk = (rel: string) => {
     const entries = readdirSync(join(root, rel));
     if (accept(rel || '.', entries)) found.push(rel || '.');
-    for (const e of entries) if (!skipped(e) && kindOf(join(root, rel, e)) === 'dir') walk(rel ? `${rel}/${e}` : e);
+    for (const e of entries) if (!skipped(e) && kindOf(root, join(root, rel, e)) === 'dir') walk(rel ? `${rel}/${e}` : e);
   };
   walk('');
   return found.sort();

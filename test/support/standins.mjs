@@ -1,6 +1,6 @@
 // Stand-in executables for the tools that have no real binary on this machine (docker-machine,
 // tflint, hadolint, and terraform 0.12.x). They are NOT the real tools: each prints exactly the
-// version line its upstream prints (../shared/TOOLS.md), and says it is a stand-in otherwise.
+// version line its upstream prints (see lib/tools/tools.ts), and says it is a stand-in otherwise.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 

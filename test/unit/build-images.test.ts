@@ -6,7 +6,6 @@ import type { GitContext } from '../../lib/git-context.js';
 import { parseChallenge, registryApiBase } from '../../lib/registry.js';
 import { contextDigest } from '../../actions/build-images/src/digest.js';
 import { buildArgv, imageRepository, withLabels } from '../../actions/build-images/src/docker.js';
-import { Semaphore } from '../../lib/semaphore.js';
 import { failsThreshold, parseHadolintJson, toSarif } from '../../actions/build-images/src/hadolint.js';
 import { discoverServices, parseImageNames } from '../../actions/build-images/src/services.js';
 import { computeTags, parseTagSpec, tagSafe } from '../../actions/build-images/src/tags.js';
@@ -217,25 +216,5 @@ describe('labels in one LABEL instruction', () => {
     expect(withLabels('FROM scratch\n\n', { 'org.opencontainers.image.title': 'post', note: 'costs $5 "now"' })).toBe(
       'FROM scratch\nLABEL "org.opencontainers.image.title"="post" \\\n      "note"="costs \\$5 \\"now\\""\n',
     );
-  });
-});
-
-describe('Semaphore', () => {
-  test('never more than the limit at once, all work done', async () => {
-    const gate = new Semaphore(2);
-    let active = 0;
-    let peak = 0;
-    const done = await Promise.all(
-      [1, 2, 3, 4, 5].map((n) =>
-        gate.use(async () => {
-          peak = Math.max(peak, ++active);
-          await new Promise((r) => setTimeout(r, 5));
-          active--;
-          return n;
-        }),
-      ),
-    );
-    expect(done).toEqual([1, 2, 3, 4, 5]);
-    expect(peak).toBe(2);
   });
 });

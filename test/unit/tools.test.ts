@@ -9,7 +9,7 @@ const macArm: Platform = { os: 'darwin', arch: 'arm64' };
 const win: Platform = { os: 'windows', arch: 'x64' };
 const winArm: Platform = { os: 'windows', arch: 'arm64' };
 
-describe('asset URLs, per tool x platform x version range (../shared/TOOLS.md)', () => {
+describe('asset URLs, per tool x platform x version range (upstream release layouts)', () => {
   test.each([
     ['docker-machine', '0.16.0', linux, 'https://github.com/docker/machine/releases/download/v0.16.0/docker-machine-Linux-x86_64', 'raw'],
     ['docker-machine', '0.16.0', linuxArm, 'https://github.com/docker/machine/releases/download/v0.16.0/docker-machine-Linux-aarch64', 'raw'],

@@ -31984,7 +31984,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9535);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7390);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -31994,7 +31994,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9535:
+/***/ 7390:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32011,6 +32011,248 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var lib_core = __nccwpck_require__(6058);
+;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
+/*
+How it works:
+`this.#head` is an instance of `Node` which keeps track of its current value and nests another instance of `Node` that keeps the value that comes after it. When a value is provided to `.enqueue()`, the code needs to iterate through `this.#head`, going deeper and deeper to find the last value. However, iterating through every single item is slow. This problem is solved by saving a reference to the last value as `this.#tail` so that it can reference it to add a new value.
+*/
+
+class Node {
+	value;
+	next;
+
+	constructor(value) {
+		this.value = value;
+	}
+}
+
+class Queue {
+	#head;
+	#tail;
+	#size;
+
+	constructor() {
+		this.clear();
+	}
+
+	enqueue(value) {
+		const node = new Node(value);
+
+		if (this.#head) {
+			this.#tail.next = node;
+			this.#tail = node;
+		} else {
+			this.#head = node;
+			this.#tail = node;
+		}
+
+		this.#size++;
+	}
+
+	dequeue() {
+		const current = this.#head;
+		if (!current) {
+			return;
+		}
+
+		this.#head = this.#head.next;
+		this.#size--;
+
+		// Clean up tail reference when queue becomes empty
+		if (!this.#head) {
+			this.#tail = undefined;
+		}
+
+		return current.value;
+	}
+
+	peek() {
+		if (!this.#head) {
+			return;
+		}
+
+		return this.#head.value;
+
+		// TODO: Node.js 18.
+		// return this.#head?.value;
+	}
+
+	clear() {
+		this.#head = undefined;
+		this.#tail = undefined;
+		this.#size = 0;
+	}
+
+	get size() {
+		return this.#size;
+	}
+
+	* [Symbol.iterator]() {
+		let current = this.#head;
+
+		while (current) {
+			yield current.value;
+			current = current.next;
+		}
+	}
+
+	* drain() {
+		while (this.#head) {
+			yield this.dequeue();
+		}
+	}
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-limit/index.js
+
+
+function pLimit(concurrency) {
+	let rejectOnClear = false;
+
+	if (typeof concurrency === 'object') {
+		({concurrency, rejectOnClear = false} = concurrency);
+	}
+
+	validateConcurrency(concurrency);
+
+	if (typeof rejectOnClear !== 'boolean') {
+		throw new TypeError('Expected `rejectOnClear` to be a boolean');
+	}
+
+	const queue = new Queue();
+	let activeCount = 0;
+
+	const resumeNext = () => {
+		// Process the next queued function if we're under the concurrency limit
+		if (activeCount < concurrency && queue.size > 0) {
+			activeCount++;
+			queue.dequeue().run();
+		}
+	};
+
+	const next = () => {
+		activeCount--;
+		resumeNext();
+	};
+
+	const run = async (function_, resolve, arguments_) => {
+		// Execute the function and capture the result promise
+		const result = (async () => function_(...arguments_))();
+
+		// Resolve immediately with the promise (don't wait for completion)
+		resolve(result);
+
+		// Wait for the function to complete (success or failure)
+		// We catch errors here to prevent unhandled rejections,
+		// but the original promise rejection is preserved for the caller
+		try {
+			await result;
+		} catch {}
+
+		// Decrement active count and process next queued function
+		next();
+	};
+
+	const enqueue = (function_, resolve, reject, arguments_) => {
+		const queueItem = {reject};
+
+		// Queue the internal resolve function instead of the run function
+		// to preserve the asynchronous execution context.
+		new Promise(internalResolve => { // eslint-disable-line promise/param-names
+			queueItem.run = internalResolve;
+			queue.enqueue(queueItem);
+		}).then(run.bind(undefined, function_, resolve, arguments_)); // eslint-disable-line promise/prefer-await-to-then
+
+		// Start processing immediately if we haven't reached the concurrency limit
+		if (activeCount < concurrency) {
+			resumeNext();
+		}
+	};
+
+	const generator = (function_, ...arguments_) => new Promise((resolve, reject) => {
+		enqueue(function_, resolve, reject, arguments_);
+	});
+
+	Object.defineProperties(generator, {
+		activeCount: {
+			get: () => activeCount,
+		},
+		pendingCount: {
+			get: () => queue.size,
+		},
+		clearQueue: {
+			value() {
+				if (!rejectOnClear) {
+					queue.clear();
+					return;
+				}
+
+				const abortError = AbortSignal.abort().reason;
+
+				while (queue.size > 0) {
+					queue.dequeue().reject(abortError);
+				}
+			},
+		},
+		concurrency: {
+			get: () => concurrency,
+
+			set(newConcurrency) {
+				validateConcurrency(newConcurrency);
+				concurrency = newConcurrency;
+
+				queueMicrotask(() => {
+					// eslint-disable-next-line no-unmodified-loop-condition
+					while (activeCount < concurrency && queue.size > 0) {
+						resumeNext();
+					}
+				});
+			},
+		},
+		map: {
+			async value(iterable, function_) {
+				const promises = [];
+
+				try {
+					Array.from(iterable, (value, index) => {
+						const promise = generator(function_, value, index);
+						promises.push(promise);
+						return promise;
+					});
+				} catch (error) {
+					// The iterable threw, so `Promise.all` never observes the already scheduled promises. Observe them here to avoid unhandled rejections.
+					for (const promise of promises) {
+						promise.catch(() => {}); // eslint-disable-line promise/prefer-await-to-then
+					}
+
+					throw error;
+				}
+
+				return Promise.all(promises);
+			},
+		},
+	});
+
+	return generator;
+}
+
+function limitFunction(function_, options) {
+	const limit = pLimit(options);
+
+	const limitedFunction = (...arguments_) => limit(() => function_(...arguments_));
+	Object.defineProperty(limitedFunction, 'clearQueue', {
+		value: limit.clearQueue,
+	});
+
+	return limitedFunction;
+}
+
+function validateConcurrency(concurrency) {
+	if (!((Number.isInteger(concurrency) || concurrency === Number.POSITIVE_INFINITY) && concurrency > 0)) {
+		throw new TypeError('Expected `concurrency` to be a number from 1 and up');
+	}
+}
+
 // EXTERNAL MODULE: ./lib/errors.ts
 var errors = __nccwpck_require__(8115);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
@@ -32051,6 +32293,10 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./lib/git-context.ts
 
 
+/** The one answer to "is this run about a pull request": its code is not reviewed yet. */
+function isPullRequest(eventName) {
+    return eventName === 'pull_request' || eventName === 'pull_request_target';
+}
 function git(cwd, args) {
     try {
         return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
@@ -32072,7 +32318,7 @@ function readGitContext(env = process.env, workspace = env.GITHUB_WORKSPACE ?? p
     const eventName = env.GITHUB_EVENT_NAME ?? 'workflow_dispatch';
     const onGitHub = Boolean(env.GITHUB_SHA);
     const ref = env.GITHUB_REF ?? (onGitHub ? '' : localRef(workspace));
-    const isPr = eventName === 'pull_request' || eventName === 'pull_request_target';
+    const isPr = isPullRequest(eventName);
     const sha = (isPr ? event.pull_request?.head?.sha : undefined) ?? env.GITHUB_SHA ?? git(workspace, ['rev-parse', 'HEAD']) ?? '';
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     return {
@@ -32228,33 +32474,37 @@ class Registry {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/semaphore.ts
-/** At most `limit` holders at once; the rest wait in arrival order. */
-class Semaphore {
-    limit;
-    active = 0;
-    waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-    }
-    async use(work) {
-        if (this.active >= this.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        this.active++;
-        try {
-            return await work();
-        }
-        finally {
-            this.active--;
-            this.waiting.shift()?.();
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/summary.ts
-/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row. */
+/**
+ * Text for GitHub markdown (step summaries, PR and issue comments). Values from outside (names,
+ * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
+ * mentions or formatting; the kit's own markup is written around them.
+ */
+/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+function md(value) {
+    return value
+        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/@/g, '@\u200b')
+        .replace(/\r?\n/g, ' ');
+}
+/** A value as an inline code span, whatever backticks it holds. */
+function code(value) {
+    const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+/** A fenced code block that the text cannot close early. */
+function codeBlock(text, language = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${text}\n${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row.
+ * Cells are markdown: pass outside values through `md` or `code` first. */
 function markdownTable(header, rows) {
-    const cell = (value) => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    const cell = (value) => value.replace(/(?<!\\)\|/g, '\\|').replace(/\r?\n/g, '<br>');
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
@@ -34356,15 +34606,56 @@ function toSarif(findings, hadolintVersion) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = randomBytes(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function log_forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/inputs.ts
+
 
 
 /**
  * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
  * so an error can name it, the bad value, and what would have been accepted.
  */
+/** A single-line input, trimmed. A line break in it is refused: names, paths and flags have none. */
 function getString(name) {
-    return lib_core/* getInput */.V4(name).trim();
+    const value = lib_core/* getInput */.V4(name).trim();
+    if (/[\r\n\0]/.test(value)) {
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(value)}: expected a single line.`);
+    }
+    return value;
+}
+/** A free-text input that may span lines (a key, a template, JSON), trimmed. */
+function getText(name) {
+    return core.getInput(name).trim();
 }
 function getRequired(name, hint = '') {
     const value = getString(name);
@@ -34383,7 +34674,7 @@ function getBoolean(name, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected true or false.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected true or false.`);
 }
 /** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
 function parseList(raw) {
@@ -34414,27 +34705,113 @@ function getEnum(name, allowed, fallback) {
     const value = raw.toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected one of ${allowed.join(', ')}.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected one of ${allowed.join(', ')}.`);
 }
 function getPositiveInt(name, fallback) {
     const raw = getString(name);
     if (raw === '')
         return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected a whole number of 1 or more.`);
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
 }
 
+;// CONCATENATED MODULE: ./lib/paths.ts
+
+
+
+
+/**
+ * The real path of `path`: every symlink resolved, also a dangling one (its target is where a write
+ * would land), and the part that does not exist yet appended as written.
+ */
+function realPathOf(path, depth = 0) {
+    const missing = [];
+    let current = (0,external_node_path_namespaceObject.resolve)(path);
+    for (;;) {
+        try {
+            return (0,external_node_path_namespaceObject.join)(external_node_fs_.realpathSync.native(current), ...missing.reverse());
+        }
+        catch {
+            const link = readLink(current);
+            if (link !== undefined && depth < 40)
+                return realPathOf((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), link), ...missing.reverse()), depth + 1);
+            const parent = (0,external_node_path_namespaceObject.dirname)(current);
+            if (parent === current)
+                return (0,external_node_path_namespaceObject.resolve)(path);
+            missing.push(current.slice(parent.length).replace(/^[\\/]+/, ''));
+            current = parent;
+        }
+    }
+}
+function readLink(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path).isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when `path` (after symlinks) is `root` or below it (after symlinks). */
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(realPathOf(root), realPathOf(path));
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Resolves an input's path against the workspace and refuses one that leaves it. `input` names the
+ * input in the error, e.g. `Input "sarif-file"`, or any phrase (`The version file`).
+ */
+function resolveInside(workspace, value, input) {
+    if (/[\0\r\n]/.test(value)) {
+        throw new UsageError(`${label(input)} is ${forLog(value)}: a path cannot hold a line break or NUL.`);
+    }
+    const absolute = resolve(workspace, value);
+    if (!isInside(workspace, absolute)) {
+        throw new UsageError(`${label(input)} is ${forLog(value)}, which resolves to ${forLog(realPathOf(absolute))}, outside the workspace ${forLog(realPathOf(workspace))}. ` +
+            'Paths are relative to the repository and must stay inside it (no "..", no absolute paths elsewhere, no symlinks pointing out).');
+    }
+    return { absolute, relative: relative(workspace, absolute).split(sep).join('/') || '.' };
+}
+/**
+ * A glob pattern from an input, relative to the workspace: an absolute pattern is accepted only
+ * inside the workspace, and no `..` may lead out of it. Returns the pattern relative to the workspace.
+ */
+function checkPattern(workspace, pattern, input) {
+    if (/[\0\r\n]/.test(pattern))
+        throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}: a pattern cannot hold a line break or NUL.`);
+    let rel = pattern.replace(/\\/g, '/');
+    if (isAbsolute(rel)) {
+        const base = realPathOf(workspace).split(sep).join('/');
+        const given = realPathOf(rel.replace(/[*?[].*$/, '') || '/').split(sep).join('/');
+        if (given !== base && !given.startsWith(`${base}/`) && !rel.startsWith(`${workspace.split(sep).join('/')}/`)) {
+            throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}, outside the workspace ${forLog(workspace)}: patterns are relative to the repository.`);
+        }
+        rel = posix.relative(workspace.split(sep).join('/'), rel) || '.';
+    }
+    const normal = posix.normalize(rel);
+    if (normal === '..' || normal.startsWith('../')) {
+        throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}, which leads out of the workspace: patterns are relative to the repository and stay inside it.`);
+    }
+    return normal;
+}
+function label(input) {
+    return /^[a-z0-9-]+$/.test(input) ? `Input "${input}"` : input;
+}
+
 ;// CONCATENATED MODULE: ./lib/glob.ts
+
 
 
 function segmentRegex(segment) {
     const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
     return new RegExp(`^${body}$`);
 }
-function kindOf(path) {
+/** What `path` is; a symlink counts only when it points inside `root` (after every link). */
+function kindOf(root, path) {
     try {
+        if ((0,external_node_fs_.lstatSync)(path).isSymbolicLink() && !isInside(root, path))
+            return undefined;
         const s = (0,external_node_fs_.statSync)(path);
         return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
     }
@@ -34448,14 +34825,17 @@ function skipped(name) {
 }
 /**
  * Paths under `root` matching a slash-separated pattern: `*` and `?` within a segment, `**` for
- * any depth. Sorted, relative, with forward slashes.
+ * any depth. Sorted, relative, with forward slashes. Nothing outside `root` is ever returned: not
+ * through `..`, not through a symlink (check the pattern itself with `checkPattern` to say why).
  */
 function glob(root, pattern, kind) {
     const segments = external_node_path_namespaceObject.posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
+    if (segments.includes('..'))
+        return [];
     const found = new Set();
     const walk = (rel, i) => {
         if (i === segments.length) {
-            if (kindOf((0,external_node_path_namespaceObject.join)(root, rel)) === kind)
+            if (kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel)) === kind && isInside(root, (0,external_node_path_namespaceObject.join)(root, rel)))
                 found.add(rel || '.');
             return;
         }
@@ -34475,7 +34855,7 @@ function glob(root, pattern, kind) {
         if (segment === '**') {
             walk(rel, i + 1);
             for (const e of entries)
-                if (!skipped(e) && kindOf((0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
+                if (!skipped(e) && kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
                     walk(rel ? `${rel}/${e}` : e, i);
             return;
         }
@@ -34483,7 +34863,7 @@ function glob(root, pattern, kind) {
         for (const e of entries) {
             if (skipped(e) || !re.test(e))
                 continue;
-            const k = kindOf((0,external_node_path_namespaceObject.join)(root, rel, e));
+            const k = kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel, e));
             if (k === 'dir' || (last && k === kind))
                 walk(rel ? `${rel}/${e}` : e, i + 1);
         }
@@ -34505,7 +34885,7 @@ function findDirs(root, accept) {
         if (accept(rel || '.', entries))
             found.push(rel || '.');
         for (const e of entries)
-            if (!skipped(e) && kindOf(join(root, rel, e)) === 'dir')
+            if (!skipped(e) && kindOf(root, join(root, rel, e)) === 'dir')
                 walk(rel ? `${rel}/${e}` : e);
     };
     walk('');
@@ -34513,6 +34893,7 @@ function findDirs(root, accept) {
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/tags.ts
+
 
 
 const TAG_RULES = ['version', 'sha', 'branch', 'pr', 'latest', 'schedule', 'semver'];
@@ -34558,7 +34939,7 @@ function parseTagSpec(items) {
  */
 function computeTags(spec, git, version, now) {
     const tags = [];
-    const isPr = git.eventName === 'pull_request' || git.eventName === 'pull_request_target';
+    const isPr = isPullRequest(git.eventName);
     for (const rule of spec.rules) {
         switch (rule) {
             case 'version':
@@ -34662,6 +35043,7 @@ function readVersion(workspace, context) {
 
 
 
+
 const NAMESPACE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
 const REGISTRY = /^[A-Za-z0-9.-]+(?::\d+)?$|^\[[0-9a-fA-F:]+\](?::\d+)?$/;
 function getInputs() {
@@ -34710,7 +35092,7 @@ function getInputs() {
 /** `auto` pushes except for pull requests, whose code has not been reviewed yet. */
 function shouldPush(push, eventName) {
     if (push === 'auto')
-        return eventName !== 'pull_request' && eventName !== 'pull_request_target';
+        return !isPullRequest(eventName);
     return push === 'true';
 }
 
@@ -34810,6 +35192,7 @@ function ociLabels(service, settings, digest) {
 function plan(service, settings) {
     return {
         service: service.service,
+        name: service.name,
         context: service.context,
         image: imageRepository(settings.registryName, settings.namespace, service.name).ref,
         tags: computeTags(settings.tagSpec, settings.git, service.version, settings.now),
@@ -34925,7 +35308,7 @@ async function processService(service, settings) {
             push: settings.push,
         });
         // CPU-bound: at most `parallel` at once. A finished build's push overlaps the next build.
-        const build = await settings.builds.use(() => run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv }));
+        const build = await settings.builds(() => run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv }));
         log(`$ ${build.shown}`);
         log(build.stdout.trimEnd());
         if (build.code) {
@@ -35064,7 +35447,7 @@ async function main() {
         dockerEnv,
         registry,
         tempDir: process.env.RUNNER_TEMP,
-        builds: new Semaphore(inputs.parallel),
+        builds: pLimit(inputs.parallel),
         lintOnly,
     };
     const results = await Promise.all(services.map(async (service) => {
@@ -35148,7 +35531,7 @@ function writeOutputs(results) {
         outcome: r.outcome,
         lint: r.lint,
     }))));
-    lib_core/* setOutput */.uH('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, context: r.context, image: r.image })) }));
+    lib_core/* setOutput */.uH('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, name: r.name, context: r.context, image: r.image })) }));
 }
 async function writeSummary(results, push) {
     if (!process.env.GITHUB_STEP_SUMMARY)

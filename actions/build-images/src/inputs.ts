@@ -1,5 +1,6 @@
 import { cpus } from 'node:os';
 import { UsageError } from '../../../lib/errors.js';
+import { isPullRequest } from '../../../lib/git-context.js';
 import { getBoolean, getEnum, getLines, getList, getPositiveInt, getString } from '../../../lib/inputs.js';
 import { parseMirrors, type Mirror } from '../../../lib/mirrors.js';
 import { parseVersionSpec, type VersionSpec } from '../../../lib/tools/versions.js';
@@ -81,6 +82,6 @@ export function getInputs(): Inputs {
 
 /** `auto` pushes except for pull requests, whose code has not been reviewed yet. */
 export function shouldPush(push: Inputs['push'], eventName: string): boolean {
-  if (push === 'auto') return eventName !== 'pull_request' && eventName !== 'pull_request_target';
+  if (push === 'auto') return !isPullRequest(eventName);
   return push === 'true';
 }

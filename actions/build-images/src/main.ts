@@ -2,11 +2,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import pLimit from 'p-limit';
 import { ToolError, UsageError } from '../../../lib/errors.js';
 import { run, tail } from '../../../lib/exec.js';
 import { readGitContext } from '../../../lib/git-context.js';
 import { Registry } from '../../../lib/registry.js';
-import { Semaphore } from '../../../lib/semaphore.js';
 import { markdownTable } from '../../../lib/summary.js';
 import { installContext } from '../../../lib/tools/context.js';
 import { install } from '../../../lib/tools/install.js';
@@ -76,7 +76,7 @@ export async function main(): Promise<void> {
     dockerEnv,
     registry,
     tempDir: process.env.RUNNER_TEMP,
-    builds: new Semaphore(inputs.parallel),
+    builds: pLimit(inputs.parallel),
     lintOnly,
   };
 
@@ -165,7 +165,7 @@ function writeOutputs(results: ServiceResult[]): void {
       })),
     ),
   );
-  core.setOutput('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, context: r.context, image: r.image })) }));
+  core.setOutput('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, name: r.name, context: r.context, image: r.image })) }));
 }
 
 async function writeSummary(results: ServiceResult[], push: boolean): Promise<void> {

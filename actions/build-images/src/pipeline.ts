@@ -4,7 +4,7 @@ import { messageOf } from '../../../lib/errors.js';
 import { run, tail } from '../../../lib/exec.js';
 import type { GitContext } from '../../../lib/git-context.js';
 import type { Manifest, Registry } from '../../../lib/registry.js';
-import type { Semaphore } from '../../../lib/semaphore.js';
+import type { LimitFunction } from 'p-limit';
 import { CONTEXT_DIGEST_LABEL, contextDigest } from './digest.js';
 import { buildArgv, imageRepository, withLabels } from './docker.js';
 import { countLevels, failsThreshold, hadolintArgs, parseHadolintJson, type Finding, type LintCounts, type Threshold } from './hadolint.js';
@@ -18,6 +18,8 @@ export type Stage = 'lint' | 'check' | 'build' | 'push';
 
 export interface ServiceResult {
   service: string;
+  /** Image name without registry and namespace (the `image-names` mapping applied). */
+  name: string;
   context: string;
   image: string;
   tags: string[];
@@ -54,7 +56,7 @@ export interface Settings {
   /** Where generated files (a Dockerfile with labels) go: the step's RUNNER_TEMP. */
   tempDir?: string;
   /** Builds at once (`parallel`); lint, registry checks and pushes are not limited by it. */
-  builds: Semaphore;
+  builds: LimitFunction;
   /** Lint and stop: no digest, no registry, no build. */
   lintOnly?: boolean;
 }
@@ -83,6 +85,7 @@ function ociLabels(service: Service, settings: Settings, digest: string): Record
 export function plan(service: Service, settings: Pick<Settings, 'registryName' | 'namespace' | 'tagSpec' | 'git' | 'now'>): ServiceResult {
   return {
     service: service.service,
+    name: service.name,
     context: service.context,
     image: imageRepository(settings.registryName, settings.namespace, service.name).ref,
     tags: computeTags(settings.tagSpec, settings.git, service.version, settings.now),
@@ -203,7 +206,7 @@ export async function processService(service: Service, settings: Settings): Prom
       push: settings.push,
     });
     // CPU-bound: at most `parallel` at once. A finished build's push overlaps the next build.
-    const build = await settings.builds.use(() => run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv }));
+    const build = await settings.builds(() => run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv }));
     log(`$ ${build.shown}`);
     log(build.stdout.trimEnd());
     if (build.code) {

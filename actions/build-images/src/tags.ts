@@ -1,6 +1,6 @@
 import semver from 'semver';
 import { UsageError } from '../../../lib/errors.js';
-import type { GitContext } from '../../../lib/git-context.js';
+import { isPullRequest, type GitContext } from '../../../lib/git-context.js';
 
 export const TAG_RULES = ['version', 'sha', 'branch', 'pr', 'latest', 'schedule', 'semver'] as const;
 export type TagRule = (typeof TAG_RULES)[number];
@@ -53,7 +53,7 @@ export function parseTagSpec(items: string[]): TagSpec {
  */
 export function computeTags(spec: TagSpec, git: GitContext, version: string | undefined, now: Date): string[] {
   const tags: string[] = [];
-  const isPr = git.eventName === 'pull_request' || git.eventName === 'pull_request_target';
+  const isPr = isPullRequest(git.eventName);
   for (const rule of spec.rules) {
     switch (rule) {
       case 'version':

@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7665);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6523);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7665:
+/***/ 6523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28438,6 +28438,10 @@ function tail(text, lines = 12) {
 ;// CONCATENATED MODULE: ./lib/git-context.ts
 
 
+/** The one answer to "is this run about a pull request": its code is not reviewed yet. */
+function isPullRequest(eventName) {
+    return eventName === 'pull_request' || eventName === 'pull_request_target';
+}
 function git(cwd, args) {
     try {
         return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
@@ -28459,7 +28463,7 @@ function readGitContext(env = process.env, workspace = env.GITHUB_WORKSPACE ?? p
     const eventName = env.GITHUB_EVENT_NAME ?? 'workflow_dispatch';
     const onGitHub = Boolean(env.GITHUB_SHA);
     const ref = env.GITHUB_REF ?? (onGitHub ? '' : localRef(workspace));
-    const isPr = eventName === 'pull_request' || eventName === 'pull_request_target';
+    const isPr = isPullRequest(eventName);
     const sha = (isPr ? event.pull_request?.head?.sha : undefined) ?? env.GITHUB_SHA ?? git(workspace, ['rev-parse', 'HEAD']) ?? '';
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     return {
@@ -28483,9 +28487,36 @@ function localDefaultBranch(workspace) {
 }
 
 ;// CONCATENATED MODULE: ./lib/summary.ts
-/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row. */
+/**
+ * Text for GitHub markdown (step summaries, PR and issue comments). Values from outside (names,
+ * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
+ * mentions or formatting; the kit's own markup is written around them.
+ */
+/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+function md(value) {
+    return value
+        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/@/g, '@\u200b')
+        .replace(/\r?\n/g, ' ');
+}
+/** A value as an inline code span, whatever backticks it holds. */
+function code(value) {
+    const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+/** A fenced code block that the text cannot close early. */
+function codeBlock(text, language = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${text}\n${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row.
+ * Cells are markdown: pass outside values through `md` or `code` first. */
 function markdownTable(header, rows) {
-    const cell = (value) => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    const cell = (value) => value.replace(/(?<!\\)\|/g, '\\|').replace(/\r?\n/g, '<br>');
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
@@ -28513,15 +28544,134 @@ function findOnPath(name, path = process.env.PATH ?? '') {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = randomBytes(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function log_forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
+}
+
+;// CONCATENATED MODULE: ./lib/paths.ts
+
+
+
+
+/**
+ * The real path of `path`: every symlink resolved, also a dangling one (its target is where a write
+ * would land), and the part that does not exist yet appended as written.
+ */
+function realPathOf(path, depth = 0) {
+    const missing = [];
+    let current = (0,external_node_path_namespaceObject.resolve)(path);
+    for (;;) {
+        try {
+            return (0,external_node_path_namespaceObject.join)(external_node_fs_namespaceObject.realpathSync.native(current), ...missing.reverse());
+        }
+        catch {
+            const link = readLink(current);
+            if (link !== undefined && depth < 40)
+                return realPathOf((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), link), ...missing.reverse()), depth + 1);
+            const parent = (0,external_node_path_namespaceObject.dirname)(current);
+            if (parent === current)
+                return (0,external_node_path_namespaceObject.resolve)(path);
+            missing.push(current.slice(parent.length).replace(/^[\\/]+/, ''));
+            current = parent;
+        }
+    }
+}
+function readLink(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(path).isSymbolicLink() ? (0,external_node_fs_namespaceObject.readlinkSync)(path) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when `path` (after symlinks) is `root` or below it (after symlinks). */
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(realPathOf(root), realPathOf(path));
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+}
+/**
+ * Resolves an input's path against the workspace and refuses one that leaves it. `input` names the
+ * input in the error, e.g. `Input "sarif-file"`, or any phrase (`The version file`).
+ */
+function resolveInside(workspace, value, input) {
+    if (/[\0\r\n]/.test(value)) {
+        throw new UsageError(`${label(input)} is ${forLog(value)}: a path cannot hold a line break or NUL.`);
+    }
+    const absolute = resolve(workspace, value);
+    if (!isInside(workspace, absolute)) {
+        throw new UsageError(`${label(input)} is ${forLog(value)}, which resolves to ${forLog(realPathOf(absolute))}, outside the workspace ${forLog(realPathOf(workspace))}. ` +
+            'Paths are relative to the repository and must stay inside it (no "..", no absolute paths elsewhere, no symlinks pointing out).');
+    }
+    return { absolute, relative: relative(workspace, absolute).split(sep).join('/') || '.' };
+}
+/**
+ * A glob pattern from an input, relative to the workspace: an absolute pattern is accepted only
+ * inside the workspace, and no `..` may lead out of it. Returns the pattern relative to the workspace.
+ */
+function checkPattern(workspace, pattern, input) {
+    if (/[\0\r\n]/.test(pattern))
+        throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}: a pattern cannot hold a line break or NUL.`);
+    let rel = pattern.replace(/\\/g, '/');
+    if (isAbsolute(rel)) {
+        const base = realPathOf(workspace).split(sep).join('/');
+        const given = realPathOf(rel.replace(/[*?[].*$/, '') || '/').split(sep).join('/');
+        if (given !== base && !given.startsWith(`${base}/`) && !rel.startsWith(`${workspace.split(sep).join('/')}/`)) {
+            throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}, outside the workspace ${forLog(workspace)}: patterns are relative to the repository.`);
+        }
+        rel = posix.relative(workspace.split(sep).join('/'), rel) || '.';
+    }
+    const normal = posix.normalize(rel);
+    if (normal === '..' || normal.startsWith('../')) {
+        throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}, which leads out of the workspace: patterns are relative to the repository and stay inside it.`);
+    }
+    return normal;
+}
+function label(input) {
+    return /^[a-z0-9-]+$/.test(input) ? `Input "${input}"` : input;
+}
+
 ;// CONCATENATED MODULE: ./lib/glob.ts
+
 
 
 function segmentRegex(segment) {
     const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
     return new RegExp(`^${body}$`);
 }
-function kindOf(path) {
+/** What `path` is; a symlink counts only when it points inside `root` (after every link). */
+function kindOf(root, path) {
     try {
+        if ((0,external_node_fs_namespaceObject.lstatSync)(path).isSymbolicLink() && !isInside(root, path))
+            return undefined;
         const s = (0,external_node_fs_namespaceObject.statSync)(path);
         return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : undefined;
     }
@@ -28535,14 +28685,17 @@ function skipped(name) {
 }
 /**
  * Paths under `root` matching a slash-separated pattern: `*` and `?` within a segment, `**` for
- * any depth. Sorted, relative, with forward slashes.
+ * any depth. Sorted, relative, with forward slashes. Nothing outside `root` is ever returned: not
+ * through `..`, not through a symlink (check the pattern itself with `checkPattern` to say why).
  */
 function glob(root, pattern, kind) {
     const segments = external_node_path_namespaceObject.posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
+    if (segments.includes('..'))
+        return [];
     const found = new Set();
     const walk = (rel, i) => {
         if (i === segments.length) {
-            if (kindOf((0,external_node_path_namespaceObject.join)(root, rel)) === kind)
+            if (kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel)) === kind && isInside(root, (0,external_node_path_namespaceObject.join)(root, rel)))
                 found.add(rel || '.');
             return;
         }
@@ -28562,7 +28715,7 @@ function glob(root, pattern, kind) {
         if (segment === '**') {
             walk(rel, i + 1);
             for (const e of entries)
-                if (!skipped(e) && kindOf((0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
+                if (!skipped(e) && kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
                     walk(rel ? `${rel}/${e}` : e, i);
             return;
         }
@@ -28570,7 +28723,7 @@ function glob(root, pattern, kind) {
         for (const e of entries) {
             if (skipped(e) || !re.test(e))
                 continue;
-            const k = kindOf((0,external_node_path_namespaceObject.join)(root, rel, e));
+            const k = kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel, e));
             if (k === 'dir' || (last && k === kind))
                 walk(rel ? `${rel}/${e}` : e, i + 1);
         }
@@ -28592,7 +28745,7 @@ function findDirs(root, accept) {
         if (accept(rel || '.', entries))
             found.push(rel || '.');
         for (const e of entries)
-            if (!skipped(e) && kindOf((0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
+            if (!skipped(e) && kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
                 walk(rel ? `${rel}/${e}` : e);
     };
     walk('');
@@ -28679,8 +28832,6 @@ function parsePackerValidate(output, template) {
     return findings;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/terraform.ts
 
 
@@ -29202,12 +29353,22 @@ async function reviewedPlanHash(octokit, repo, sha, environment, dir) {
 ;// CONCATENATED MODULE: ./lib/inputs.ts
 
 
+
 /**
  * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
  * so an error can name it, the bad value, and what would have been accepted.
  */
+/** A single-line input, trimmed. A line break in it is refused: names, paths and flags have none. */
 function getString(name) {
-    return lib_core/* getInput */.V4(name).trim();
+    const value = lib_core/* getInput */.V4(name).trim();
+    if (/[\r\n\0]/.test(value)) {
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(value)}: expected a single line.`);
+    }
+    return value;
+}
+/** A free-text input that may span lines (a key, a template, JSON), trimmed. */
+function getText(name) {
+    return core.getInput(name).trim();
 }
 function getRequired(name, hint = '') {
     const value = getString(name);
@@ -29226,7 +29387,7 @@ function getBoolean(name, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected true or false.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected true or false.`);
 }
 /** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
 function parseList(raw) {
@@ -29257,14 +29418,14 @@ function getEnum(name, allowed, fallback) {
     const value = raw.toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected one of ${allowed.join(', ')}.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected one of ${allowed.join(', ')}.`);
 }
 function getPositiveInt(name, fallback) {
     const raw = getString(name);
     if (raw === '')
         return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected a whole number of 1 or more.`);
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
 }
@@ -29407,7 +29568,7 @@ async function stages(inputs, workspace, roots, report) {
     if (inputs.command === 'check')
         return;
     const git = readGitContext(process.env, workspace);
-    const isPr = git.eventName === 'pull_request' || git.eventName === 'pull_request_target';
+    const isPr = isPullRequest(git.eventName);
     if (inputs.command === 'apply' && isPr) {
         throw new errors/* UsageError */.eb('command: apply is refused on pull_request events: a pull request is planned (command: plan) and reviewed, and applied after it is merged.');
     }

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../../../lib/errors.js';
 import { run, tail, type ExecResult } from '../../../lib/exec.js';
-import { readGitContext } from '../../../lib/git-context.js';
+import { isPullRequest, readGitContext } from '../../../lib/git-context.js';
 import { markdownTable } from '../../../lib/summary.js';
 import { findOnPath } from '../../../lib/which.js';
 import { runChecks, type CheckRow, type Tools } from './check.js';
@@ -95,7 +95,7 @@ async function stages(inputs: Inputs, workspace: string, roots: string[], report
   if (inputs.command === 'check') return;
 
   const git = readGitContext(process.env, workspace);
-  const isPr = git.eventName === 'pull_request' || git.eventName === 'pull_request_target';
+  const isPr = isPullRequest(git.eventName);
   if (inputs.command === 'apply' && isPr) {
     throw new UsageError(
       'command: apply is refused on pull_request events: a pull request is planned (command: plan) and reviewed, and applied after it is merged.',

@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(191);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(277);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 191:
+/***/ 277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28398,22 +28398,145 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var lib_core = __nccwpck_require__(3340);
 // EXTERNAL MODULE: ./lib/errors.ts
 var errors = __nccwpck_require__(8115);
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/git-context.ts
+
+
+/** The one answer to "is this run about a pull request": its code is not reviewed yet. */
+function isPullRequest(eventName) {
+    return eventName === 'pull_request' || eventName === 'pull_request_target';
+}
+function git(cwd, args) {
+    try {
+        return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function readGitContext(env = process.env, workspace = env.GITHUB_WORKSPACE ?? process.cwd()) {
+    let event = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+        }
+        catch {
+            event = {};
+        }
+    }
+    const eventName = env.GITHUB_EVENT_NAME ?? 'workflow_dispatch';
+    const onGitHub = Boolean(env.GITHUB_SHA);
+    const ref = env.GITHUB_REF ?? (onGitHub ? '' : localRef(workspace));
+    const isPr = isPullRequest(eventName);
+    const sha = (isPr ? event.pull_request?.head?.sha : undefined) ?? env.GITHUB_SHA ?? git(workspace, ['rev-parse', 'HEAD']) ?? '';
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return {
+        eventName,
+        ref,
+        sha,
+        branch: isPr ? event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF : ref.startsWith('refs/heads/') ? ref.slice(11) : undefined,
+        tag: ref.startsWith('refs/tags/') ? ref.slice(10) : undefined,
+        prNumber: isPr ? event.pull_request?.number : undefined,
+        defaultBranch: event.repository?.default_branch ?? (onGitHub ? undefined : localDefaultBranch(workspace)),
+        repositoryUrl: event.repository?.html_url ?? (env.GITHUB_REPOSITORY ? `${server}/${env.GITHUB_REPOSITORY}` : undefined),
+    };
+}
+function localRef(workspace) {
+    const branch = git(workspace, ['symbolic-ref', '-q', 'HEAD']);
+    return branch ?? '';
+}
+function localDefaultBranch(workspace) {
+    const remoteHead = git(workspace, ['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD']);
+    return remoteHead?.replace(/^origin\//, '');
+}
+
 ;// CONCATENATED MODULE: ./lib/summary.ts
-/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row. */
+/**
+ * Text for GitHub markdown (step summaries, PR and issue comments). Values from outside (names,
+ * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
+ * mentions or formatting; the kit's own markup is written around them.
+ */
+/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+function md(value) {
+    return value
+        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/@/g, '@\u200b')
+        .replace(/\r?\n/g, ' ');
+}
+/** A value as an inline code span, whatever backticks it holds. */
+function code(value) {
+    const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+/** A fenced code block that the text cannot close early. */
+function codeBlock(text, language = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${text}\n${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row.
+ * Cells are markdown: pass outside values through `md` or `code` first. */
 function markdownTable(header, rows) {
-    const cell = (value) => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    const cell = (value) => value.replace(/(?<!\\)\|/g, '\\|').replace(/\r?\n/g, '<br>');
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = randomBytes(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function log_forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/inputs.ts
+
 
 
 /**
  * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
  * so an error can name it, the bad value, and what would have been accepted.
  */
+/** A single-line input, trimmed. A line break in it is refused: names, paths and flags have none. */
 function getString(name) {
+    const value = lib_core/* getInput */.V4(name).trim();
+    if (/[\r\n\0]/.test(value)) {
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(value)}: expected a single line.`);
+    }
+    return value;
+}
+/** A free-text input that may span lines (a key, a template, JSON), trimmed. */
+function getText(name) {
     return lib_core/* getInput */.V4(name).trim();
 }
 function getRequired(name, hint = '') {
@@ -28433,7 +28556,7 @@ function getBoolean(name, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected true or false.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected true or false.`);
 }
 /** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
 function parseList(raw) {
@@ -28464,14 +28587,14 @@ function getEnum(name, allowed, fallback) {
     const value = raw.toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected one of ${allowed.join(', ')}.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected one of ${allowed.join(', ')}.`);
 }
 function getPositiveInt(name, fallback) {
     const raw = getString(name);
     if (raw === '')
         return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new UsageError(`Input "${name}" is "${raw}": expected a whole number of 1 or more.`);
+        throw new UsageError(`Input "${name}" is ${forLog(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
 }
@@ -28481,7 +28604,7 @@ function getPositiveInt(name, fallback) {
 
 const SETTINGS = ['always', 'never', 'change'];
 function getInputs() {
-    const needsRaw = getString('needs');
+    const needsRaw = getText('needs');
     let needs;
     if (needsRaw) {
         try {
@@ -28506,7 +28629,7 @@ function getInputs() {
         'on-failure': getEnum('on-failure', SETTINGS, 'always'),
         'on-pull-requests': getBoolean('on-pull-requests', true),
         branches: getList('branches'),
-        template: getString('template'),
+        template: getText('template'),
         'github-token': getString('github-token'),
         'fail-on-error': getBoolean('fail-on-error'),
     };
@@ -28607,6 +28730,7 @@ async function postToSlack(target, text, color) {
 
 
 
+
 async function main() {
     const inputs = getInputs();
     for (const secret of [inputs['slack-webhook-url'], inputs['slack-token'], inputs['github-token']])
@@ -28614,7 +28738,7 @@ async function main() {
             lib_core/* setSecret */.Pq(secret);
     const env = process.env;
     const event = readEvent(env.GITHUB_EVENT_PATH);
-    const isPr = env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target';
+    const isPr = isPullRequest(env.GITHUB_EVENT_NAME);
     const branch = isPr ? (event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF ?? '') : (env.GITHUB_REF_NAME ?? (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''));
     const outcome = inputs.status ?? outcomeOfJobs(inputs.needs ?? {});
     const { run, previous } = await runHistory(inputs, branch);

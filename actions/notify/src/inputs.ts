@@ -1,5 +1,5 @@
 import { UsageError } from '../../../lib/errors.js';
-import { getBoolean, getEnum, getList, getString } from '../../../lib/inputs.js';
+import { getBoolean, getEnum, getList, getString, getText } from '../../../lib/inputs.js';
 import type { Outcome, Setting } from './result.js';
 
 const SETTINGS = ['always', 'never', 'change'] as const;
@@ -22,7 +22,7 @@ export interface Inputs {
 }
 
 export function getInputs(): Inputs {
-  const needsRaw = getString('needs');
+  const needsRaw = getText('needs');
   let needs: Inputs['needs'];
   if (needsRaw) {
     try {
@@ -45,7 +45,7 @@ export function getInputs(): Inputs {
     'on-failure': getEnum('on-failure', SETTINGS, 'always'),
     'on-pull-requests': getBoolean('on-pull-requests', true),
     branches: getList('branches'),
-    template: getString('template'),
+    template: getText('template'),
     'github-token': getString('github-token'),
     'fail-on-error': getBoolean('fail-on-error'),
   };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { messageOf } from '../../../lib/errors.js';
+import { isPullRequest } from '../../../lib/git-context.js';
 import { markdownTable } from '../../../lib/summary.js';
 import { getInputs, type Inputs } from './inputs.js';
 import { DEFAULT_TEMPLATE, formatDuration, render, type Variables } from './message.js';
@@ -27,7 +28,7 @@ export async function main(): Promise<void> {
   for (const secret of [inputs['slack-webhook-url'], inputs['slack-token'], inputs['github-token']]) if (secret) core.setSecret(secret);
   const env = process.env;
   const event = readEvent(env.GITHUB_EVENT_PATH);
-  const isPr = env.GITHUB_EVENT_NAME === 'pull_request' || env.GITHUB_EVENT_NAME === 'pull_request_target';
+  const isPr = isPullRequest(env.GITHUB_EVENT_NAME);
   const branch = isPr ? (event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF ?? '') : (env.GITHUB_REF_NAME ?? (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''));
   const outcome = inputs.status ?? outcomeOfJobs(inputs.needs ?? {});
 

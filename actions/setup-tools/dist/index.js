@@ -31614,7 +31614,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1886);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6405);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -31624,7 +31624,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1886:
+/***/ 6405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31638,9 +31638,36 @@ var lib_core = __nccwpck_require__(6058);
 // EXTERNAL MODULE: ./lib/errors.ts
 var errors = __nccwpck_require__(8115);
 ;// CONCATENATED MODULE: ./lib/summary.ts
-/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row. */
+/**
+ * Text for GitHub markdown (step summaries, PR and issue comments). Values from outside (names,
+ * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
+ * mentions or formatting; the kit's own markup is written around them.
+ */
+/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+function md(value) {
+    return value
+        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/@/g, '@\u200b')
+        .replace(/\r?\n/g, ' ');
+}
+/** A value as an inline code span, whatever backticks it holds. */
+function code(value) {
+    const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+/** A fenced code block that the text cannot close early. */
+function codeBlock(text, language = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${text}\n${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row.
+ * Cells are markdown: pass outside values through `md` or `code` first. */
 function markdownTable(header, rows) {
-    const cell = (value) => value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    const cell = (value) => value.replace(/(?<!\\)\|/g, '\\|').replace(/\r?\n/g, '<br>');
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
@@ -33603,14 +33630,55 @@ async function probeVersion(tool, version, binaryPath) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = randomBytes(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function log_forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/inputs.ts
+
 
 
 /**
  * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
  * so an error can name it, the bad value, and what would have been accepted.
  */
+/** A single-line input, trimmed. A line break in it is refused: names, paths and flags have none. */
 function getString(name) {
+    const value = lib_core/* getInput */.V4(name).trim();
+    if (/[\r\n\0]/.test(value)) {
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(value)}: expected a single line.`);
+    }
+    return value;
+}
+/** A free-text input that may span lines (a key, a template, JSON), trimmed. */
+function getText(name) {
     return lib_core/* getInput */.V4(name).trim();
 }
 function getRequired(name, hint = '') {
@@ -33630,7 +33698,7 @@ function getBoolean(name, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is "${raw}": expected true or false.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected true or false.`);
 }
 /** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
 function parseList(raw) {
@@ -33661,14 +33729,14 @@ function getEnum(name, allowed, fallback) {
     const value = raw.toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new UsageError(`Input "${name}" is "${raw}": expected one of ${allowed.join(', ')}.`);
+    throw new UsageError(`Input "${name}" is ${forLog(raw)}: expected one of ${allowed.join(', ')}.`);
 }
 function getPositiveInt(name, fallback) {
     const raw = getString(name);
     if (raw === '')
         return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new UsageError(`Input "${name}" is "${raw}": expected a whole number of 1 or more.`);
+        throw new UsageError(`Input "${name}" is ${forLog(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
 }
@@ -33757,7 +33825,7 @@ function getInputs() {
         checksums: parseChecksumsInput(getLines('checksums')),
         'github-token': getString('github-token'),
         'github-api-url': getString('github-api-url') || process.env.GITHUB_API_URL || 'https://api.github.com',
-        'hashicorp-public-key': readKeyInput(getString('hashicorp-public-key')),
+        'hashicorp-public-key': readKeyInput(getText('hashicorp-public-key')),
         'allow-unverified': getBoolean('allow-unverified'),
     };
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../../../lib/errors.js';
-import { getBoolean, getLines, getList, getString } from '../../../lib/inputs.js';
+import { getBoolean, getLines, getList, getString, getText } from '../../../lib/inputs.js';
 import { parseMirrors, type Mirror } from '../../../lib/mirrors.js';
 import { isSha256 } from '../../../lib/checksums.js';
 import { readKeyInput } from '../../../lib/pgp.js';
@@ -51,7 +51,7 @@ export function getInputs(): Inputs {
     checksums: parseChecksumsInput(getLines('checksums')),
     'github-token': getString('github-token'),
     'github-api-url': getString('github-api-url') || process.env.GITHUB_API_URL || 'https://api.github.com',
-    'hashicorp-public-key': readKeyInput(getString('hashicorp-public-key')),
+    'hashicorp-public-key': readKeyInput(getText('hashicorp-public-key')),
     'allow-unverified': getBoolean('allow-unverified'),
   };
 }
