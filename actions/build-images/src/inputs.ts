@@ -1,12 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { cpus } from 'node:os';
+import * as core from '@actions/core';
 import { UsageError } from '../../../lib/errors.js';
 import { isPullRequest } from '../../../lib/git-context.js';
 import { getBoolean, getEnum, getLines, getList, getPositiveInt, getString } from '../../../lib/inputs.js';
 import { forLog } from '../../../lib/log.js';
 import { parseMirrors, type Mirror } from '../../../lib/mirrors.js';
-import { checkPattern, resolveInside } from '../../../lib/paths.js';
+import { checkPattern, isInside, realPathOf, resolveInside } from '../../../lib/paths.js';
 import { parseVersionSpec, type VersionSpec } from '../../../lib/tools/versions.js';
 import { CACHE_TYPES, cacheType, type CacheSetting } from './builder.js';
 import { CONTEXT_DIGEST_LABEL } from './digest.js';
@@ -56,7 +57,7 @@ export function getInputs(workspace: string): Inputs {
     registry,
     namespace: getNamespace(registry),
     username: getString('username'),
-    password: getString('password'),
+    password: getPassword(),
     push: getEnum('push', ['auto', 'true', 'false'] as const, 'auto'),
     tags: parseTagSpec(getList('tags')),
     labels: getPairs('labels', /^[^\s=]+$/, 'a label key without spaces'),
@@ -91,6 +92,13 @@ function checkCombinations(inputs: Inputs): void {
   }
 }
 
+/** Like any single-line input, but a refusal never repeats the value: it is a secret. */
+function getPassword(): string {
+  const value = core.getInput('password').trim();
+  if (/[\r\n\0]/.test(value)) throw new UsageError('Input "password" has a line break (its value is not shown: it is a secret): a registry password or token is one line.');
+  return value;
+}
+
 function getRegistry(): string {
   const value = getString('registry') || 'docker.io';
   const parsed = parseRegistry(value);
@@ -106,9 +114,19 @@ function getNamespace(registry: string): string {
   return value;
 }
 
+/** Patterns stay in the workspace: no `..`, no absolute path elsewhere, no symlinked folder leading out. */
 function getServices(workspace: string): string[] {
   const patterns = getLines('services');
-  return (patterns.length ? patterns : ['src/*']).map((p) => checkPattern(workspace, p, 'services'));
+  return (patterns.length ? patterns : ['src/*']).map((p) => {
+    const pattern = checkPattern(workspace, p, 'services');
+    const literal = pattern.split('/').filter(Boolean);
+    const wild = literal.findIndex((segment) => /[*?]/.test(segment));
+    const fixed = (wild < 0 ? literal : literal.slice(0, wild)).join('/');
+    if (fixed && !isInside(workspace, join(workspace, fixed))) {
+      throw new UsageError(`Input "services" has the pattern ${forLog(p)}, whose folder ${forLog(fixed)} resolves to ${forLog(realPathOf(join(workspace, fixed)))}, outside the workspace: patterns are relative to the repository and stay inside it.`);
+    }
+    return pattern;
+  });
 }
 
 function getMatching(name: string, pattern: RegExp, expected: string): string {

@@ -78,9 +78,8 @@ function prepare(env: NodeJS.ProcessEnv): Setup {
   const push = !inputs['lint-only'] && !inputs['discover-only'] && shouldPush(inputs.push, git.eventName);
   const plans = planServices(workspace, inputs, git, now);
   if (plans.length && push && (!inputs.username || !inputs.password)) {
-    throw new UsageError(
-      `Pushing to ${inputs.registry} (push: ${inputs.push}${inputs.push === 'auto' ? `, event ${git.eventName}` : ''}) needs "username" and "password": pass them from secrets, or set push: false.`,
-    );
+    const event = inputs.push === 'auto' ? ` and this is a ${git.eventName} event` : '';
+    throw new UsageError(`Input "push" is ${forLog(inputs.push)}${event}: pushing to ${inputs.registry} needs "username" and "password": pass them from secrets, or set push: false.`);
   }
   return { env, workspace, inputs, git, push, now, plans };
 }
