@@ -102,6 +102,12 @@ describe('services', () => {
     ]);
   });
 
+  test('a matrix job builds one service with the whole image-names: names of folders outside "services" are fine, typos are not', () => {
+    const names = parseImageNames(['post-py=post', 'migrate=db-migrate']);
+    expect(discoverServices(repo, ['src/comment'], names).map((s) => s.name)).toEqual(['comment']);
+    expect(() => discoverServices(repo, ['src/comment'], parseImageNames(['post_py=post']))).toThrow('Input "image-names" names "post_py", which is not a service folder; services found: comment.');
+  });
+
   test('a VERSION that is not a valid tag is an error naming the file', () => {
     writeFileSync(join(repo, 'src/ui/VERSION'), 'v 1');
     try {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { UsageError } from '../../../lib/errors.js';
-import { globDirs } from '../../../lib/glob.js';
+import { findDirs, globDirs } from '../../../lib/glob.js';
 import { forLog } from '../../../lib/log.js';
 import { checkPattern, resolveInside } from '../../../lib/paths.js';
 import { isRepositoryPath } from './reference.js';
@@ -61,13 +61,26 @@ export function discoverServices(workspace: string, patterns: string[], imageNam
     }
   }
   const services = [...seen.values()];
-  const unused = [...imageNames.keys()].filter((dir) => !services.some((s) => s.service === dir || s.context === dir));
+  const unused = unknownNames(workspace, imageNames, services);
   if (unused.length) {
     throw new UsageError(
       `Input "image-names" names ${unused.map(forLog).join(', ')}, which is not a service folder; services found: ${services.map((s) => s.service).join(', ') || 'none'}.`,
     );
   }
   return services;
+}
+
+/**
+ * image-names keys that name no folder with a Dockerfile: a typo, which would publish a service
+ * under its folder name. Keys for folders outside `services` are fine (a matrix job builds one
+ * service with the whole repository's image-names), so the rest of the workspace is looked at too.
+ */
+function unknownNames(workspace: string, imageNames: Map<string, string>, services: Service[]): string[] {
+  const named = (dir: string, contexts: string[]) => contexts.some((c) => c === dir || basename(c) === dir);
+  const unused = [...imageNames.keys()].filter((dir) => !named(dir, services.map((s) => s.context)));
+  if (!unused.length) return unused;
+  const everywhere = findDirs(workspace, (_rel, entries) => entries.includes('Dockerfile'));
+  return unused.filter((dir) => !named(dir, everywhere));
 }
 
 function suggestName(service: string): string {
