@@ -354,7 +354,10 @@ if (!hasDocker && dockerRequired()) {
     const helpers = tempDir('bi-helpers');
     const called = join(helpers, 'called.log');
     writeFileSync(join(helpers, 'docker-credential-secretservice'), `#!/bin/sh\necho "$1" >> ${called}\ncat >> ${called}\n`, { mode: 0o755 });
-    const result = await buildImages({ inputs: { services: 'extra/*', 'image-names': '', tags: 'version', lint: 'false' }, env: { PATH: `${helpers}${delimiter}${hadolintDir}${delimiter}${process.env.PATH}` } });
+    mkdirSync(join(repo.dir, 'helped/app'), { recursive: true });
+    repo.write('helped/app/Dockerfile', 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY . /app\n');
+    repo.commit('one more service');
+    const result = await buildImages({ inputs: { services: 'helped/*', 'image-names': '', tags: 'raw:helped', lint: 'false' }, env: { PATH: `${helpers}${delimiter}${hadolintDir}${delimiter}${process.env.PATH}` } });
     expect(errors(result)).toBe('');
     expect(existsSync(called)).toBe(false);
     expect(readdirSync(runnerDocker)).toEqual([]);
