@@ -70,7 +70,8 @@ export async function createStepConfig(tempRoot: string, env: NodeJS.ProcessEnv,
     // BUILDX_CONFIG, when set, already points buildx at its folder wherever DOCKER_CONFIG is.
     if (name === 'buildx' && env.BUILDX_CONFIG) continue;
     if (!(await exists(join(runner, name)))) continue;
-    await symlink(join(runner, name), join(dir, name));
+    // 'junction' makes Windows create a folder link without admin rights; elsewhere it is ignored.
+    await symlink(join(runner, name), join(dir, name), 'junction');
     linked.push(name);
   }
   return { dir, linked };
