@@ -7,6 +7,7 @@ import {
   builderToInspect,
   cacheEnvironment,
   cacheFlags,
+  checkCacheTag,
   chooseBuilder,
   expandCache,
   parseInspect,
@@ -111,6 +112,13 @@ describe('cache flags per service', () => {
     ],
   ] as [string, BuilderPlan, Parameters<typeof cacheFlags>[1], ReturnType<typeof cacheFlags>][])('%s', (_name, p, c, flags) => {
     expect(cacheFlags(p, c)).toEqual(flags);
+  });
+
+  test('an image tag named like the registry cache is refused while that cache is the default', () => {
+    expect(() => checkCacheTag(plan(container), true, ['1.0.0', 'buildcache'])).toThrow('Input "tags" gives the tag buildcache, where build-images keeps each image\'s registry cache');
+    expect(() => checkCacheTag(plan(container), false, ['buildcache'])).not.toThrow();
+    expect(() => checkCacheTag(plan(dockerDriver), true, ['buildcache'])).not.toThrow();
+    expect(() => checkCacheTag(plan(container, request({ cacheTo: { kind: 'none' } })), true, ['buildcache'])).not.toThrow();
   });
 
   test('placeholders and scopes', () => {

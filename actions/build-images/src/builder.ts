@@ -101,6 +101,15 @@ function unknownBuilder(request: BuilderRequest, error: string): Error {
   return new ToolError(`docker buildx could not tell which builder to use (${said}).`);
 }
 
+/**
+ * The default registry cache lives under the image's `buildcache` tag: an image tagged so would be
+ * overwritten by its own cache. Refused when that default applies.
+ */
+export function checkCacheTag(plan: BuilderPlan, push: boolean, tags: string[]): void {
+  if (plan.kind !== 'buildx' || !plan.exportsCache || !push || plan.cacheTo.kind !== 'default' || !tags.includes(CACHE_TAG)) return;
+  throw new UsageError(`Input "tags" gives the tag ${CACHE_TAG}, where build-images keeps each image's registry cache: choose another tag, or set "cache-to".`);
+}
+
 /** The `Name:` and `Driver:` lines `docker buildx inspect` starts with (the builder's, not its nodes'). */
 export function parseInspect(stdout: string): { name: string; driver: string } | { error: string } {
   const field = (key: string) => new RegExp(`^${key}:\\s*(\\S+)\\s*$`, 'm').exec(stdout)?.[1];

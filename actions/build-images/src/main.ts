@@ -15,6 +15,7 @@ import {
   buildkitOff,
   builderToInspect,
   cacheEnvironment,
+  checkCacheTag,
   chooseBuilder,
   describeBuilder,
   givenCacheSpecs,
@@ -110,6 +111,7 @@ async function pickBuilder(setup: Setup): Promise<BuilderPlan> {
     }
   }
   const plan = chooseBuilder(facts, request);
+  checkCacheTag(plan, setup.push, setup.plans.flatMap((p) => p.tags));
   info(describeBuilder(plan));
   return plan;
 }
