@@ -101,6 +101,24 @@ interface Call {
   const errors = (result: RunResult) => result.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
   const inEngine = (ref: string) => spawnSync('docker', ['image', 'inspect', ref], { stdio: 'ignore' }).status === 0;
 
+  test('the stand-in itself keeps buildx\'s contract: builder resolution and the drivers\' refusals', () => {
+    const runner = runnerDockerConfig({ builders: [{ name: 'builder-1f2e', driver: 'docker-container' }] });
+    const buildx = (...args: string[]) => spawnSync('docker', ['buildx', ...args], { encoding: 'utf8', env: { ...process.env, DOCKER_CONFIG: runner.dir, BUILDX_BUILDER: '' } });
+    expect(buildx('version').stdout).toMatch(/^github\.com\/docker\/buildx v0\.0\.0-shipkit-standin/);
+    // no current builder stored: the context's own, with the docker driver
+    expect(buildx('inspect').stdout).toMatch(/^Name: +default\nDriver: +docker\n/);
+    expect(buildx('inspect', 'builder-1f2e').stdout).toMatch(/^Name: +builder-1f2e\nDriver: +docker-container\n/);
+    expect(buildx('inspect', 'nope')).toMatchObject({ status: 1, stderr: 'ERROR: no builder "nope" found\n' });
+    const context = join(repo.dir, 'src/ui');
+    expect(buildx('build', '--cache-to', 'type=registry,ref=r/x:cache', context)).toMatchObject({ status: 1, stderr: expect.stringContaining('Cache export is not supported for the docker driver.') });
+    expect(buildx('build', '--platform', 'linux/amd64,linux/arm64', context)).toMatchObject({ status: 1, stderr: expect.stringContaining('Multi-platform build is not supported for the docker driver.') });
+    expect(buildx('build', '--builder', 'builder-1f2e', '--load', '--platform', 'linux/amd64,linux/arm64', context)).toMatchObject({
+      status: 1,
+      stderr: 'ERROR: docker exporter does not currently support exporting manifest lists\n',
+    });
+    expect(buildx('build', '--no-such-flag', context)).toMatchObject({ status: 1, stderr: 'ERROR: unknown flag: --no-such-flag\n' });
+  });
+
   test("docker/setup-buildx-action's builder builds every service through the step's own DOCKER_CONFIG, with the registry cache", async () => {
     const runner = runnerDockerConfig({
       builders: [{ name: 'builder-1f2e', driver: 'docker-container' }],
