@@ -5,7 +5,7 @@ import { messageOf } from '../../../lib/errors.js';
 import { run, tail } from '../../../lib/exec.js';
 import type { GitContext } from '../../../lib/git-context.js';
 import type { Manifest, Registry } from '../../../lib/registry.js';
-import { diagnoseBuild } from './build-error.js';
+import { diagnoseBuild, withoutBanners } from './build-error.js';
 import { cacheFlags, type BuilderPlan } from './builder.js';
 import { CONTEXT_DIGEST_LABEL, contextDigest } from './digest.js';
 import { buildArgv, buildxOutput } from './docker.js';
@@ -191,7 +191,10 @@ async function buildStage(job: Job, ctx: RunContext): Promise<Next> {
   const labels = ociLabels(job, ctx);
   // The classic builder makes a step of each --label flag; one LABEL line in a copy costs one step.
   const generated = builder.kind === 'classic' && !ctx.target ? join(ctx.tempDir, `${service.name.replace(/\//g, '-')}-${job.digest!.slice(0, 12)}.Dockerfile`) : undefined;
-  if (generated) await writeFile(generated, withLabels(await readFile(join(ctx.workspace, service.dockerfile), 'utf8'), labels));
+  if (generated) {
+    await writeFile(generated, withLabels(await readFile(join(ctx.workspace, service.dockerfile), 'utf8'), labels));
+    job.log(`labels in one LABEL line of a copy of ${service.dockerfile}`);
+  }
   const argv = buildArgv({
     context: service.context,
     dockerfile: generated ?? service.dockerfile,
@@ -212,7 +215,7 @@ async function buildStage(job: Job, ctx: RunContext): Promise<Next> {
     job.log(`$ ${build.shown}`);
     job.log(build.stdout.trimEnd());
     if (build.code) {
-      job.log(build.stderr.trimEnd());
+      job.log(withoutBanners(build.stderr).trim());
       const failure = diagnoseBuild({ stdout: build.stdout, stderr: build.stderr, exitCode: build.code, dockerfile, buildArgs: ctx.buildArgs });
       const output = failure.output.length ? `\n${failure.output.join('\n')}` : '';
       return job.fail('build', `${failure.summary}${output}`, failure.line);
