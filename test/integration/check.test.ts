@@ -66,7 +66,7 @@ if (!hasDocker && dockerRequired()) {
     ['packer', 'docker-monolith/packer/app.pkr.hcl', 'zone                = "europe-west1-b"', 'zone = "europe-west1-b"\n  colour = "blue"', 'validate & lint', 'docker-monolith/packer/app.pkr.hcl:10'],
     ['terraform', 'docker-monolith/terraform/stage/main.tf', '  image_tag = var.image_tag', '  image_tag = var.image_tag\n  colour    = "blue"', 'validate & lint', 'docker-monolith/terraform/stage/main.tf:9: Unsupported argument'],
     ['tflint', 'docker-monolith/terraform/stage/main.tf', '  image_tag = var.image_tag', '  image_tag = "${var.image_tag}"', 'validate & lint', 'Interpolation-only expressions are deprecated'],
-    ['docker build', 'src/comment/Dockerfile', 'COPY . /app', 'COPY . /app\nRUN exit 3', 'images', 'comment: docker build failed'],
+    ['docker build', 'src/comment/Dockerfile', 'COPY . /app', 'COPY . /app\nRUN exit 3', 'images', 'comment: the build failed at line 6 (RUN exit 3)'],
   ];
   test.each(breakages)('a broken %s fails the check naming the step', async (_tool, file, from, to, step, message) => {
     const repo = new FixtureRepo(EXAMPLE);
