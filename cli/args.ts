@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CliError } from './errors.js';
 import { EVENTS, type EventName } from './workflow/github-context.js';
 
@@ -132,7 +134,8 @@ function parseCommon(command: string, args: string[], positional: (value: string
         parsed.localInputs.mirrors = value;
         break;
       case '--hashicorp-public-key':
-        parsed.localInputs['hashicorp-public-key'] = value;
+        // A file named relative to where shipkit runs, not to the workspace the action runs in.
+        parsed.localInputs['hashicorp-public-key'] = existsSync(value) ? resolve(value) : value;
         break;
       case '--checksums':
         parsed.localInputs.checksums = value;

@@ -254,6 +254,8 @@ async function runStep(
     case 'kit': {
       const declared = readManifest(kind.dir).inputs ?? {};
       for (const [name, value] of Object.entries(run.localInputs)) if (name in declared && !inputs[name]) inputs[name] = value;
+      // As GitHub's log shows a step's with: before it runs (secrets masked by the renderer).
+      if (Object.keys(inputs).length) ctx.lines.render(`with:\n${Object.entries(inputs).map(([k, v]) => `  ${k}: ${v.replace(/\n/g, '\\n')}`).join('\n')}`, []);
       return runKitAction(kind.dir, inputs, ctx);
     }
     case 'foreign':

@@ -135,7 +135,7 @@ export class ConsoleReporter implements Reporter {
   }
 
   line(job: JobRow, text: string): void {
-    if (this.verbose) this.print([`    │ ${job.name}: ${text}`]);
+    if (this.verbose) this.print(text.split('\n').map((line) => `    │ ${job.name}: ${line}`));
   }
 
   finish(report: RunReport): void {
