@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Job, ReusableWorkflowJob, WorkflowJob } from '@actions/workflow-parser/model/workflow-template';
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
@@ -10,7 +10,7 @@ import { chooseNode, defaultToolCache, kitRoot } from '../runner.js';
 import { asString, evaluate, evaluateString, evaluateStringMap, evaluateToken, isTruthy, type Scope } from './expressions.js';
 import { githubContext, readLocalGit, type EventName } from './github-context.js';
 import { runLeg, type RunEnv } from './job.js';
-import { callerFor, findCallers, findWorkflow, loadWorkflow, workflowCallOf, type LoadedWorkflow, type WorkflowSource } from './load.js';
+import { callerFor, findCallers, findWorkflow, loadWorkflow, typedInput, workflowCallOf, type LoadedWorkflow, type WorkflowSource } from './load.js';
 import { expandMatrix, legName, type Combination } from './matrix.js';
 import type { Conclusion, JobRow, RunReport } from './model.js';
 import type { Reporter } from './report.js';
@@ -77,6 +77,7 @@ interface WorkflowScope {
 export function prepare(options: WorkflowOptions): Plan {
   const kit = kitRoot();
   const repo = resolve(options.path ?? join(kit, 'examples', 'microservices'));
+  if (!existsSync(repo) || !statSync(repo).isDirectory()) throw new CliError(`shipkit workflow: the repository folder ${repo} does not exist.`);
   const target = findWorkflow(options.target, repo, kit);
   const event = options.event ?? 'pull_request';
   const notes: string[] = [];
@@ -90,6 +91,7 @@ export function prepare(options: WorkflowOptions): Plan {
     if (callers.length > 1) notes.push(`${callers.length} workflows of the repository call it; using ${chosen.file} (job ${chosen.job})`);
     const unknown = Object.keys(options.inputs).filter((name) => !(name in call.inputs));
     if (unknown.length) throw new CliError(`--with ${unknown[0]}: Invalid input, ${unknown[0]} is not defined in the referenced workflow (its inputs: ${Object.keys(call.inputs).join(', ')}).`);
+    for (const [name, value] of Object.entries(options.inputs)) typedInput(basename(target), name, value, call.inputs[name]);
     return {
       options,
       kit,
