@@ -2,7 +2,7 @@
 import { HelpRequested, parseCheckArgs, parseRunArgs, parseWorkflowArgs } from './args.js';
 import { check, workflow } from './check.js';
 import { CliError } from './errors.js';
-import { defaultToolCache, listActions, runAction, type RunResult } from './runner.js';
+import { actionDir, chooseNode, defaultToolCache, listActions, readManifest, runAction, type RunResult } from './runner.js';
 
 const WORKFLOW_OPTIONS = `  --with name=value       an input of the workflow (over the with: of the repository's own call)
   --secret NAME[=value]   a secret; without =value it is read from the environment variable NAME
@@ -102,7 +102,9 @@ async function cli(argv: string[]): Promise<number> {
     if (command === 'workflow') return await workflow(parseWorkflowArgs(args), process.stdout);
     if (command !== 'run') throw new CliError(`shipkit: unknown command "${command}".\n\n${USAGE.main}`);
     const parsed = parseRunArgs(args);
-    const result = await runAction({ ...parsed, onLine: (line) => process.stdout.write(`${line}\n`) });
+    const node = chooseNode(readManifest(actionDir(parsed.action)).runs.using);
+    if (node.note) process.stderr.write(`shipkit run: ${node.note}\n`);
+    const result = await runAction({ ...parsed, node: node.path, onLine: (line) => process.stdout.write(`${line}\n`) });
     report(result);
     return result.success ? 0 : 1;
   } catch (error: unknown) {
