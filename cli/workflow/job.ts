@@ -83,7 +83,9 @@ function defaultStepName(step: Step, scope: Scope): string {
 }
 
 /** Why an `if:` kept a step off: in words, and marked when it is the local-run guard. */
-function skipReason(condition: string): string {
+function skipReason(wrapped: string): string {
+  // The parser adds `success() && (...)` to a condition without a status function; show what was written.
+  const condition = /^success\(\) && \(([\s\S]*)\)$/.exec(wrapped.trim())?.[1] ?? wrapped;
   if (/SHIPKIT_LOCAL/i.test(condition)) return `skipped locally: its condition (${condition}) keeps it off local runs, which use the tools on PATH`;
   return `if: ${condition} was false`;
 }

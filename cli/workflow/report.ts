@@ -103,7 +103,7 @@ export class ConsoleReporter implements Reporter {
   }
 
   start(info: StartInfo): void {
-    this.print([`shipkit workflow ${info.workflow} on ${info.repo} (event ${info.event}; inputs from ${info.origin})`, ...info.notes.map((n) => `  note: ${n}`)]);
+    this.print([`shipkit workflow ${info.workflow} on ${info.repo} (event ${info.event}${info.origin ? `; inputs from ${info.origin}` : ''})`, ...info.notes.map((n) => `  note: ${n}`)]);
     if (this.live) {
       this.timer = setInterval(() => {
         this.clearLive();

@@ -83,7 +83,7 @@ export function prepare(options: WorkflowOptions): Plan {
   const notes: string[] = [];
   const call = workflowCallOf(target);
   if (!call) {
-    return { options, kit, repo, target, source: { path: target, repo, kit }, origin: 'its own triggers', overrides: {}, event, notes };
+    return { options, kit, repo, target, source: { path: target, repo, kit }, origin: '', overrides: {}, event, notes };
   }
   const callers = findCallers(repo, kit, target);
   if (callers.length) {
@@ -290,7 +290,8 @@ async function decideJob(job: WorkflowJob, scope: WorkflowScope, shared: Shared,
   if (!go) {
     const blocked = Object.entries(needs).filter(([, n]) => n.result !== 'success');
     const defaultIf = /^success\(\)$/.test(job.if.expression.trim());
-    const reason = defaultIf && blocked.length ? `a job it needs did not succeed (${blocked.map(([id, n]) => `${id}: ${n.result}`).join(', ')})` : `if: ${job.if.expression} was false`;
+    const written = /^success\(\) && \(([\s\S]*)\)$/.exec(job.if.expression.trim())?.[1] ?? job.if.expression;
+    const reason = defaultIf && blocked.length ? `a job it needs did not succeed (${blocked.map(([id, n]) => `${id}: ${n.result}`).join(', ')})` : `if: ${written} was false`;
     skippedRow(job, scope, shared, reason, name);
     return { result: 'skipped', outputs: {} };
   }
