@@ -281,7 +281,8 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   return { ...run.result, post, success: run.result.success && (post?.exitCode ?? 0) === 0 };
 }
 
-function mask(text: string, masks: string[]): string {
+/** Every secret in `masks` replaced by ***, as the runner shows logs. */
+export function mask(text: string, masks: string[]): string {
   let out = text;
   for (const secret of masks) if (secret) out = out.split(secret).join('***');
   return out;

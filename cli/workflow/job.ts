@@ -4,7 +4,7 @@ import type { Job, Step } from '@actions/workflow-parser/model/workflow-template
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import type { SequenceToken } from '@actions/workflow-parser/templates/tokens/sequence-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
-import { LineRenderer, readManifest } from '../runner.js';
+import { LineRenderer, mask, readManifest } from '../runner.js';
 import { asString, evaluate, evaluateStringMap, evaluateToken, isTruthy, type Scope, type Status } from './expressions.js';
 import { statusOf, type Conclusion, type JobRow, type StepRow } from './model.js';
 import type { Reporter } from './report.js';
@@ -211,7 +211,8 @@ export async function runLeg(spec: LegSpec, run: RunEnv): Promise<LegResult> {
   row.result = status;
   row.status = statusOf(status);
   if (tolerated) row.reason = 'failed; continue-on-error keeps the run going';
-  row.summary = summaries.join('\n');
+  // A summary is printed in the terminal: the job's secrets stay masked there too.
+  row.summary = mask(summaries.join('\n'), masks);
   row.seconds = (performance.now() - started) / 1000;
   run.reporter.jobFinished(row);
   return { row, outputs, tolerated };
