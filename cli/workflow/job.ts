@@ -5,7 +5,7 @@ import type { MappingToken } from '@actions/workflow-parser/templates/tokens/map
 import type { SequenceToken } from '@actions/workflow-parser/templates/tokens/sequence-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
 import { LineRenderer, mask, readManifest } from '../runner.js';
-import { asString, evaluate, evaluateStringMap, evaluateToken, isTruthy, type Scope, type Status } from './expressions.js';
+import { asString, evaluate, evaluateStringMap, evaluateToken, isTruthy, type Scope } from './expressions.js';
 import { statusOf, type Conclusion, type JobRow, type StepRow } from './model.js';
 import type { Reporter } from './report.js';
 import { classifyUses, runArtifactStep, runKitAction, runScript, type StepContext, type StepEffect } from './steps.js';
@@ -90,132 +90,178 @@ function skipReason(wrapped: string): string {
   return `if: ${condition} was false`;
 }
 
-export async function runLeg(spec: LegSpec, run: RunEnv): Promise<LegResult> {
-  const { job, raw, row } = spec;
-  const started = performance.now();
+/** One leg as it runs: what its steps have left so far (status, env, PATH, outputs, posts, summaries). */
+interface LegState {
+  spec: LegSpec;
+  run: RunEnv;
+  jobDir: string;
+  started: number;
+  status: 'success' | 'failure' | 'cancelled';
+  steps: Record<string, { outputs: Record<string, string>; outcome: Conclusion; conclusion: Conclusion }>;
+  runner: Record<string, string>;
+  jobEnv: Record<string, string>;
+  addedEnv: Record<string, string>;
+  addedPath: string[];
+  posts: NonNullable<StepEffect['post']>[];
+  summaries: string[];
+}
+
+/** The scope of expressions in this leg now: its contexts, status functions, and env so far. */
+function scopeOf(state: LegState, env?: Record<string, string>): Scope {
+  const { spec } = state;
+  return {
+    contexts: { ...spec.contexts, job: { status: state.status, container: {}, services: {} }, runner: state.runner, steps: state.steps, env: env ?? { ...((spec.contexts.env ?? {}) as Record<string, string>) } },
+    status: {
+      success: () => state.status === 'success' && !spec.signal.aborted,
+      failure: () => state.status === 'failure',
+      cancelled: () => spec.signal.aborted,
+    },
+    workspace: state.run.workspace,
+  };
+}
+
+/** Stage 1: the leg's folder (RUNNER_TEMP, file commands), the runner context, the job's env. */
+function prepareLeg(spec: LegSpec, run: RunEnv): LegState {
   const jobDir = join(run.runDir, 'jobs', String(run.nextJobIndex()));
   mkdirSync(join(jobDir, 'temp'), { recursive: true });
-  const runner = { os: 'Linux', arch: run.githubEnv.RUNNER_ARCH, name: 'shipkit-local', environment: 'self-hosted', temp: join(jobDir, 'temp'), tool_cache: run.toolCache, debug: run.baseEnv.RUNNER_DEBUG ?? '' };
-  let status: 'success' | 'failure' | 'cancelled' = 'success';
-  const jobContext = () => ({ status, container: {}, services: {} });
-  const stepsContext: Record<string, { outputs: Record<string, string>; outcome: Conclusion; conclusion: Conclusion }> = {};
-  const jobStatus: Status = {
-    success: () => status === 'success' && !spec.signal.aborted,
-    failure: () => status === 'failure',
-    cancelled: () => spec.signal.aborted,
+  const state: LegState = {
+    spec,
+    run,
+    jobDir,
+    started: performance.now(),
+    status: 'success',
+    steps: {},
+    runner: { os: 'Linux', arch: run.githubEnv.RUNNER_ARCH ?? 'X64', name: 'shipkit-local', environment: 'self-hosted', temp: join(jobDir, 'temp'), tool_cache: run.toolCache, debug: run.baseEnv.RUNNER_DEBUG ?? '' },
+    jobEnv: {},
+    addedEnv: {},
+    addedPath: [],
+    posts: [],
+    summaries: [],
   };
-  const workflowEnv = (spec.contexts.env ?? {}) as Record<string, string>;
-  const baseScope = (): Scope => ({
-    contexts: { ...spec.contexts, job: jobContext(), runner, steps: stepsContext, env: { ...workflowEnv } },
-    status: jobStatus,
-    workspace: run.workspace,
-  });
+  state.jobEnv = { ...((spec.contexts.env ?? {}) as Record<string, string>), ...evaluateStringMap(spec.job.env, scopeOf(state)) };
+  return state;
+}
 
-  const jobEnv = { ...workflowEnv, ...evaluateStringMap(job.env, baseScope()) };
-  const addedEnv: Record<string, string> = {};
-  const addedPath: string[] = [];
-  const posts: StepEffect['post'][] = [];
-  const summaries: string[] = [];
-  const masks = run.masks;
-  const runDefaults = (key: string) => find(raw, 'defaults', 'run', key) ?? find(spec.root, 'defaults', 'run', key);
-  run.reporter.jobStarted(row);
-
-  for (const [index, step] of job.steps.entries()) {
-    const rawMapping = rawStep(raw, index);
-    const envContext = { ...jobEnv, ...addedEnv };
-    const scope = (): Scope => ({ ...baseScope(), contexts: { ...baseScope().contexts, env: envContext } });
-    const name = safely(() => defaultStepName(step, scope()), step.id);
-    const stepRow: StepRow = { name, status: 'passed', outcome: 'success', conclusion: 'success', annotations: [] };
-    row.steps.push(stepRow);
-    const condition = 'if' in step && step.if ? step.if.expression : 'success()';
-    let go: boolean;
-    try {
-      go = isTruthy(evaluate(condition, scope()));
-    } catch (error: unknown) {
-      finishStep(stepRow, 'failure', 'failure', `the condition failed to evaluate: ${message(error)}`);
-      status = 'failure';
-      run.reporter.stepFinished(row, stepRow);
-      continue;
-    }
-    if (!go) {
-      finishStep(stepRow, 'skipped', 'skipped', spec.signal.aborted ? 'the job was cancelled' : skipReason(condition));
-      stepsContext[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
-      run.reporter.stepFinished(row, stepRow);
-      continue;
-    }
-
-    run.reporter.stepStarted(row, name);
-    const stepStarted = performance.now();
-    let result: StepEffect;
-    try {
-      const stepEnv = { ...envContext, ...evaluateStringMap('env' in step ? step.env : undefined, scope()) };
-      const processEnv: NodeJS.ProcessEnv = { ...run.baseEnv, ...run.githubEnv, GITHUB_JOB: row.id.split('/').pop()!, ...stepEnv };
-      if (addedPath.length) processEnv.PATH = [...addedPath, run.baseEnv.PATH ?? ''].join(delimiter);
-      const timeout = asString(evaluateToken(find(rawMapping, 'timeout-minutes'), scope()));
-      const signal = timeout && Number(timeout) > 0 ? AbortSignal.any([spec.signal, AbortSignal.timeout(Number(timeout) * 60_000)]) : spec.signal;
-      const lines = new LineRenderer({ masks, debug: run.baseEnv.RUNNER_DEBUG === '1', onLine: (line) => run.reporter.line(row, line) });
-      const ctx: StepContext = {
-        workspace: run.workspace,
-        repo: run.repo,
-        jobDir,
-        artifacts: join(run.runDir, 'artifacts'),
-        env: processEnv,
-        toolCache: run.toolCache,
-        event: run.event,
-        eventName: run.eventName,
-        lines,
-        masks,
-        signal,
-        node: run.node,
-        evaluateDefault: (value) => expandDefault(value, scope()),
-        onLine: (line) => run.reporter.line(row, line),
-      };
-      result = await runStep(step, rawMapping, index, scope, ctx, run, (key) => runDefaults(key), stepRow);
-    } catch (error: unknown) {
-      result = { exitCode: 1, outputs: {}, env: {}, path: [], summary: '', log: [message(error)], annotations: [{ level: 'error', message: message(error) }] };
-    }
-    stepRow.seconds = (performance.now() - stepStarted) / 1000;
-    stepRow.annotations = result.annotations;
-    Object.assign(addedEnv, result.env);
-    addedPath.unshift(...[...result.path].reverse());
-    if (result.summary.trim()) summaries.push(result.summary);
-    if (result.post) posts.push(result.post);
-    if (stepRow.status === 'not run') {
-      stepsContext[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
-      run.reporter.stepFinished(row, stepRow);
-      continue;
-    }
-    const outcome: Conclusion = result.exitCode === 0 ? 'success' : spec.signal.aborted ? 'cancelled' : 'failure';
-    const tolerated = outcome === 'failure' && isTruthy(safely(() => evaluateToken(find(rawMapping, 'continue-on-error'), scope()), false));
-    const conclusion: Conclusion = tolerated ? 'success' : outcome;
-    finishStep(stepRow, outcome, conclusion, tolerated ? 'failed; continue-on-error let the job go on' : stepRow.reason);
-    if (outcome !== 'success') stepRow.tail = result.log.slice(-20);
-    if (result.note && !stepRow.reason) stepRow.reason = result.note;
-    stepsContext[step.id] = { outputs: result.outputs, outcome, conclusion };
-    if (conclusion === 'failure') status = 'failure';
-    if (conclusion === 'cancelled') status = 'cancelled';
+/** Stage 2, per step: its if:, then the step, then what it leaves for the next ones. */
+async function runStepOf(state: LegState, step: Step, index: number): Promise<void> {
+  const { spec, run } = state;
+  const row = spec.row;
+  const rawMapping = rawStep(spec.raw, index);
+  const envContext = { ...state.jobEnv, ...state.addedEnv };
+  const scope = (): Scope => scopeOf(state, envContext);
+  const name = safely(() => defaultStepName(step, scope()), step.id);
+  const stepRow: StepRow = { name, status: 'passed', outcome: 'success', conclusion: 'success', annotations: [] };
+  row.steps.push(stepRow);
+  const condition = 'if' in step && step.if ? step.if.expression : 'success()';
+  let go: boolean;
+  try {
+    go = isTruthy(evaluate(condition, scope()));
+  } catch (error: unknown) {
+    finishStep(stepRow, 'failure', 'failure', `the condition failed to evaluate: ${message(error)}`);
+    state.status = 'failure';
     run.reporter.stepFinished(row, stepRow);
+    return;
   }
-  if (spec.signal.aborted && status === 'success') status = 'cancelled';
+  if (!go) {
+    finishStep(stepRow, 'skipped', 'skipped', spec.signal.aborted ? 'the job was cancelled' : skipReason(condition));
+    state.steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
+    run.reporter.stepFinished(row, stepRow);
+    return;
+  }
 
-  for (const post of posts.reverse()) {
-    const result = await post!.finish(status);
+  run.reporter.stepStarted(row, name);
+  const stepStarted = performance.now();
+  let result: StepEffect;
+  try {
+    result = await runStep(step, rawMapping, index, scope, stepContext(state, scope, envContext, step, rawMapping), run, stepRow);
+  } catch (error: unknown) {
+    result = { exitCode: 1, outputs: {}, env: {}, path: [], summary: '', log: [message(error)], annotations: [{ level: 'error', message: message(error) }] };
+  }
+  stepRow.seconds = (performance.now() - stepStarted) / 1000;
+  stepRow.annotations = result.annotations;
+  Object.assign(state.addedEnv, result.env);
+  state.addedPath.unshift(...[...result.path].reverse());
+  if (result.summary.trim()) state.summaries.push(result.summary);
+  if (result.post) state.posts.push(result.post);
+  if (stepRow.status === 'not run') {
+    state.steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
+    run.reporter.stepFinished(row, stepRow);
+    return;
+  }
+  const outcome: Conclusion = result.exitCode === 0 ? 'success' : spec.signal.aborted ? 'cancelled' : 'failure';
+  const tolerated = outcome === 'failure' && isTruthy(safely(() => evaluateToken(find(rawMapping, 'continue-on-error'), scope()), false));
+  const conclusion: Conclusion = tolerated ? 'success' : outcome;
+  finishStep(stepRow, outcome, conclusion, tolerated ? 'failed; continue-on-error let the job go on' : stepRow.reason);
+  if (outcome !== 'success') stepRow.tail = result.log.slice(-20);
+  if (result.note && !stepRow.reason) stepRow.reason = result.note;
+  state.steps[step.id] = { outputs: result.outputs, outcome, conclusion };
+  if (conclusion === 'failure') state.status = 'failure';
+  if (conclusion === 'cancelled') state.status = 'cancelled';
+  run.reporter.stepFinished(row, stepRow);
+}
+
+/** What a step runs with: the process env (job env, GITHUB_ENV, GITHUB_PATH so far, step env), its timeout. */
+function stepContext(state: LegState, scope: () => Scope, envContext: Record<string, string>, step: Step, rawMapping: MappingToken | undefined): StepContext {
+  const { spec, run } = state;
+  const stepEnv = { ...envContext, ...evaluateStringMap('env' in step ? step.env : undefined, scope()) };
+  const processEnv: NodeJS.ProcessEnv = { ...run.baseEnv, ...run.githubEnv, GITHUB_JOB: spec.row.id.split('/').pop()!, ...stepEnv };
+  if (state.addedPath.length) processEnv.PATH = [...state.addedPath, run.baseEnv.PATH ?? ''].join(delimiter);
+  const timeout = Number(asString(evaluateToken(find(rawMapping, 'timeout-minutes'), scope())));
+  const signal = timeout > 0 ? AbortSignal.any([spec.signal, AbortSignal.timeout(timeout * 60_000)]) : spec.signal;
+  const onLine = (line: string) => run.reporter.line(spec.row, line);
+  return {
+    workspace: run.workspace,
+    repo: run.repo,
+    jobDir: state.jobDir,
+    artifacts: join(run.runDir, 'artifacts'),
+    env: processEnv,
+    toolCache: run.toolCache,
+    event: run.event,
+    eventName: run.eventName,
+    lines: new LineRenderer({ masks: run.masks, debug: run.baseEnv.RUNNER_DEBUG === '1', onLine }),
+    masks: run.masks,
+    signal,
+    node: run.node,
+    evaluateDefault: (value) => expandDefault(value, scope()),
+    onLine,
+    runDefault: (key) => find(spec.raw, 'defaults', 'run', key) ?? find(spec.root, 'defaults', 'run', key),
+  };
+}
+
+/** Stage 3: the actions' post steps, last first, as the runner does at the end of a job. */
+async function runPosts(state: LegState): Promise<void> {
+  if (state.spec.signal.aborted && state.status === 'success') state.status = 'cancelled';
+  for (const post of [...state.posts].reverse()) {
+    const result = await post.finish(state.status);
     if (result && result.exitCode !== 0) {
-      row.steps.push({ name: `Post ${post!.result.action}`, status: 'failed', outcome: 'failure', conclusion: 'failure', annotations: [], tail: result.log.slice(-20) });
-      status = 'failure';
+      state.spec.row.steps.push({ name: `Post ${post.result.action}`, status: 'failed', outcome: 'failure', conclusion: 'failure', annotations: [], tail: result.log.slice(-20) });
+      state.status = 'failure';
     }
   }
+}
 
-  const outputs = status === 'cancelled' ? {} : safely(() => evaluateStringMap(job.outputs, { ...baseScope(), contexts: { ...baseScope().contexts, env: { ...jobEnv, ...addedEnv } } }), {});
-  const tolerated = status === 'failure' && isTruthy(safely(() => evaluateToken(find(raw, 'continue-on-error'), baseScope()), false));
-  row.result = status;
-  row.status = statusOf(status);
+/** Stage 4: the job's outputs, result and summary. */
+function finishLeg(state: LegState): LegResult {
+  const { spec, run } = state;
+  const row = spec.row;
+  const outputs = state.status === 'cancelled' ? {} : safely(() => evaluateStringMap(spec.job.outputs, scopeOf(state, { ...state.jobEnv, ...state.addedEnv })), {});
+  const tolerated = state.status === 'failure' && isTruthy(safely(() => evaluateToken(find(spec.raw, 'continue-on-error'), scopeOf(state)), false));
+  row.result = state.status;
+  row.status = statusOf(state.status);
   if (tolerated) row.reason = 'failed; continue-on-error keeps the run going';
   // A summary is printed in the terminal: the job's secrets stay masked there too.
-  row.summary = mask(summaries.join('\n'), masks);
-  row.seconds = (performance.now() - started) / 1000;
+  row.summary = mask(state.summaries.join('\n'), run.masks);
+  row.seconds = (performance.now() - state.started) / 1000;
   run.reporter.jobFinished(row);
   return { row, outputs, tolerated };
+}
+
+export async function runLeg(spec: LegSpec, run: RunEnv): Promise<LegResult> {
+  const state = prepareLeg(spec, run);
+  run.reporter.jobStarted(spec.row);
+  for (const [index, step] of spec.job.steps.entries()) await runStepOf(state, step, index);
+  await runPosts(state);
+  return finishLeg(state);
 }
 
 async function runStep(
@@ -225,14 +271,13 @@ async function runStep(
   scope: () => Scope,
   ctx: StepContext,
   run: RunEnv,
-  runDefault: (key: string) => TemplateToken | undefined,
   row: StepRow,
 ): Promise<StepEffect> {
   const none: StepEffect = { exitCode: 0, outputs: {}, env: {}, path: [], summary: '', log: [], annotations: [] };
   if ('run' in step) {
     const script = asString(evaluateToken(step.run, scope()));
-    const shell = asString(evaluateToken(find(rawMapping, 'shell') ?? runDefault('shell'), scope())) || undefined;
-    const workingDirectory = asString(evaluateToken(find(rawMapping, 'working-directory') ?? runDefault('working-directory'), scope())) || undefined;
+    const shell = asString(evaluateToken(find(rawMapping, 'shell') ?? ctx.runDefault?.('shell'), scope())) || undefined;
+    const workingDirectory = asString(evaluateToken(find(rawMapping, 'working-directory') ?? ctx.runDefault?.('working-directory'), scope())) || undefined;
     return runScript(script, { shell, workingDirectory, index }, ctx);
   }
   if (!('uses' in step)) {

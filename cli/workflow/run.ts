@@ -130,43 +130,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<RunReport> 
   if (options.job && !loaded.template.jobs.some((job) => selects(options.job, job, ''))) {
     throw new CliError(`shipkit workflow: --job ${options.job}: ${loaded.file} has no such job; its jobs: ${jobIds(loaded.template.jobs, '').join(', ')}.`);
   }
-  const env = options.env ?? process.env;
-  const token = options.secrets.GITHUB_TOKEN ?? env.GITHUB_TOKEN ?? '';
-  const local = readLocalGit(plan.repo, env);
-  const github = githubContext(local, {
-    event: plan.event,
-    workspace: plan.repo,
-    pullRequest: options.pullRequest,
-    cron: loaded.cron,
-    workflow: loaded.name,
-    token,
-    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
-  });
-  const node = chooseNode('node24', env);
-  if (node.note) plan.notes.push(node.note);
-  if (plan.event === 'pull_request' && !options.pullRequest) plan.notes.push('no pull request number (pass --pull-request N): steps that comment on the pull request skip it');
-
-  const secrets = { ...options.secrets, GITHUB_TOKEN: token };
-  const masks = Object.values(secrets).flatMap((s) => [s, ...s.split(/\r?\n/)]).filter((s) => s.trim().length > 2);
-  const runDir = mkdtempSync(join(tmpdir(), 'shipkit-workflow-'));
-  let jobIndex = 0;
-  const run: RunEnv = {
-    repo: plan.repo,
-    workspace: plan.repo,
-    kit: plan.kit,
-    runDir,
-    toolCache: resolve(options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(env)),
-    baseEnv: baseEnvOf(env, Object.keys(options.secrets)),
-    githubEnv: { ...github.env, RUNNER_TOOL_CACHE: resolve(options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(env)) },
-    event: github.context.event,
-    eventName: plan.event,
-    masks,
-    localInputs: options.localInputs,
-    node: env.SHIPKIT_NODE ? undefined : node.path,
-    reporter: options.reporter,
-    nextJobIndex: () => jobIndex++,
-  };
+  const { run, github, secrets } = runEnvOf(plan, loaded);
   options.reporter.start({ workflow: loaded.file, event: plan.event, repo: plan.repo, origin: plan.origin, notes: plan.notes });
 
   const rows: JobRow[] = [];
@@ -193,8 +157,49 @@ export async function runWorkflow(options: WorkflowOptions): Promise<RunReport> 
     return report;
   } finally {
     process.removeListener('SIGINT', onSignal);
-    rmSync(runDir, { recursive: true, force: true });
+    rmSync(run.runDir, { recursive: true, force: true });
   }
+}
+
+/** Stage 2b: what every job of the run shares: the github context, secrets and masks, the base env. */
+function runEnvOf(plan: Plan, loaded: LoadedWorkflow): { run: RunEnv; github: ReturnType<typeof githubContext>; secrets: Record<string, string> } {
+  const options = plan.options;
+  const env = options.env ?? process.env;
+  const token = options.secrets.GITHUB_TOKEN ?? env.GITHUB_TOKEN ?? '';
+  const github = githubContext(readLocalGit(plan.repo, env), {
+    event: plan.event,
+    workspace: plan.repo,
+    pullRequest: options.pullRequest,
+    cron: loaded.cron,
+    workflow: loaded.name,
+    token,
+    serverUrl: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+  });
+  const node = chooseNode('node24', env);
+  if (node.note) plan.notes.push(node.note);
+  if (plan.event === 'pull_request' && !options.pullRequest) plan.notes.push('no pull request number (pass --pull-request N): steps that comment on the pull request skip it');
+  const secrets = { ...options.secrets, GITHUB_TOKEN: token };
+  const toolCache = resolve(options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(env));
+  let jobIndex = 0;
+  const run: RunEnv = {
+    repo: plan.repo,
+    workspace: plan.repo,
+    kit: plan.kit,
+    runDir: mkdtempSync(join(tmpdir(), 'shipkit-workflow-')),
+    toolCache,
+    baseEnv: baseEnvOf(env, Object.keys(options.secrets)),
+    githubEnv: { ...github.env, RUNNER_TOOL_CACHE: toolCache },
+    event: github.context.event,
+    eventName: plan.event,
+    // each line of a multi-line secret too, as the runner masks them
+    masks: Object.values(secrets).flatMap((s) => [s, ...s.split(/\r?\n/)]).filter((s) => s.trim().length > 2),
+    localInputs: options.localInputs,
+    node: env.SHIPKIT_NODE ? undefined : node.path,
+    reporter: options.reporter,
+    nextJobIndex: () => jobIndex++,
+  };
+  return { run, github, secrets };
 }
 
 interface Shared {
@@ -310,16 +315,11 @@ function failedRow(job: WorkflowJob, scope: WorkflowScope, shared: Shared, name:
   shared.run.reporter.jobFinished(row);
 }
 
-/** A call of a reusable workflow: its inputs typed and checked as GitHub does, then its jobs. */
-async function runCall(job: ReusableWorkflowJob, scope: WorkflowScope, shared: Shared, contexts: Record<string, unknown>, name: string): Promise<Outcome> {
-  const callScope = scopeOf(contexts, shared.run.workspace);
+/** A call's inputs as the called workflow sees them: the with: (and --with) over the defaults, each of its declared type. */
+function callInputs(job: ReusableWorkflowJob, contexts: Record<string, unknown>, overrides: Record<string, string>, workspace: string): Record<string, unknown> {
   const uses = job.ref.value;
-  const file = shared.loaded.calls.get(uses);
-  if (!file) throw new Error(`${uses} is not one of shipkit's reusable workflows; it cannot run locally`);
-  const definitions = (evaluateToken(job['input-definitions'], scopeOf({ github: contexts.github }, shared.run.workspace)) ?? {}) as Record<string, { type?: string; default?: unknown; required?: boolean }>;
-  const given = (evaluateToken(job['input-values'], callScope) ?? {}) as Record<string, unknown>;
-  const isTopCall = !scope.idPrefix && job.id.value === shared.plan.callerJob;
-  const overrides = isTopCall ? shared.plan.overrides : {};
+  const definitions = (evaluateToken(job['input-definitions'], scopeOf({ github: contexts.github }, workspace)) ?? {}) as Record<string, { type?: string; default?: unknown; required?: boolean }>;
+  const given = (evaluateToken(job['input-values'], scopeOf(contexts, workspace)) ?? {}) as Record<string, unknown>;
   const inputs: Record<string, unknown> = {};
   for (const [input, definition] of Object.entries(definitions)) {
     const key = Object.keys(overrides).find((k) => k.toLowerCase() === input.toLowerCase());
@@ -329,17 +329,27 @@ async function runCall(job: ReusableWorkflowJob, scope: WorkflowScope, shared: S
     if (key !== undefined && definition.type === 'number' && Number.isFinite(Number(value))) value = Number(value);
     value ??= definition.type === 'boolean' ? false : definition.type === 'number' ? 0 : '';
     const type = definition.type ?? 'string';
-    if (typeof value !== type) {
-      throw new Error(`input "${input}" of ${uses} is a ${type}, but the call gives ${JSON.stringify(value)} (${typeof value})`);
-    }
+    if (typeof value !== type) throw new Error(`input "${input}" of ${uses} is a ${type}, but the call gives ${JSON.stringify(value)} (${typeof value})`);
     inputs[input] = value;
   }
+  return inputs;
+}
+
+/** A call of a reusable workflow: its inputs typed and checked as GitHub does, then its jobs. */
+async function runCall(job: ReusableWorkflowJob, scope: WorkflowScope, shared: Shared, contexts: Record<string, unknown>, name: string): Promise<Outcome> {
+  const callScope = scopeOf(contexts, shared.run.workspace);
+  const uses = job.ref.value;
+  const file = shared.loaded.calls.get(uses);
+  if (!file) throw new Error(`${uses} is not one of shipkit's reusable workflows; it cannot run locally`);
+  const isTopCall = !scope.idPrefix && job.id.value === shared.plan.callerJob;
+  const inputs = callInputs(job, contexts, isTopCall ? shared.plan.overrides : {}, shared.run.workspace);
   const callerSecrets = (contexts.secrets ?? {}) as Record<string, string>;
   const secrets: Record<string, string> = job['inherit-secrets']
     ? { ...callerSecrets }
     : { ...evaluateStringMap(job['secret-values'], scopeOf({ ...contexts }, shared.run.workspace)), GITHUB_TOKEN: callerSecrets.GITHUB_TOKEN ?? '' };
   const root = shared.loaded.roots.get(uses);
-  const innerEnv = { ...((contexts.env ?? {}) as Record<string, string>), ...evaluateStringMap(root?.find('env'), scopeOf({ github: contexts.github, inputs, vars: contexts.vars, secrets }, shared.run.workspace)), SHIPKIT_LOCAL: 'true' };
+  // The caller's workflow-level env does not reach a called workflow (GitHub's rule); its own env does.
+  const innerEnv = { ...evaluateStringMap(root?.find('env'), scopeOf({ github: contexts.github, inputs, vars: contexts.vars, secrets }, shared.run.workspace)), SHIPKIT_LOCAL: 'true' };
   const inner: WorkflowScope = {
     jobs: job.jobs ?? [],
     root,

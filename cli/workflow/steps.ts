@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
 import { parseKeyValueFile, parsePathFile } from '../file-commands.js';
 import { readManifest, spawnWithCommands, startAction, type ActionRun, type Annotation, type LineRenderer } from '../runner.js';
 import { downloadArtifact, uploadArtifact } from './artifacts.js';
@@ -68,6 +69,8 @@ export interface StepContext {
   node?: string;
   evaluateDefault: (value: string) => string;
   onLine?: (line: string) => void;
+  /** The job's (else the workflow's) `defaults.run` value of a key. */
+  runDefault?: (key: string) => TemplateToken | undefined;
 }
 
 function effect(partial: Partial<StepEffect>): StepEffect {
