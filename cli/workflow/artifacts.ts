@@ -55,16 +55,22 @@ export function uploadArtifact(store: string, workspace: string, inputs: Record<
   return { files, message: `upload-artifact: ${files} file(s) kept as "${name}" for this run` };
 }
 
+/** A folder as the log shows it: relative inside the workspace, else as it is (e.g. under RUNNER_TEMP). */
+function shown(workspace: string, dir: string): string {
+  const rel = relative(workspace, dir);
+  return rel.startsWith('..') || isAbsolute(rel) ? dir : rel || '.';
+}
+
 export function downloadArtifact(store: string, workspace: string, inputs: Record<string, string>): { artifacts: string[]; message: string } {
   const available = existsSync(store) ? readdirSync(store).sort() : [];
   const dest = inputs.path ? (isAbsolute(inputs.path) ? inputs.path : join(workspace, inputs.path)) : workspace;
   if (inputs.name) {
     if (!available.includes(inputs.name)) throw new ArtifactError(`download-artifact: no artifact named "${inputs.name}" in this run (there are: ${available.join(', ') || 'none'})`);
     cpSync(join(store, inputs.name), dest, { recursive: true });
-    return { artifacts: [inputs.name], message: `download-artifact: "${inputs.name}" into ${relative(workspace, dest) || '.'}` };
+    return { artifacts: [inputs.name], message: `download-artifact: "${inputs.name}" into ${shown(workspace, dest)}` };
   }
   const chosen = available.filter((a) => !inputs.pattern || patternMatch(inputs.pattern, a));
   const merge = inputs['merge-multiple'] === 'true';
   for (const artifact of chosen) cpSync(join(store, artifact), merge ? dest : join(dest, artifact), { recursive: true });
-  return { artifacts: chosen, message: `download-artifact: ${chosen.length} artifact(s) into ${relative(workspace, dest) || '.'}${merge ? ' (merged)' : ''}` };
+  return { artifacts: chosen, message: `download-artifact: ${chosen.length} artifact(s) into ${shown(workspace, dest)}${merge ? ' (merged)' : ''}` };
 }
