@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parseCheckArgs, parseWorkflowArgs, HelpRequested } from '../../cli/args.js';
 import { chooseNode, LineRenderer } from '../../cli/runner.js';
+import { downloadArtifact, uploadArtifact } from '../../cli/workflow/artifacts.js';
 import { evaluate, hashFiles, isTruthy } from '../../cli/workflow/expressions.js';
 import { githubContext, repositoryFromRemote, type LocalGit } from '../../cli/workflow/github-context.js';
 import { expandMatrix, legName } from '../../cli/workflow/matrix.js';
@@ -220,5 +221,40 @@ describe('report', () => {
 
   test('a step row: mark, job › step, time, and the reason', () => {
     expect(stepLine(report.jobs[1]!, report.jobs[1]!.steps[1]!)).toBe('  ✗ checks / build images › build (2.3 s)');
+  });
+});
+
+describe('artifacts of a local run', () => {
+  const setup = () => {
+    const workspace = tempDir('art-ws');
+    const store = join(tempDir('art-store'), 'artifacts');
+    mkdirSync(join(workspace, 'out', 'deep'), { recursive: true });
+    writeFileSync(join(workspace, 'out', 'a.json'), '[1]');
+    writeFileSync(join(workspace, 'out', 'deep', 'b.json'), '[2]');
+    return { workspace, store };
+  };
+
+  test("a folder's contents, kept under the artifact's name; downloaded by name, or by pattern merged", () => {
+    const { workspace, store } = setup();
+    expect(uploadArtifact(store, workspace, { name: 'one', path: 'out/' }).files).toBe(2);
+    expect(uploadArtifact(store, workspace, { name: 'two', path: 'out/a.json' }).files).toBe(1);
+    expect(() => uploadArtifact(store, workspace, { name: 'one', path: 'out/' })).toThrow('an artifact named "one" was already uploaded in this run');
+    const target = tempDir('art-dl');
+    downloadArtifact(store, workspace, { name: 'one', path: target });
+    expect(readFileSync(join(target, 'deep', 'b.json'), 'utf8')).toBe('[2]');
+    const merged = tempDir('art-merged');
+    expect(downloadArtifact(store, workspace, { pattern: 't*', path: merged, 'merge-multiple': 'true' }).artifacts).toEqual(['two']);
+    expect(readFileSync(join(merged, 'a.json'), 'utf8')).toBe('[1]');
+    const each = tempDir('art-each');
+    downloadArtifact(store, workspace, { path: each });
+    expect(readFileSync(join(each, 'one', 'a.json'), 'utf8')).toBe('[1]');
+  });
+
+  test('nothing to upload warns (or fails with if-no-files-found: error); an unknown name fails the download', () => {
+    const { workspace, store } = setup();
+    expect(uploadArtifact(store, workspace, { name: 'x', path: 'nothing/' }).message).toContain('No artifacts will be uploaded');
+    expect(() => uploadArtifact(store, workspace, { name: 'x', path: 'nothing/', 'if-no-files-found': 'error' })).toThrow('no files were found');
+    expect(() => downloadArtifact(store, workspace, { name: 'missing' })).toThrow('no artifact named "missing" in this run');
+    expect(() => uploadArtifact(store, workspace, { name: 'a/b', path: 'out/' })).toThrow('holds a character artifacts cannot have');
   });
 });
