@@ -18,6 +18,7 @@ describe('workflow semantics', () => {
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', '.keep'), '');
     cpSync(join('test', 'fixtures', 'workflows', 'semantics.yml'), join(dir, '.github', 'workflows', 'semantics.yml'));
+    cpSync(join('test', 'fixtures', 'actions', 'probe'), join(dir, 'actions', 'probe'), { recursive: true });
     const repo = new FixtureRepo(dir);
     const { code, out } = await shipkit(['workflow', 'semantics.yml', repo.dir, '--event', 'push', '--verbose']);
 
@@ -39,8 +40,16 @@ describe('workflow semantics', () => {
     expect(out).toContain('report: legs=failure carry=success said=hello from carry');
     expect(out).toMatch(/^- after-legs skipped: a job it needs did not succeed \(legs: failure\)$/m);
 
+    // a JavaScript action of the repository (uses: ./actions/probe): outputs, GITHUB_ENV, and its post
+    // step at the end of the job, after the steps that follow it
+    const log = out.split('\n');
+    const used = log.findIndex((l) => l.includes('local-action: greeting=hi probe-env=1'));
+    const post = log.findIndex((l) => l.includes('local-action: post: cleanup=/tmp/probe-state'));
+    expect(used).toBeGreaterThan(-1);
+    expect(post).toBeGreaterThan(used);
+
     expect(out).toContain('Not run locally:');
-    expect(out).toMatch(/semantics\.yml \(push\): failure — jobs: 4 passed, 1 failed, 1 skipped, 1 cancelled; 1 step\(s\) not run locally$/m);
+    expect(out).toMatch(/semantics\.yml \(push\): failure — jobs: 5 passed, 1 failed, 1 skipped, 1 cancelled; 1 step\(s\) not run locally$/m);
     expect(code).toBe(1);
   });
 });
