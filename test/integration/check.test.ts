@@ -44,7 +44,7 @@ if (!hasDocker && dockerRequired()) {
     for (const job of ['hadolint', 'validate and lint', 'build images', 'notify']) expect(out).toMatch(new RegExp(`^✓ checks / ${job} \\(\\d+\\.\\d s\\)$`, 'm'));
     expect(out).toMatch(/- checks \/ validate and lint › Install ansible and ansible-lint: skipped locally: .*SHIPKIT_LOCAL/);
     expect(out).toContain('| ansible-lint |'); // ansible-playbooks came from the example's ci.yml
-    expect(out).toContain('| post-py | docker.io/post |'); // image-names: post-py=post
+    expect(out).toContain('| post-py | `docker.io/post` |'); // image-names: post-py=post
     expect(out).toMatch(/ci\.yml \(pull_request\): success — jobs: 4 passed, 0 failed$/m);
     expect(code).toBe(0);
   });
