@@ -268,7 +268,8 @@ export class Deadline {
       return;
     }
     this.failure = this.explain();
-    for (const target of this.watched) target.destroy(this.failure);
+    // Newest first: a response must see this reason before its request's reset reaches it.
+    for (const target of [...this.watched].reverse()) target.destroy(this.failure);
     this.watched.clear();
   }
 
@@ -520,12 +521,19 @@ export class Http {
         if (!socket.connecting) clearTimeout(connectTimer);
         else socket.once('connect', () => clearTimeout(connectTimer));
       });
-      req.setTimeout(idleMs, () => req.destroy(new Transient(`no data for ${formatMs(idleMs)}`, 'timeout')));
+      let answer: IncomingMessage | undefined;
+      req.setTimeout(idleMs, () => {
+        // The body's reader must see this reason, not the reset that destroying the request causes.
+        const reason = new Transient(`no data for ${formatMs(idleMs)}`, 'timeout');
+        answer?.destroy(reason);
+        req.destroy(reason);
+      });
       req.on('error', (error) => {
         clearTimeout(connectTimer);
         reject(error);
       });
       req.on('response', (response) => {
+        answer = response;
         clearTimeout(connectTimer);
         // Errors while the body streams reach its reader; this keeps an unread one from crashing.
         response.on('error', () => undefined);

@@ -54,3 +54,21 @@ export async function trickle(res: ServerResponse, body: Buffer, bytesPerSecond:
   }
   res.end();
 }
+
+/** A loopback URL nothing listens on: connections to it are refused. */
+export async function closedPort(): Promise<string> {
+  const probe = createServer();
+  const url = (await listen(probe));
+  await stop(probe);
+  return url;
+}
+
+/** The error a promise rejects with; fails the test when it resolves instead. */
+export async function rejection(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error: unknown) {
+    return error as Error;
+  }
+  throw new Error('expected a rejection, but the promise resolved');
+}

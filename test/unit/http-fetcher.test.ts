@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 import { Fetcher, HttpStatusError } from '../../lib/http.js';
-import { TestServer, trickle } from '../support/http-server.js';
+import { rejection, TestServer, trickle } from '../support/http-server.js';
 
 // The installer's view of the HTTP layer (lib/tools/install.ts uses only this API), against real
 // loopback servers: retries and Retry-After, the download deadline, and where the token goes.
@@ -65,7 +65,7 @@ describe('retries', () => {
       res.end('{"message":"rate limited"}');
     };
     const started = Date.now();
-    const error = await new Fetcher(fast).json(`${server.url}/api`).catch((e: unknown) => e);
+    const error = await rejection(new Fetcher(fast).json(`${server.url}/api`));
     expect(error).toBeInstanceOf(HttpStatusError);
     expect((error as HttpStatusError).status).toBe(429);
     expect(server.seen).toHaveLength(1);
@@ -108,7 +108,7 @@ describe('retries', () => {
       res.writeHead(404);
       res.end('Not Found');
     };
-    const error = await new Fetcher(fast).download(`${server.url}/missing.zip`, join(dir, 'missing')).catch((e: unknown) => e);
+    const error = await rejection(new Fetcher(fast).download(`${server.url}/missing.zip`, join(dir, 'missing')));
     expect(error).toMatchObject({ status: 404, url: `${server.url}/missing.zip`, message: `GET ${server.url}/missing.zip answered 404` });
     expect(server.seen).toHaveLength(1);
   });
@@ -122,9 +122,9 @@ describe('the deadline of a download', () => {
     };
     const fetcher = new Fetcher({ ...fast, timeouts: { deadline: { baseMs: 1500, bytesPerSecond: 64 * 1024 * 1024, maxMs: 3000 } } });
     const started = Date.now();
-    const error = await fetcher.download(`${server.url}/terraform.zip`, join(dir, 'slow')).catch((e: unknown) => e as Error);
+    const error = await rejection(fetcher.download(`${server.url}/terraform.zip`, join(dir, 'slow')));
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(
+    expect((error).message).toMatch(
       /^GET http:\/\/127\.0\.0\.1:\d+\/terraform\.zip did not finish within its deadline of 2\.0 s \(1\.5 s plus 1 s per 64\.0 MiB of its 35\.0 MiB, at most 3\.0 s\): \d+ B arrived, about \d+ B\/s\. Stopped rather than wait on a server this slow\. .*set "mirrors" to a closer copy\.$/,
     );
     expect(server.seen).toHaveLength(1);
