@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { runAction } from '../../cli/runner.js';
 import { Registry, RegistryAuthError, type Manifest } from '../../lib/registry.js';
 import { dockerAvailable, dockerRequired, localImage, startRegistry } from '../support/docker.mjs';
-import { tempDir } from '../support/runner-env.js';
+import { FixtureRepo } from '../support/repo.js';
+import { actionEnv, NODE24, tempDir } from '../support/runner-env.js';
 import { seedImage, startTokenRegistry } from '../support/token-registry.mjs';
 
 // The kit's registry client, and docker itself, against the real distribution registry
@@ -122,6 +125,52 @@ describe('a registry with token auth, as Docker Hub and GHCR run it', () => {
     );
     expect(error.message).not.toContain('wrong');
   });
+});
+
+(hasDocker || dockerRequired() ? describe : describe.skip)('build-images, bundled, pushing to a token-auth registry', () => {
+  let registry: TokenRegistry;
+  let repo: FixtureRepo;
+  const base = `shipkit-net-base-${process.pid}:1`;
+
+  beforeAll(async () => {
+    registry = await startTokenRegistry({ lifetime: 3 });
+    // A local base image (never pulled), and a build step that outlasts the 3 s tokens.
+    localImage(base);
+    const fixture = tempDir('token-fixture');
+    mkdirSync(join(fixture, 'src', 'app'), { recursive: true });
+    writeFileSync(join(fixture, 'src', 'app', 'Dockerfile'), `FROM ${base}\nRUN sleep 4\nCOPY VERSION /VERSION\n`);
+    writeFileSync(join(fixture, 'src', 'app', 'VERSION'), '0.3.0\n');
+    repo = new FixtureRepo(fixture);
+  });
+  afterAll(async () => {
+    await docker(['rmi', base]);
+    await registry?.stop();
+  });
+
+  test('a build longer than the token lifetime pushes, and the registry step refreshes its token once', async () => {
+    const sha = repo.git('rev-parse', 'HEAD');
+    const result = await runAction({
+      action: 'build-images',
+      node: NODE24,
+      workspace: repo.dir,
+      eventName: 'push',
+      event: { repository: { default_branch: 'main', html_url: 'https://github.com/vscoder/microservices' } },
+      env: actionEnv({ GITHUB_SHA: sha, GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'vscoder/microservices' }),
+      inputs: { registry: registry.host, namespace: 'vscoder', username: registry.user, password: registry.password, lint: 'false' },
+    });
+    const images = JSON.parse(result.outputs.images ?? '[]') as { image: string; tags: string[]; pushed: boolean }[];
+    try {
+      expect(result.annotations.filter((a) => a.level === 'error')).toEqual([]);
+      expect(result.success).toBe(true);
+      expect(images).toEqual([expect.objectContaining({ image: `${registry.host}/vscoder/app`, pushed: true })]);
+      expect(result.main.log).toContain(`${registry.host}: the token for repository:vscoder/app:pull was refused (invalid_token); fetching a fresh one`);
+      const tags = (await (await registry.api('/v2/vscoder/app/tags/list')).json()) as { tags: string[] };
+      expect(tags.tags.sort()).toEqual(['0.3.0', 'latest', 'main', `sha-${sha.slice(0, 7)}`]);
+      expect(result.main.log.join('\n')).not.toContain(registry.password);
+    } finally {
+      for (const image of images) for (const tag of image.tags) await docker(['rmi', `${image.image}:${tag}`]);
+    }
+  }, 120_000);
 });
 
 describe('a registry with htpasswd (Basic) auth still works', () => {
