@@ -15,6 +15,7 @@ import {
   type Exchange,
   type Plan,
   type Timeouts,
+  urlForMessage,
 } from './http.js';
 import type { Mirror } from './mirrors.js';
 
@@ -38,6 +39,7 @@ export interface FetcherOptions {
 
 export interface Downloaded {
   path: string;
+  /** Where it came from, as messages and records show it (a mirror's password hidden). */
   url: string;
   sha256: string;
   bytes: number;
@@ -61,9 +63,9 @@ export class Fetcher {
     });
   }
 
-  /** The URL that is really fetched for an upstream URL. */
+  /** The URL that is really fetched for an upstream URL, as messages show it (a mirror's password hidden). */
   resolve(url: string): string {
-    return this.http.resolve(url);
+    return urlForMessage(this.http.resolve(url));
   }
 
   async text(upstreamUrl: string, headers: Record<string, string> = {}): Promise<string> {
@@ -84,7 +86,7 @@ export class Fetcher {
     if (response.status >= 200 && response.status < 300) return response.body;
     // Rate limits (429, 403) stay HTTP answers so the caller can say which limit and when it resets.
     if (response.failure && response.status !== 429 && response.status !== 403) throw response.failure;
-    throw new HttpStatusError(response.url, response.status, response.headers, response.body.toString('utf8'));
+    throw new HttpStatusError(urlForMessage(response.url), response.status, response.headers, response.body.toString('utf8'));
   }
 
   /**
@@ -139,7 +141,7 @@ export class Fetcher {
     }
     const hash = createHash('sha256');
     for await (const chunk of createReadStream(dest)) hash.update(chunk as Buffer);
-    return { path: dest, url: plan.url, sha256: hash.digest('hex'), bytes: total };
+    return { path: dest, url: plan.shown, sha256: hash.digest('hex'), bytes: total };
   }
 }
 
@@ -159,8 +161,8 @@ async function downloadWhole(plan: Plan, response: Exchange, deadline: Deadline,
   } catch (error: unknown) {
     throw streamFailure(error, plan.label, bytes);
   }
-  checkLength(response, bytes, plan.url);
-  return { path: dest, url: plan.url, sha256: hash.digest('hex'), bytes };
+  checkLength(response, bytes, plan.shown);
+  return { path: dest, url: plan.shown, sha256: hash.digest('hex'), bytes };
 }
 
 /** Writes the first `length` bytes of a response at `position`, then lets the connection go. */

@@ -300,6 +300,8 @@ export interface Exchange {
 export interface Plan {
   method: string;
   url: string;
+  /** The URL as errors and records show it: the label, or the URL without a password. */
+  shown: string;
   label: string;
   headers: Record<string, string>;
   body?: string | Uint8Array;
@@ -398,7 +400,7 @@ export class Http {
     const body = await this.readBody({ ...plan, maxBytes: 64 * 1024 }, exchange, deadline).catch(() => Buffer.alloc(0));
     const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
     if (isTransientStatus(response.status, response.headers)) return transientStatus(response);
-    return new HttpStatusError(plan.url, response.status, response.headers, body.toString('utf8'), plan.method);
+    return new HttpStatusError(plan.shown, response.status, response.headers, body.toString('utf8'), plan.method);
   }
 
   /** A plan for a streamed request (downloads): `retrying` around `open` is the caller's. */
@@ -422,10 +424,12 @@ export class Http {
     }
     // The credential belongs to the upstream URL's origin: a mirror is another origin.
     const upstreamOrigin = new URL(spec.url).origin;
+    const shown = spec.label ?? urlForMessage(url);
     return {
       method,
       url,
-      label: `${method} ${spec.label ?? urlForMessage(url)}`,
+      shown,
+      label: `${method} ${shown}`,
       headers,
       body: spec.body,
       auth: auth ? { origin: upstreamOrigin, value: auth } : undefined,
@@ -447,7 +451,7 @@ export class Http {
         const error = classify(caught, plan.label);
         if (!(error instanceof Transient)) throw error;
         const wait = this.nextWait(plan, error, i);
-        if (typeof wait === 'string') throw new NetworkError(`${plan.label} ${wait}`, plan.url, error.problem, i + 1, error.response);
+        if (typeof wait === 'string') throw new NetworkError(`${plan.label} ${wait}`, plan.shown, error.problem, i + 1, error.response);
         this.log(`${plan.label}: ${error.message}; retrying in ${wait} ms (${i + 1}/${this.delays.length})`);
         await sleep(wait);
       }
@@ -483,9 +487,9 @@ export class Http {
       if (!REDIRECTS.has(status) || !location) return { status, headers: response.headers, url: url.href, body: response };
       response.resume();
       const next = new URL(location, url);
-      if (hop >= MAX_REDIRECTS) throw new NetworkError(`${plan.label} was redirected more than ${MAX_REDIRECTS} times.`, plan.url, 'protocol', 1);
+      if (hop >= MAX_REDIRECTS) throw new NetworkError(`${plan.label} was redirected more than ${MAX_REDIRECTS} times.`, plan.shown, 'protocol', 1);
       if (next.protocol !== 'https:' && !(next.protocol === 'http:' && url.protocol === 'http:')) {
-        throw new NetworkError(`${plan.label} was redirected to a ${next.protocol} URL; only https (or http from http) is followed.`, plan.url, 'protocol', 1);
+        throw new NetworkError(`${plan.label} was redirected to a ${next.protocol} URL; only https (or http from http) is followed.`, plan.shown, 'protocol', 1);
       }
       if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
         method = 'GET';
@@ -553,14 +557,14 @@ export class Http {
         deadline.count((chunk as Buffer).length);
         if (bytes > plan.maxBytes) {
           exchange.body.destroy();
-          throw new NetworkError(`${plan.label} sent more than ${formatBytes(plan.maxBytes)}; refusing to hold that in memory.`, plan.url, 'protocol', 1);
+          throw new NetworkError(`${plan.label} sent more than ${formatBytes(plan.maxBytes)}; refusing to hold that in memory.`, plan.shown, 'protocol', 1);
         }
         chunks.push(chunk as Buffer);
       }
     } catch (error: unknown) {
       throw classify(error, plan.label, bytes);
     }
-    checkLength(exchange, bytes, plan.url);
+    checkLength(exchange, bytes, plan.shown);
     return Buffer.concat(chunks);
   }
 }
@@ -580,7 +584,7 @@ export function expectLength(deadline: Deadline, exchange: Pick<Exchange, 'heade
 export function checkLength(exchange: Pick<Exchange, 'headers'>, bytes: number, url: string): void {
   const declared = Number(exchange.headers['content-length']);
   if (Number.isFinite(declared) && declared !== bytes) {
-    throw new Transient(`the download of ${urlForMessage(url)} was cut short: ${bytes} of ${declared} bytes arrived`, 'broken');
+    throw new Transient(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`, 'broken');
   }
 }
 

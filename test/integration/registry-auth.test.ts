@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction } from '../../cli/runner.js';
 import { Registry, RegistryAuthError, type Manifest } from '../../lib/registry.js';
 import { dockerAvailable, dockerRequired, localImage, startRegistry } from '../support/docker.mjs';
+import { rejection } from '../support/http-server.js';
 import { FixtureRepo } from '../support/repo.js';
 import { actionEnv, NODE24, tempDir } from '../support/runner-env.js';
 import { seedImage, startTokenRegistry } from '../support/token-registry.mjs';
@@ -62,7 +63,7 @@ describe('a registry with token auth, as Docker Hub and GHCR run it', () => {
       const push = await docker(['push', ref], { env });
       expect(push.output).toMatch(/1: digest: sha256:[0-9a-f]{64}/);
       // dockerd itself asked for push and pull on exactly that repository, with the login's credentials.
-      expect(asked(registry.user, from)).toContainEqual(expect.objectContaining({ granted: [{ name: 'vscoder/pushed-by-docker', actions: expect.arrayContaining(['pull', 'push']) as string[] }] }));
+      expect(asked(registry.user, from)).toContainEqual(expect.objectContaining({ granted: [{ name: 'vscoder/pushed-by-docker', actions: expect.arrayContaining(['pull', 'push']) }] }));
       const manifest = await client().manifest('vscoder/pushed-by-docker', '1');
       expect(manifest?.digest).toMatch(/^sha256:/);
     } finally {
@@ -101,10 +102,10 @@ describe('a registry with token auth, as Docker Hub and GHCR run it', () => {
 
   test('a repository the user may not push to: insufficient_scope, named with registry, repository, scope and user', async () => {
     const manifest = (await client().manifest('vscoder/app', '1.0.0'))!;
-    const error = await client().tag('intruder/app', '1', manifest).catch((e: unknown) => e);
+    const error = await rejection(client().tag('intruder/app', '1', manifest));
     expect(error).toBeInstanceOf(RegistryAuthError);
     expect(error).toMatchObject({ code: 'insufficient_scope' });
-    expect((error as Error).message).toBe(
+    expect(error.message).toBe(
       `The registry ${registry.host} refused user "shipkit" for repository:intruder/app:pull,push even with a fresh token: insufficient_scope ` +
         '(UNAUTHORIZED: authentication required). The token service did not grant user "shipkit" pull and push on intruder/app: ' +
         'check the repository name and that this user may push to it.',
@@ -117,7 +118,7 @@ describe('a registry with token auth, as Docker Hub and GHCR run it', () => {
   });
 
   test('a wrong password: the token service refuses it, and the message says whose and where', async () => {
-    const error = await client({ username: 'shipkit', password: 'wrong' }).manifest('vscoder/app', '1.0.0').catch((e: unknown) => e as Error);
+    const error = await rejection(client({ username: 'shipkit', password: 'wrong' }).manifest('vscoder/app', '1.0.0'));
     expect(error).toBeInstanceOf(RegistryAuthError);
     expect(error.message).toBe(
       `The registry ${registry.host} did not accept the credentials of "shipkit": its token service ${registry.realm} answered 401 ` +

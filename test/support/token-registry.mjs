@@ -60,6 +60,7 @@ class TokenService {
   /** @type {{method: string, account?: string, scopes: string[], granted: {name: string, actions: string[]}[], status: number}[]} */
   requests = [];
 
+  /** @param {number} lifetime */
   constructor(signing, users, lifetime) {
     this.signing = signing;
     this.users = users;
@@ -143,9 +144,15 @@ async function freePort() {
 }
 
 /**
+ * @typedef {{host: string, url: string, service: string, realm: string, user: string, password: string, tokens: TokenService,
+ *   api: (path: string, init?: RequestInit) => Promise<Response>, stop: () => Promise<void>}} TokenRegistry
+ */
+
+/**
  * Starts the token service and a token-auth docker-registry on free loopback ports.
  * `users`: name -> {password, access: {'ns/*' | 'ns/app' | '*': ['pull', 'push']}}; the user '' is
  * anonymous access. `lifetime`: seconds a token is good for (changeable later on `tokens.lifetime`).
+ * @returns {Promise<TokenRegistry>}
  */
 export async function startTokenRegistry({
   users = {

@@ -169,6 +169,24 @@ describe('where the token goes', () => {
   });
 });
 
+describe('a mirror URL with a password (Artifactory style)', () => {
+  test('the password goes to the mirror as Basic auth, and into no message, error or record', async () => {
+    server.handler = (req, res) => {
+      res.writeHead(req.url?.endsWith('.zip') ? 200 : 404);
+      res.end(req.url?.endsWith('.zip') ? 'zip' : 'Not Found');
+    };
+    const mirror = server.url.replace('http://', 'http://ci:s3cret@');
+    const fetcher = new Fetcher({ ...fast, mirrors: [{ upstream: 'https://releases.hashicorp.com', mirror: `${mirror}/hashicorp` }] });
+    const got = await fetcher.download('https://releases.hashicorp.com/terraform/1.0.0/terraform.zip', join(dir, 'tf.zip'));
+    expect(server.seen[0]!.headers.authorization).toBe(`Basic ${Buffer.from('ci:s3cret').toString('base64')}`);
+    expect(got.url).toBe(`${server.url.replace('http://', 'http://***@')}/hashicorp/terraform/1.0.0/terraform.zip`);
+    expect(fetcher.resolve('https://releases.hashicorp.com/x')).not.toContain('s3cret');
+    const error = await rejection(fetcher.buffer('https://releases.hashicorp.com/terraform/1.0.0/SHA256SUMS'));
+    expect(error).toMatchObject({ status: 404, url: `${server.url.replace('http://', 'http://***@')}/hashicorp/terraform/1.0.0/SHA256SUMS` });
+    expect(error.message).not.toContain('s3cret');
+  });
+});
+
 describe('segmented downloads', () => {
   test('a large file from a server that takes ranges arrives whole over four connections', async () => {
     const data = randomBytes(9 * 1024 * 1024);
