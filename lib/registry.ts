@@ -31,6 +31,7 @@ export interface RegistryOptions {
 }
 
 type Action = 'pull' | 'push';
+const ACTIONS: readonly Action[] = ['pull', 'push'];
 
 interface Challenge {
   scheme: string;
@@ -86,6 +87,23 @@ export function registryErrors(body: string): string {
     // not JSON: the text itself, below
   }
   return body.trim().replace(/\s+/g, ' ').slice(0, 200);
+}
+
+/**
+ * The token service a registry's challenge names. The password goes there (as docker sends it), so
+ * never in clear text when the registry itself is https.
+ */
+export function tokenRealm(name: string, base: string, realm: string | undefined): URL {
+  let url: URL;
+  try {
+    url = new URL(realm ?? '');
+  } catch {
+    throw new RegistryAuthError(`The registry ${name} asked for a token but named no valid token service (realm ${JSON.stringify(realm ?? '')}).`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && new URL(base).protocol === 'http:')) {
+    throw new RegistryAuthError(`The registry ${name} sends its token requests to ${url.origin}, which is not https; shipkit does not send the password there.`);
+  }
+  return url;
 }
 
 export class Registry {
@@ -188,9 +206,8 @@ export class Registry {
     }
     this.challenge = challenge;
     if (auth && challenge.params.error) {
-      (this.options.log ?? info)(
-        `${this.name}: the token for ${scope(repository, actions)} was refused (${challenge.params.error}); fetching a fresh one`,
-      );
+      const held = this.tokens.get(repository)?.actions ?? actions;
+      (this.options.log ?? info)(`${this.name}: the token for ${scope(repository, held)} was refused (${challenge.params.error}); fetching a fresh one`);
     }
     auth = await this.freshAuthorization(challenge, repository, actions, auth);
     response = await attempt(auth);
@@ -213,8 +230,12 @@ export class Registry {
       if (previous === basic) throw this.refusedBasic(repository);
       return basic;
     }
-    const authorization = await this.fetchToken(challenge, repository, actions);
-    this.tokens.set(repository, { actions, authorization });
+    // Ask again for everything the repository's last token could do, so a refreshed push token
+    // does not turn into a pull token when a read was what found it expired.
+    const held = this.tokens.get(repository)?.actions ?? [];
+    const wanted = ACTIONS.filter((a) => actions.includes(a) || held.includes(a));
+    const authorization = await this.fetchToken(challenge, repository, wanted);
+    this.tokens.set(repository, { actions: wanted, authorization });
     return authorization;
   }
 
@@ -225,7 +246,7 @@ export class Registry {
 
   /** GET <realm>?service=..&scope=repository:<name>:<actions>, with Basic credentials, as docker does. */
   private async fetchToken(challenge: Challenge, repository: string, actions: Action[]): Promise<string> {
-    const realm = this.checkRealm(challenge.params.realm);
+    const realm = tokenRealm(this.name, this.base, challenge.params.realm);
     if (challenge.params.service) realm.searchParams.set('service', challenge.params.service);
     realm.searchParams.set('scope', scope(repository, actions));
     const http = await this.layer();
@@ -249,21 +270,6 @@ export class Registry {
     return `Bearer ${token}`;
   }
 
-  /** The password goes to the realm the registry names; never in clear text when the registry itself is https. */
-  private checkRealm(realm: string | undefined): URL {
-    let url: URL;
-    try {
-      url = new URL(realm ?? '');
-    } catch {
-      throw new RegistryAuthError(`The registry ${this.name} asked for a token but named no valid token service (realm ${JSON.stringify(realm ?? '')}).`);
-    }
-    const base = new URL(this.base);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && base.protocol === 'http:')) {
-      throw new RegistryAuthError(`The registry ${this.name} sends its token requests to ${url.origin}, which is not https; shipkit does not send the password there.`);
-    }
-    return url;
-  }
-
   private refusedBasic(repository: string): RegistryAuthError {
     return new RegistryAuthError(
       `The registry ${this.name} refused the username and password of "${this.credentials.username ?? ''}" for ${repository} (Basic auth, HTTP 401). Check the username and password.`,
@@ -277,9 +283,12 @@ export class Registry {
     const code = challenge.params.error;
     const detail = registryErrors(response.body.toString('utf8'));
     const user = this.credentials.username ? `user "${this.credentials.username}"` : 'anonymous access';
+    const may = actions.includes('push') ? 'push to' : 'pull from';
     const why =
       code === 'insufficient_scope'
-        ? `The token service did not grant ${user} ${actions.join(' and ')} on ${repository}: check the repository name and that this user may ${actions.includes('push') ? 'push to' : 'pull from'} it.`
+        ? this.credentials.username
+          ? `The token service did not grant ${user} ${actions.join(' and ')} on ${repository}: check the repository name and that this user may ${may} it.`
+          : `Anonymous access was not granted ${actions.join(' and ')} on ${repository}: give a username and password that may ${may} it.`
         : code === 'invalid_token'
           ? 'The registry refused a token its token service had just issued: their clocks may disagree, or the service signs with a key the registry does not trust.'
           : 'Check the username and password.';
