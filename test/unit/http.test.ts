@@ -66,6 +66,16 @@ describe('what is sent again', () => {
     expect(lines[0]).toMatch(/^PUT http:\/\/127\.0\.0\.1:\d+\/v2\/a\/manifests\/1: HTTP 503; retrying in \d+ ms \(1\/3\)$/);
   });
 
+  test('a HEAD answer declares a length it does not send: not a cut-short body', async () => {
+    server.handler = (_req, res) => {
+      res.writeHead(200, { 'content-length': 5000, 'docker-content-digest': 'sha256:abc' });
+      res.end();
+    };
+    const response = await http().request({ method: 'HEAD', url: `${server.url}/v2/a/manifests/1` });
+    expect(response).toMatchObject({ status: 200, headers: { 'docker-content-digest': 'sha256:abc' } });
+    expect(server.seen).toHaveLength(1);
+  });
+
   test("retry: 'never' sends once whatever happens", async () => {
     server.handler = status(503);
     const response = await http().request({ url: `${server.url}/x`, retry: 'never' });
