@@ -29,7 +29,7 @@ export type Retry = 'transient' | 'unsent' | 'never';
 export interface DeadlineRule {
   /** Time every request has, whatever its size. */
   baseMs: number;
-  /** Plus one second per this many bytes of the body (Content-Length, or what arrived so far). */
+  /** Plus one second per this many bytes of the body that have arrived. */
   bytesPerSecond: number;
   /** Never more than this. */
   maxMs: number;
@@ -37,8 +37,9 @@ export interface DeadlineRule {
 
 /**
  * 2 minutes plus 1 s per 64 KiB, at most 30 minutes: a 35 MB terraform zip gets 11 min 20 s, enough
- * on a 512 kbit/s link; a server sending 2 B/s fails after 2 minutes. Without a Content-Length the
- * allowance grows with what arrived, so the body must keep averaging 64 KiB/s after 2 minutes.
+ * on a 512 kbit/s link. The allowance counts what has arrived, so a body must keep averaging 64 KiB/s
+ * after its first 2 minutes: a server sending 2 B/s is dropped after about 2 minutes, whatever size
+ * it announced.
  */
 export const DEADLINE: DeadlineRule = { baseMs: 120_000, bytesPerSecond: 64 * 1024, maxMs: 30 * 60_000 };
 
@@ -212,8 +213,11 @@ export function urlForMessage(url: string): string {
 }
 
 /**
- * The overall time limit of one attempt (a download's segments share one). It destroys whatever it
- * watches when the time the rule allows has passed; consumers report the bytes they receive.
+ * The overall time limit of one attempt (a download's segments share one). A body of N bytes has
+ * `allowedMs(rule, N)`; the attempt is stopped as soon as it falls behind that pace, i.e. when the
+ * time since it started exceeds the allowance of what has arrived so far, so a server trickling
+ * 2 B/s is dropped after the base time whatever size it announced. Consumers report the bytes they
+ * receive; whatever is watched is destroyed with the explanation.
  */
 export class Deadline {
   private readonly started = Date.now();
@@ -231,10 +235,9 @@ export class Deadline {
     this.arm();
   }
 
-  /** The body's size is known (Content-Length): the allowance is fixed from now on. */
+  /** The body's announced size (Content-Length), for the message. */
   expect(bytes: number): void {
     this.expected = bytes;
-    this.arm();
   }
 
   count(bytes: number): void {
@@ -251,19 +254,14 @@ export class Deadline {
     this.watched.clear();
   }
 
-  private allowed(): number {
-    return allowedMs(this.rule, this.expected ?? this.received);
-  }
-
   private arm(): void {
-    clearTimeout(this.timer);
-    const left = this.allowed() - (Date.now() - this.started);
+    const left = allowedMs(this.rule, this.received) - (Date.now() - this.started);
     this.timer = setTimeout(() => this.check(), Math.max(0, left));
     this.timer.unref();
   }
 
   private check(): void {
-    if (Date.now() - this.started < this.allowed()) {
+    if (Date.now() - this.started < allowedMs(this.rule, this.received)) {
       this.arm();
       return;
     }
@@ -275,12 +273,15 @@ export class Deadline {
 
   private explain(): NetworkError {
     const elapsed = Date.now() - this.started;
-    const size = this.expected === undefined ? 'received (the server gave no size)' : `of its ${formatBytes(this.expected)}`;
     const rate = `${formatBytes(Math.round(this.received / Math.max(elapsed / 1000, 0.001)))}/s`;
-    const rule = `${formatMs(this.rule.baseMs)} plus 1 s per ${formatBytes(this.rule.bytesPerSecond)} ${size}, at most ${formatMs(this.rule.maxMs)}`;
+    const pace = `${formatMs(this.rule.baseMs)} plus 1 s per ${formatBytes(this.rule.bytesPerSecond)}`;
+    const rule =
+      this.expected === undefined
+        ? `A request has ${pace} that arrives, at most ${formatMs(this.rule.maxMs)}, and this one gave no size`
+        : `Its deadline is ${formatMs(allowedMs(this.rule, this.expected))} (${pace} of its ${formatBytes(this.expected)}, at most ${formatMs(this.rule.maxMs)}), and it fell behind that pace`;
     return new NetworkError(
-      `${this.what} did not finish within its deadline of ${formatMs(this.allowed())} (${rule}): ` +
-        `${formatBytes(this.received)} arrived, about ${rate}. Stopped rather than wait on a server this slow. ${this.hint}`,
+      `${this.what} is too slow: ${formatBytes(this.received)}${this.expected === undefined ? '' : ` of ${formatBytes(this.expected)}`} ` +
+        `arrived in ${formatMs(elapsed)} (about ${rate}). ${rule}; stopped rather than wait on a server this slow. ${this.hint}`,
       this.what,
       'deadline',
       1,
