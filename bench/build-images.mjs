@@ -74,6 +74,9 @@ async function seedWay(namespace) {
   }
 }
 
+/** The builder line build-images printed: the seed's `docker build` and shipkit use the same one. */
+let builder = 'unknown';
+
 async function shipkit(namespace) {
   const out = await sh(
     process.execPath,
@@ -86,6 +89,7 @@ async function shipkit(namespace) {
     { ...process.env, SHIPKIT_NODE: NODE24, GITHUB_REF: 'refs/heads/main' },
   );
   const images = JSON.parse(/^ {2}images = (.*)$/m.exec(out)[1]);
+  builder = /^Builder: (.*)$/m.exec(out)?.[1] ?? builder;
   return images.map((i) => i.outcome).join(',');
 }
 
@@ -104,6 +108,7 @@ change({ code: ['comment'] });
 const one = await time(async () => (outcomes = await shipkit('kit')));
 
 console.log('build-images benchmark: three services shaped like the seed\'s (a dependency layer of 16 MB and 0.5 s of work, then the code), real Docker engine and registry on 127.0.0.1');
+console.log(`builder: ${builder}`);
 console.log(`seed's way (docker login, then build + push one service after another): ${seed.toFixed(2)} s`);
 console.log(`shipkit, full build and push [${fullOutcomes}]:        ${full.toFixed(2)} s  = ${(full / seed).toFixed(2)}x the seed's way (target <= 0.8x)`);
 console.log(`shipkit, nothing changed [${unchangedOutcomes}]:     ${unchanged.toFixed(2)} s  = ${(unchanged / full).toFixed(2)}x a full build (target <= 0.1x)`);

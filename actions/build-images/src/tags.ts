@@ -1,6 +1,7 @@
 import semver from 'semver';
 import { UsageError } from '../../../lib/errors.js';
 import { isPullRequest, type GitContext } from '../../../lib/git-context.js';
+import { forLog } from '../../../lib/log.js';
 
 export const TAG_RULES = ['version', 'sha', 'branch', 'pr', 'latest', 'schedule', 'semver'] as const;
 export type TagRule = (typeof TAG_RULES)[number];
@@ -35,13 +36,13 @@ export function parseTagSpec(items: string[]): TagSpec {
     if (item.startsWith('raw:')) {
       const value = item.slice(4).trim();
       if (!isValidTag(value)) {
-        throw new UsageError(`Input "tags" has "${item}": "${value}" is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
+        throw new UsageError(`Input "tags" has ${forLog(item)}: ${forLog(value)} is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
       }
       spec.raw.push(value);
     } else if ((TAG_RULES as readonly string[]).includes(item)) {
       spec.rules.push(item as TagRule);
     } else {
-      throw new UsageError(`Input "tags" has "${item}": expected any of ${TAG_RULES.join(', ')}, or raw:<tag>.`);
+      throw new UsageError(`Input "tags" has ${forLog(item)}: expected any of ${TAG_RULES.join(', ')}, or raw:<tag>.`);
     }
   }
   return spec;
@@ -91,4 +92,26 @@ export function computeTags(spec: TagSpec, git: GitContext, version: string | un
   }
   tags.push(...spec.raw);
   return [...new Set(tags)];
+}
+
+/** Why a rule gave no tag in this run, in the words of the README's "when" column. */
+export function whyNoTag(rule: TagRule, git: GitContext, context: string): string {
+  const event = git.eventName;
+  const ref = git.ref || 'no ref';
+  switch (rule) {
+    case 'version':
+      return `version: ${context} has no VERSION file`;
+    case 'sha':
+      return 'sha: the run has no commit sha';
+    case 'branch':
+      return isPullRequest(event) ? 'branch: applies to pushes, not pull requests' : `branch: the ref ${ref} is not a branch`;
+    case 'pr':
+      return `pr: applies to pull requests only, this is a ${event} event`;
+    case 'latest':
+      return `latest: applies to the default branch${git.defaultBranch ? ` (${git.defaultBranch})` : ''} only, the ref is ${ref}`;
+    case 'schedule':
+      return `schedule: applies to schedule events only, this is a ${event} event`;
+    case 'semver':
+      return `semver: applies to v1.2.3 git tags only, the ref is ${ref}`;
+  }
 }

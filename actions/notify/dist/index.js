@@ -28392,6 +28392,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// UNUSED EXPORTS: branchMatches
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
@@ -28451,6 +28453,39 @@ function localDefaultBranch(workspace) {
     return remoteHead?.replace(/^origin\//, '');
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function log_forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/summary.ts
 /**
  * Text for GitHub markdown (step summaries, PR and issue comments). Values from outside (names,
@@ -28484,39 +28519,6 @@ function markdownTable(header, rows) {
     const cell = (value) => value.replace(/(?<!\\)\|/g, '\\|').replace(/\r?\n/g, '<br>');
     const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/log.ts
-
-/**
- * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
- * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
- * folder names, input values) must never become one. Everything an action prints goes through here.
- */
-const COMMAND_LIKE = /::|##\[/;
-/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
- * ignore commands for exactly that block (`::stop-commands::<random token>`). */
-function info(text) {
-    if (!COMMAND_LIKE.test(text)) {
-        process.stdout.write(`${text}\n`);
-        return;
-    }
-    const token = randomBytes(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
-}
-/**
- * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
- * and other control characters written as escapes, so it stays on its line and cannot start one.
- */
-function log_forLog(value) {
-    return JSON.stringify(value);
-}
-/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
- * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
-function nameForLog(value) {
-    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs.ts
@@ -28599,66 +28601,13 @@ function getPositiveInt(name, fallback) {
     return Number(raw);
 }
 
-;// CONCATENATED MODULE: ./actions/notify/src/inputs.ts
-
-
-const SETTINGS = ['always', 'never', 'change'];
-function getInputs() {
-    const needsRaw = getText('needs');
-    let needs;
-    if (needsRaw) {
-        try {
-            needs = JSON.parse(needsRaw);
-        }
-        catch {
-            throw new errors/* UsageError */.eb(`Input "needs" is not JSON (got "${needsRaw.slice(0, 40)}"): pass \${{ toJSON(needs) }}.`);
-        }
-    }
-    const statusRaw = getString('status');
-    const status = statusRaw ? getEnum('status', ['success', 'failure', 'cancelled'], 'success') : undefined;
-    if (!needs && !status)
-        throw new errors/* UsageError */.eb('Give "needs" (`${{ toJSON(needs) }}`) or "status" (success, failure or cancelled): notify needs the result to report.');
-    const inputs = {
-        'slack-webhook-url': getString('slack-webhook-url'),
-        'slack-token': getString('slack-token'),
-        'slack-channel': getString('slack-channel'),
-        'slack-api-url': getString('slack-api-url') || 'https://slack.com/api',
-        needs,
-        status,
-        'on-success': getEnum('on-success', SETTINGS, 'always'),
-        'on-failure': getEnum('on-failure', SETTINGS, 'always'),
-        'on-pull-requests': getBoolean('on-pull-requests', true),
-        branches: getList('branches'),
-        template: getText('template'),
-        'github-token': getString('github-token'),
-        'fail-on-error': getBoolean('fail-on-error'),
-    };
-    if (inputs['slack-token'] && !inputs['slack-channel']) {
-        throw new errors/* UsageError */.eb('Input "slack-token" is set but "slack-channel" is empty: chat.postMessage needs a channel (e.g. #deploys or C0123456).');
-    }
-    if (inputs['slack-webhook-url'] && !/^https?:\/\//.test(inputs['slack-webhook-url'])) {
-        throw new errors/* UsageError */.eb('Input "slack-webhook-url" is not an http(s) URL: give the incoming webhook URL from Slack (kept secret).');
-    }
-    return inputs;
-}
-
-;// CONCATENATED MODULE: ./actions/notify/src/message.ts
-const DEFAULT_TEMPLATE = '%{result}: %{repository}@%{branch} (%{commit}) by %{author}: "%{commit_subject}" in %{duration}. <%{build_url}|Details>';
-/** `%{name}` placeholders, as in Travis's `template:`; an unknown name is left as written. */
-function render(template, vars) {
-    return template.replace(/%\{(\w+)\}/g, (all, name) => (name in vars ? vars[name] : all));
-}
-function formatDuration(ms) {
-    const s = Math.max(0, Math.round(ms / 1000));
-    const m = Math.floor(s / 60);
-    return m ? `${m} min ${s % 60} sec` : `${s} sec`;
-}
-
 ;// CONCATENATED MODULE: ./actions/notify/src/result.ts
 /** The result word as Travis gave it, from this run's outcome and the previous completed run's. */
+/** What `needs.<job>.result` can be. */
+const JOB_RESULTS = ['success', 'failure', 'cancelled', 'skipped'];
 /** `toJSON(needs)`: `{"build": {"result": "success", "outputs": {...}}, ...}` -> one outcome. */
 function outcomeOfJobs(needs) {
-    const results = Object.values(needs).map((j) => j.result ?? 'success');
+    const results = Object.values(needs).map((j) => j.result);
     if (results.includes('failure'))
         return 'failure';
     if (results.includes('cancelled'))
@@ -28685,6 +28634,99 @@ function shouldNotify(word, onSuccess, onFailure) {
     if (setting === 'never')
         return false;
     return word === 'Fixed' || word === 'Broken' || word === 'Failed';
+}
+
+;// CONCATENATED MODULE: ./actions/notify/src/inputs.ts
+
+
+
+
+const SETTINGS = ['always', 'never', 'change'];
+function getInputs() {
+    const needsRaw = getText('needs');
+    const needs = needsRaw ? parseNeeds(needsRaw) : undefined;
+    const statusRaw = getString('status');
+    const status = statusRaw ? getEnum('status', ['success', 'failure', 'cancelled'], 'success') : undefined;
+    if (!needs && !status)
+        throw new errors/* UsageError */.eb('Give "needs" (`${{ toJSON(needs) }}`) or "status" (success, failure or cancelled): notify needs the result to report.');
+    const inputs = {
+        'slack-webhook-url': getString('slack-webhook-url'),
+        'slack-token': getString('slack-token'),
+        'slack-channel': getString('slack-channel'),
+        'slack-api-url': getString('slack-api-url') || 'https://slack.com/api',
+        needs,
+        status,
+        'on-success': getEnum('on-success', SETTINGS, 'always'),
+        'on-failure': getEnum('on-failure', SETTINGS, 'always'),
+        'on-pull-requests': getBoolean('on-pull-requests', true),
+        branches: getList('branches'),
+        template: getText('template'),
+        'github-token': getString('github-token'),
+        'fail-on-error': getBoolean('fail-on-error'),
+    };
+    if (inputs['slack-token'] && !inputs['slack-channel']) {
+        throw new errors/* UsageError */.eb('Input "slack-token" is set but "slack-channel" is empty: chat.postMessage needs a channel (e.g. #deploys or C0123456).');
+    }
+    if (inputs['slack-webhook-url'] && !isHttpUrl(inputs['slack-webhook-url'])) {
+        throw new errors/* UsageError */.eb('Input "slack-webhook-url" is not an http(s) URL: give the incoming webhook URL from Slack (kept secret).');
+    }
+    return inputs;
+}
+const NEEDS_SHAPE = `pass the expression toJSON(needs) from the job that uses notify: an object of jobs, each {"result": ${JOB_RESULTS.join(' | ')}}`;
+/** `toJSON(needs)`, checked: a result nobody knows must not be read as a pass. */
+function parseNeeds(raw) {
+    let parsed;
+    try {
+        parsed = JSON.parse(raw);
+    }
+    catch {
+        throw new errors/* UsageError */.eb(`Input "needs" is not JSON (got ${log_forLog(raw.slice(0, 60))}): ${NEEDS_SHAPE}.`);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new errors/* UsageError */.eb(`Input "needs" is ${log_forLog(raw.slice(0, 60))}, not an object of jobs: ${NEEDS_SHAPE}.`);
+    }
+    const jobs = {};
+    for (const [job, value] of Object.entries(parsed)) {
+        const result = value && typeof value === 'object' ? value.result : undefined;
+        if (typeof result !== 'string' || !JOB_RESULTS.includes(result)) {
+            throw new errors/* UsageError */.eb(`Input "needs" has the job ${log_forLog(job)} with ${value && typeof value === 'object' ? `result ${JSON.stringify(result ?? null)}` : JSON.stringify(value)}: ${NEEDS_SHAPE}.`);
+        }
+        jobs[job] = { result: result };
+    }
+    return jobs;
+}
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:';
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/notify/src/message.ts
+const DEFAULT_TEMPLATE = '%{result}: %{repository}@%{branch} (%{commit}) by %{author}: "%{commit_subject}" in %{duration}. <%{build_url}|Details>';
+/**
+ * Text for Slack's markup: `&`, `<` and `>` are its only control characters (`<!channel>`,
+ * `<@U123>`, `<https://x|label>`), so escaping them makes any value plain text.
+ */
+function escapeSlack(value) {
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * `%{name}` placeholders, as in Travis's `template:`; an unknown name is left as written. The
+ * template is the workflow author's (its `<url|label>` links work); every value comes from the
+ * repository or the event (commit subjects, PR titles, branch and author names) and is escaped,
+ * so nobody can ping the channel or plant a link through a commit message.
+ */
+function render(template, vars) {
+    return template.replace(/%\{(\w+)\}/g, (all, name) => (name in vars ? escapeSlack(vars[name]) : all));
+}
+function formatDuration(ms) {
+    const s = Math.max(0, Math.round(ms / 1000));
+    const m = Math.floor(s / 60);
+    return m ? `${m} min ${s % 60} sec` : `${s} sec`;
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
@@ -28731,6 +28773,7 @@ async function postToSlack(target, text, color) {
 
 
 
+
 async function main() {
     const inputs = getInputs();
     for (const secret of [inputs['slack-webhook-url'], inputs['slack-token'], inputs['github-token']])
@@ -28744,7 +28787,7 @@ async function main() {
     const { run, previous } = await runHistory(inputs, branch);
     const word = resultWord(outcome, previous);
     lib_core/* setOutput */.uH('result', word);
-    lib_core/* info */.pq(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
+    info(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const repository = env.GITHUB_REPOSITORY ?? '';
     const sha = isPr ? (event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '') : (env.GITHUB_SHA ?? '');
@@ -28767,10 +28810,10 @@ async function main() {
     const skip = skipReason(inputs, word, isPr, branch);
     let sent = false;
     if (skip) {
-        lib_core/* info */.pq(`Not notifying: ${skip}.`);
+        info(`Not notifying: ${skip}.`);
     }
     else if (!inputs['slack-webhook-url'] && !inputs['slack-token']) {
-        lib_core/* info */.pq('No Slack webhook or token given: the result is in the run summary only.');
+        info('No Slack webhook or token given: the result is in the run summary only.');
     }
     else {
         try {
@@ -28778,12 +28821,12 @@ async function main() {
                 ? { webhook: inputs['slack-webhook-url'] }
                 : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] }, text, word === 'Passed' || word === 'Fixed' ? '#2eb886' : word === 'Canceled' ? '#9e9e9e' : '#a30200');
             sent = true;
-            lib_core/* info */.pq(`Sent to Slack: ${text}`);
+            info(`Sent to Slack: ${text}`);
         }
         catch (error) {
             const message = `Could not notify Slack: ${(0,errors/* messageOf */.bD)(error)}`;
             if (inputs['fail-on-error'])
-                throw error;
+                throw new errors/* ToolError */.v4(message);
             lib_core/* warning */.$e(message);
         }
     }
@@ -28803,7 +28846,7 @@ function readEvent(path) {
 function skipReason(inputs, word, isPr, branch) {
     if (isPr && !inputs['on-pull-requests'])
         return 'on-pull-requests is false';
-    if (inputs.branches.length && !inputs.branches.some((b) => globMatch(b, branch)))
+    if (inputs.branches.length && !inputs.branches.some((b) => branchMatches(b, branch)))
         return `branch ${branch} is not in "branches"`;
     if (!shouldNotify(word, inputs['on-success'], inputs['on-failure'])) {
         const setting = word === 'Passed' || word === 'Fixed' ? `on-success: ${inputs['on-success']}` : `on-failure: ${inputs['on-failure']}`;
@@ -28811,9 +28854,10 @@ function skipReason(inputs, word, isPr, branch) {
     }
     return undefined;
 }
-function globMatch(pattern, value) {
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-    return re.test(value);
+/** A branch filter: `*` matches any run of characters; everything else, `?` included, is literal. */
+function branchMatches(pattern, branch) {
+    const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    return re.test(branch);
 }
 /**
  * This run, and the conclusion of the previous completed run of the same workflow on the same
@@ -28843,9 +28887,9 @@ async function writeSummary(word, text, needs, sent, skip) {
         return;
     const parts = [`### ${word}`, ''];
     if (needs && Object.keys(needs).length) {
-        parts.push(markdownTable(['job', 'result'], Object.entries(needs).map(([job, j]) => [job, j.result ?? '?'])), '');
+        parts.push(markdownTable(['job', 'result'], Object.entries(needs).map(([job, j]) => [md(job), j.result])), '');
     }
-    parts.push(sent ? `Sent to Slack: ${text}` : skip ? `Not sent to Slack: ${skip}.` : 'No Slack notification configured.');
+    parts.push(sent ? `Sent to Slack: ${code(text)}` : skip ? `Not sent to Slack: ${md(skip)}.` : 'No Slack notification configured.');
     await lib_core/* summary */.z.addRaw(`${parts.join('\n')}\n`).write();
 }
 

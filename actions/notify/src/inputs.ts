@@ -1,6 +1,7 @@
 import { UsageError } from '../../../lib/errors.js';
 import { getBoolean, getEnum, getList, getString, getText } from '../../../lib/inputs.js';
-import type { Outcome, Setting } from './result.js';
+import { forLog } from '../../../lib/log.js';
+import { JOB_RESULTS, type JobResult, type Outcome, type Setting } from './result.js';
 
 const SETTINGS = ['always', 'never', 'change'] as const;
 
@@ -10,7 +11,7 @@ export interface Inputs {
   'slack-token': string;
   'slack-channel': string;
   'slack-api-url': string;
-  needs: Record<string, { result?: string }> | undefined;
+  needs: Record<string, { result: JobResult }> | undefined;
   status: Outcome | undefined;
   'on-success': Setting;
   'on-failure': Setting;
@@ -23,14 +24,7 @@ export interface Inputs {
 
 export function getInputs(): Inputs {
   const needsRaw = getText('needs');
-  let needs: Inputs['needs'];
-  if (needsRaw) {
-    try {
-      needs = JSON.parse(needsRaw) as Inputs['needs'];
-    } catch {
-      throw new UsageError(`Input "needs" is not JSON (got "${needsRaw.slice(0, 40)}"): pass \${{ toJSON(needs) }}.`);
-    }
-  }
+  const needs = needsRaw ? parseNeeds(needsRaw) : undefined;
   const statusRaw = getString('status');
   const status = statusRaw ? getEnum('status', ['success', 'failure', 'cancelled'] as const, 'success') : undefined;
   if (!needs && !status) throw new UsageError('Give "needs" (`${{ toJSON(needs) }}`) or "status" (success, failure or cancelled): notify needs the result to report.');
@@ -52,8 +46,41 @@ export function getInputs(): Inputs {
   if (inputs['slack-token'] && !inputs['slack-channel']) {
     throw new UsageError('Input "slack-token" is set but "slack-channel" is empty: chat.postMessage needs a channel (e.g. #deploys or C0123456).');
   }
-  if (inputs['slack-webhook-url'] && !/^https?:\/\//.test(inputs['slack-webhook-url'])) {
+  if (inputs['slack-webhook-url'] && !isHttpUrl(inputs['slack-webhook-url'])) {
     throw new UsageError('Input "slack-webhook-url" is not an http(s) URL: give the incoming webhook URL from Slack (kept secret).');
   }
   return inputs;
+}
+
+const NEEDS_SHAPE = `pass the expression toJSON(needs) from the job that uses notify: an object of jobs, each {"result": ${JOB_RESULTS.join(' | ')}}`;
+
+/** `toJSON(needs)`, checked: a result nobody knows must not be read as a pass. */
+export function parseNeeds(raw: string): Record<string, { result: JobResult }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new UsageError(`Input "needs" is not JSON (got ${forLog(raw.slice(0, 60))}): ${NEEDS_SHAPE}.`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UsageError(`Input "needs" is ${forLog(raw.slice(0, 60))}, not an object of jobs: ${NEEDS_SHAPE}.`);
+  }
+  const jobs: Record<string, { result: JobResult }> = {};
+  for (const [job, value] of Object.entries(parsed as Record<string, unknown>)) {
+    const result = value && typeof value === 'object' ? (value as { result?: unknown }).result : undefined;
+    if (typeof result !== 'string' || !(JOB_RESULTS as readonly string[]).includes(result)) {
+      throw new UsageError(`Input "needs" has the job ${forLog(job)} with ${value && typeof value === 'object' ? `result ${JSON.stringify(result ?? null)}` : JSON.stringify(value)}: ${NEEDS_SHAPE}.`);
+    }
+    jobs[job] = { result: result as JobResult };
+  }
+  return jobs;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
 }

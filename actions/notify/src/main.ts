@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { messageOf } from '../../../lib/errors.js';
+import { messageOf, ToolError } from '../../../lib/errors.js';
 import { isPullRequest } from '../../../lib/git-context.js';
 import { octokit as githubClient } from '../../../lib/github.js';
-import { markdownTable } from '../../../lib/summary.js';
+import { info } from '../../../lib/log.js';
+import { code, markdownTable, md } from '../../../lib/summary.js';
 import { getInputs, type Inputs } from './inputs.js';
 import { DEFAULT_TEMPLATE, formatDuration, render, type Variables } from './message.js';
 import { outcomeOfJobs, resultWord, shouldNotify, type Word } from './result.js';
@@ -36,7 +37,7 @@ export async function main(): Promise<void> {
   const { run, previous } = await runHistory(inputs, branch);
   const word = resultWord(outcome, previous);
   core.setOutput('result', word);
-  core.info(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
+  info(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
 
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const repository = env.GITHUB_REPOSITORY ?? '';
@@ -61,9 +62,9 @@ export async function main(): Promise<void> {
   const skip = skipReason(inputs, word, isPr, branch);
   let sent = false;
   if (skip) {
-    core.info(`Not notifying: ${skip}.`);
+    info(`Not notifying: ${skip}.`);
   } else if (!inputs['slack-webhook-url'] && !inputs['slack-token']) {
-    core.info('No Slack webhook or token given: the result is in the run summary only.');
+    info('No Slack webhook or token given: the result is in the run summary only.');
   } else {
     try {
       await postToSlack(
@@ -74,10 +75,10 @@ export async function main(): Promise<void> {
         word === 'Passed' || word === 'Fixed' ? '#2eb886' : word === 'Canceled' ? '#9e9e9e' : '#a30200',
       );
       sent = true;
-      core.info(`Sent to Slack: ${text}`);
+      info(`Sent to Slack: ${text}`);
     } catch (error: unknown) {
       const message = `Could not notify Slack: ${messageOf(error)}`;
-      if (inputs['fail-on-error']) throw error;
+      if (inputs['fail-on-error']) throw new ToolError(message);
       core.warning(message);
     }
   }
@@ -96,7 +97,7 @@ function readEvent(path: string | undefined): Event {
 
 function skipReason(inputs: Inputs, word: Word, isPr: boolean, branch: string): string | undefined {
   if (isPr && !inputs['on-pull-requests']) return 'on-pull-requests is false';
-  if (inputs.branches.length && !inputs.branches.some((b) => globMatch(b, branch))) return `branch ${branch} is not in "branches"`;
+  if (inputs.branches.length && !inputs.branches.some((b) => branchMatches(b, branch))) return `branch ${branch} is not in "branches"`;
   if (!shouldNotify(word, inputs['on-success'], inputs['on-failure'])) {
     const setting = word === 'Passed' || word === 'Fixed' ? `on-success: ${inputs['on-success']}` : `on-failure: ${inputs['on-failure']}`;
     return `the result is ${word} and ${setting}`;
@@ -104,9 +105,10 @@ function skipReason(inputs: Inputs, word: Word, isPr: boolean, branch: string): 
   return undefined;
 }
 
-function globMatch(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
-  return re.test(value);
+/** A branch filter: `*` matches any run of characters; everything else, `?` included, is literal. */
+export function branchMatches(pattern: string, branch: string): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return re.test(branch);
 }
 
 /**
@@ -134,8 +136,8 @@ async function writeSummary(word: Word, text: string, needs: Inputs['needs'], se
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const parts = [`### ${word}`, ''];
   if (needs && Object.keys(needs).length) {
-    parts.push(markdownTable(['job', 'result'], Object.entries(needs).map(([job, j]) => [job, j.result ?? '?'])), '');
+    parts.push(markdownTable(['job', 'result'], Object.entries(needs).map(([job, j]) => [md(job), j.result])), '');
   }
-  parts.push(sent ? `Sent to Slack: ${text}` : skip ? `Not sent to Slack: ${skip}.` : 'No Slack notification configured.');
+  parts.push(sent ? `Sent to Slack: ${code(text)}` : skip ? `Not sent to Slack: ${md(skip)}.` : 'No Slack notification configured.');
   await core.summary.addRaw(`${parts.join('\n')}\n`).write();
 }

@@ -16,9 +16,22 @@ export interface Variables {
 
 export const DEFAULT_TEMPLATE = '%{result}: %{repository}@%{branch} (%{commit}) by %{author}: "%{commit_subject}" in %{duration}. <%{build_url}|Details>';
 
-/** `%{name}` placeholders, as in Travis's `template:`; an unknown name is left as written. */
+/**
+ * Text for Slack's markup: `&`, `<` and `>` are its only control characters (`<!channel>`,
+ * `<@U123>`, `<https://x|label>`), so escaping them makes any value plain text.
+ */
+export function escapeSlack(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * `%{name}` placeholders, as in Travis's `template:`; an unknown name is left as written. The
+ * template is the workflow author's (its `<url|label>` links work); every value comes from the
+ * repository or the event (commit subjects, PR titles, branch and author names) and is escaped,
+ * so nobody can ping the channel or plant a link through a commit message.
+ */
 export function render(template: string, vars: Variables): string {
-  return template.replace(/%\{(\w+)\}/g, (all, name: string) => (name in vars ? vars[name as keyof Variables] : all));
+  return template.replace(/%\{(\w+)\}/g, (all, name: string) => (name in vars ? escapeSlack(vars[name as keyof Variables]) : all));
 }
 
 export function formatDuration(ms: number): string {

@@ -3,10 +3,13 @@
 export type Outcome = 'success' | 'failure' | 'cancelled';
 export type Word = 'Passed' | 'Fixed' | 'Broken' | 'Failed' | 'Still Failing' | 'Canceled';
 export type Setting = 'always' | 'never' | 'change';
+/** What `needs.<job>.result` can be. */
+export const JOB_RESULTS = ['success', 'failure', 'cancelled', 'skipped'] as const;
+export type JobResult = (typeof JOB_RESULTS)[number];
 
 /** `toJSON(needs)`: `{"build": {"result": "success", "outputs": {...}}, ...}` -> one outcome. */
-export function outcomeOfJobs(needs: Record<string, { result?: string }>): Outcome {
-  const results = Object.values(needs).map((j) => j.result ?? 'success');
+export function outcomeOfJobs(needs: Record<string, { result: JobResult }>): Outcome {
+  const results = Object.values(needs).map((j) => j.result);
   if (results.includes('failure')) return 'failure';
   if (results.includes('cancelled')) return 'cancelled';
   return 'success';

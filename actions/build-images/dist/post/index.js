@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1709);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7254);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4677);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7254:
+/***/ 4677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28429,6 +28429,77 @@ function tail(text, lines = 12) {
     return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : forLog(value);
+}
+
+;// CONCATENATED MODULE: ./actions/build-images/src/environment.ts
+/**
+ * The environments of the step's child processes, built from a list instead of copied: the runner
+ * hands an action every input as INPUT_* (INPUT_PASSWORD among them) and the job's env (often more
+ * secrets); docker and hadolint need none of it. A variable reaches a child only when that child reads it.
+ */
+/** What any program needs to run: where programs are, the home folder, language, time zone, temp. */
+const BASE = /^(PATH|HOME|USER|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR)$/;
+/**
+ * What the docker CLI and its plugins (buildx) read: the engine's address and TLS, the context,
+ * proxies and CA bundles, ssh agents for ssh:// hosts, kubeconfig for the kubernetes driver, and
+ * buildx's and BuildKit's own settings. DOCKER_CONFIG and DOCKER_BUILDKIT are set by the kit.
+ */
+const DOCKER = /^(DOCKER_(HOST|CONTEXT|TLS|TLS_VERIFY|CERT_PATH|API_VERSION|DEFAULT_PLATFORM|CONTENT_TRUST|CONTENT_TRUST_SERVER|CLI_HINTS|CLI_EXPERIMENTAL)|BUILDX_[A-Z0-9_]+|BUILDKIT_[A-Z0-9_]+|(HTTPS?|NO|ALL|FTP)_PROXY|(https?|no|all|ftp)_proxy|SSL_CERT_(FILE|DIR)|SSH_AUTH_SOCK|XDG_RUNTIME_DIR|KUBECONFIG)$/;
+function pick(env, ...patterns) {
+    const out = {};
+    for (const [key, value] of Object.entries(env)) {
+        if (value !== undefined && patterns.some((p) => p.test(key)))
+            out[key] = value;
+    }
+    return out;
+}
+function dockerEnvironment(env, options = {}) {
+    const out = pick(env, BASE, DOCKER, ...(options.extra ?? []));
+    out.DOCKER_CONFIG = options.dockerConfig ?? env.DOCKER_CONFIG;
+    if (out.DOCKER_CONFIG === undefined)
+        delete out.DOCKER_CONFIG;
+    if (options.buildkit)
+        out.DOCKER_BUILDKIT = options.buildkit;
+    else if (env.DOCKER_BUILDKIT !== undefined)
+        out.DOCKER_BUILDKIT = env.DOCKER_BUILDKIT;
+    return out;
+}
+/** hadolint reads its config from XDG_CONFIG_HOME or HOME, and HADOLINT_* settings. */
+function hadolintEnvironment(env) {
+    return pick(env, BASE, /^XDG_CONFIG_HOME$/, /^HADOLINT_[A-Z_]+$/);
+}
+
 ;// CONCATENATED MODULE: ./actions/build-images/src/state.ts
 /** Names of the values main saves for the post step (GITHUB_STATE). */
 const STATE_DOCKER_CONFIG = 'docker-config';
@@ -28439,17 +28510,23 @@ const STATE_REGISTRY = 'registry';
 
 
 
-/** Logs out and deletes the step's DOCKER_CONFIG, so no credential outlives the step. */
+
+
+/**
+ * Logs out and deletes the step's DOCKER_CONFIG, so no credential outlives the step. The links in it
+ * to the runner's buildx, contexts and plugins go with it; what they point at stays (rm does not
+ * follow symlinks).
+ */
 async function post() {
     const dir = core/* getState */.Gu(STATE_DOCKER_CONFIG);
     if (!dir)
         return;
     const registry = core/* getState */.Gu(STATE_REGISTRY);
-    const logout = await run('docker', ['logout', registry], { env: { ...process.env, DOCKER_CONFIG: dir } });
+    const logout = await run('docker', ['logout', registry], { env: dockerEnvironment(process.env, { dockerConfig: dir }) });
     if (logout.code)
         core/* warning */.$e(`docker logout ${registry} failed: ${logout.stderr.trim()}; deleting the credentials anyway.`);
     await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    core/* info */.pq(`Logged out of ${registry} and deleted ${dir}`);
+    info(`Logged out of ${registry} and deleted ${dir}`);
 }
 
 

@@ -1,0 +1,172 @@
+import { countJobs, notRunSteps, type JobRow, type RowStatus, type RunReport, type StepRow } from './model.js';
+
+/**
+ * The log of a local workflow run. On a terminal: a live line per running job (its current step,
+ * with a spinner and the time so far) below the lines of what finished. Elsewhere: plain lines, one
+ * per job and step as they finish. At the end, every job's step summary, the rows, and one line with
+ * the run's conclusion and counts.
+ */
+
+export interface Output {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+export interface StartInfo {
+  workflow: string;
+  event: string;
+  repo: string;
+  origin: string;
+  notes: string[];
+}
+
+export interface Reporter {
+  start(info: StartInfo): void;
+  jobStarted(job: JobRow): void;
+  stepStarted(job: JobRow, step: string): void;
+  stepFinished(job: JobRow, step: StepRow): void;
+  jobFinished(job: JobRow): void;
+  /** A log line of a step (shown with --verbose). */
+  line(job: JobRow, text: string): void;
+  finish(report: RunReport): void;
+}
+
+const SPINNER = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+const MARK: Record<RowStatus, string> = { passed: '✓', failed: '✗', skipped: '-', 'not run': '○', cancelled: '⊘' };
+
+function seconds(value: number | undefined): string {
+  return value === undefined ? '' : ` (${value.toFixed(1)} s)`;
+}
+
+/** Text from steps and files never reaches the terminal with control characters (cursor moves, colours). */
+function clean(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, '');
+}
+
+export function stepLine(job: JobRow, step: StepRow): string {
+  const reason = step.reason ? `: ${step.reason}` : '';
+  return `  ${MARK[step.status]} ${job.name} › ${step.name}${step.status === 'passed' || step.status === 'failed' ? seconds(step.seconds) : ''}${step.status === 'passed' ? (step.reason ? ` — ${step.reason}` : '') : reason}`;
+}
+
+export function jobLine(job: JobRow): string {
+  return `${MARK[job.status]} ${job.name}${job.status === 'passed' || job.status === 'failed' ? seconds(job.seconds) : ` ${job.status}`}${job.reason ? `: ${job.reason}` : ''}`;
+}
+
+/** What a failed step said: its error and warning annotations, else the last lines of its log. */
+function failureDetail(step: StepRow): string[] {
+  const annotations = step.annotations.filter((a) => a.level !== 'notice');
+  if (annotations.length) {
+    return annotations.map((a) => {
+      const where = a.file ? `${a.file}${a.line ? `:${a.line}` : ''}: ` : '';
+      return `      ${a.level}: ${where}${a.message.split('\n').join('\n        ')}`;
+    });
+  }
+  return (step.tail ?? []).map((line) => `      ${line}`);
+}
+
+export class ConsoleReporter implements Reporter {
+  private readonly running = new Map<JobRow, { step: string; since: number }>();
+  private timer: NodeJS.Timeout | undefined;
+  private drawn = 0;
+  private frame = 0;
+
+  constructor(
+    private readonly out: Output,
+    private readonly verbose = false,
+  ) {}
+
+  private get live(): boolean {
+    return Boolean(this.out.isTTY);
+  }
+
+  /** Prints permanent lines above the live block. */
+  private print(lines: string[]): void {
+    this.clearLive();
+    for (const line of lines) this.out.write(`${clean(line)}\n`);
+    this.drawLive();
+  }
+
+  private clearLive(): void {
+    if (!this.live || !this.drawn) return;
+    this.out.write(`\x1b[${this.drawn}A\r\x1b[J`);
+    this.drawn = 0;
+  }
+
+  private drawLive(): void {
+    if (!this.live || !this.running.size) return;
+    const now = performance.now();
+    const spin = SPINNER[this.frame++ % SPINNER.length];
+    const lines = [...this.running].map(([job, s]) => `${spin} ${job.name}${s.step ? ` › ${s.step}` : ''} ${((now - s.since) / 1000).toFixed(1)} s`);
+    this.out.write(lines.map((l) => `${clean(l)}\n`).join(''));
+    this.drawn = lines.length;
+  }
+
+  start(info: StartInfo): void {
+    this.print([`shipkit workflow ${info.workflow} on ${info.repo} (event ${info.event}${info.origin ? `; inputs from ${info.origin}` : ''})`, ...info.notes.map((n) => `  note: ${n}`)]);
+    if (this.live) {
+      this.timer = setInterval(() => {
+        this.clearLive();
+        this.drawLive();
+      }, 100);
+      this.timer.unref();
+    }
+  }
+
+  jobStarted(job: JobRow): void {
+    this.running.set(job, { step: '', since: performance.now() });
+    this.print([`▶ ${job.name}`, ...job.notes.map((n) => `    ${n}`)]);
+  }
+
+  stepStarted(job: JobRow, step: string): void {
+    this.running.set(job, { step, since: performance.now() });
+    if (!this.live) this.print([`  ▶ ${job.name} › ${step}`]);
+  }
+
+  stepFinished(job: JobRow, step: StepRow): void {
+    const lines = [stepLine(job, step)];
+    if (step.status === 'failed') lines.push(...failureDetail(step));
+    this.print(lines);
+  }
+
+  jobFinished(job: JobRow): void {
+    this.running.delete(job);
+    this.print([jobLine(job)]);
+  }
+
+  line(job: JobRow, text: string): void {
+    if (this.verbose) this.print(text.split('\n').map((line) => `    │ ${job.name}: ${line}`));
+  }
+
+  finish(report: RunReport): void {
+    if (this.timer) clearInterval(this.timer);
+    this.clearLive();
+    this.running.clear();
+    this.out.write(`${renderSummary(report)}\n`);
+  }
+}
+
+/** The run summary: each job's step summary under its name, then the rows and the final count. */
+export function renderSummary(report: RunReport): string {
+  const parts: string[] = [''];
+  for (const job of report.jobs) {
+    if (!job.summary.trim()) continue;
+    parts.push(`── ${job.name} ──`, clean(job.summary.trimEnd()), '');
+  }
+  const notRun = notRunSteps(report);
+  if (notRun.length) {
+    parts.push('Not run locally:');
+    for (const { job, step } of notRun) parts.push(`  ○ ${job.name} › ${step.name}: ${step.reason ?? ''}`);
+    parts.push('');
+  }
+  const failed = report.jobs.filter((j) => j.status === 'failed');
+  for (const job of failed) {
+    const steps = job.steps.filter((s) => s.status === 'failed' && s.conclusion === 'failure');
+    parts.push(`✗ ${job.name}${steps.length ? ` failed at ${steps.map((s) => s.name).join(', ')}` : job.reason ? `: ${job.reason}` : ''}`);
+  }
+  const c = countJobs(report);
+  const counts = [`${c.passed} passed`, `${c.failed} failed`, c.skipped && `${c.skipped} skipped`, c.cancelled && `${c.cancelled} cancelled`, c.notRun && `${c.notRun} not run`].filter(Boolean).join(', ');
+  const steps = notRun.length ? `; ${notRun.length} step(s) not run locally` : '';
+  parts.push(`shipkit workflow ${report.workflow} (${report.event}): ${report.conclusion} — jobs: ${counts}${steps}`);
+  return parts.join('\n');
+}
