@@ -1,9 +1,8 @@
 import { UsageError } from '../../../lib/errors.js';
+import { octokit, type Octokit } from '../../../lib/github.js';
 import { findPlanHash, marker } from './comments.js';
 
 /** The few GitHub REST calls deploy-stage makes, through Octokit (loaded only when needed). */
-
-type Octokit = ReturnType<typeof import('@actions/github').getOctokit>;
 
 export interface Repo {
   owner: string;
@@ -20,8 +19,7 @@ export async function client(token: string): Promise<Octokit> {
   if (!token) {
     throw new UsageError('Input "github-token" is empty: the plan comment and the reviewed-plan look-up need it (the default `${{ github.token }}` works with `permissions: pull-requests: write`).');
   }
-  const { getOctokit } = await import('@actions/github');
-  return getOctokit(token);
+  return octokit(token);
 }
 
 /** Creates the plan comment, or updates the one that carries this environment's marker. */

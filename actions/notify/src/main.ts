@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { messageOf, ToolError } from '../../../lib/errors.js';
 import { isPullRequest } from '../../../lib/git-context.js';
+import { octokit as githubClient } from '../../../lib/github.js';
 import { info } from '../../../lib/log.js';
 import { code, markdownTable, md } from '../../../lib/summary.js';
 import { getInputs, type Inputs } from './inputs.js';
@@ -120,8 +121,7 @@ async function runHistory(inputs: Inputs, branch: string): Promise<{ run?: Run; 
   const runId = Number(env.GITHUB_RUN_ID);
   if (!inputs['github-token'] || !owner || !repo || !runId) return {};
   try {
-    const { getOctokit } = await import('@actions/github');
-    const octokit = getOctokit(inputs['github-token']);
+    const octokit = await githubClient(inputs['github-token']);
     const { data: run } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
     const { data: runs } = await octokit.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: run.workflow_id, branch: branch || run.head_branch || undefined, status: 'completed', per_page: 20 });
     const before = runs.workflow_runs.find((r) => r.id !== runId && Date.parse(r.created_at) <= Date.parse(run.created_at));

@@ -1,34 +1,57 @@
-import { HttpClient } from '@actions/http-client';
 import { ToolError } from '../../../lib/errors.js';
+import type { RequestSpec } from '../../../lib/http.js';
 
-/** Posts to Slack. Errors never carry the webhook URL or the token: both are secrets. */
-export async function postToSlack(
-  target: { webhook: string } | { token: string; channel: string; apiUrl: string },
-  text: string,
-  color: string,
-): Promise<void> {
-  const client = new HttpClient('shipkit', undefined, { socketTimeout: 15_000 });
+export type SlackTarget = { webhook: string } | { token: string; channel: string; apiUrl: string };
+
+export interface SlackOptions {
+  retryDelays?: readonly number[];
+  log?: (line: string) => void;
+}
+
+/**
+ * Posts to Slack through the kit's HTTP layer. Errors never carry the webhook URL or the token:
+ * both are secrets, so the layer names the request by a label, never by its URL.
+ *
+ * Posting is not idempotent: a retry after Slack saw the request (a 5xx, a reset mid-answer) could
+ * post the message twice, so it is sent again only when Slack cannot have seen it: no connection,
+ * or a 429 (Slack rate-limits before posting and says when to come back in Retry-After).
+ */
+export async function postToSlack(target: SlackTarget, text: string, color: string, options: SlackOptions = {}): Promise<void> {
+  const { Http } = await import('../../../lib/http.js');
+  const http = new Http({ ...options, hint: 'Slack or the network is having trouble.' });
   const payload = { text, attachments: [{ color, fallback: text }] };
+  const post = (spec: Omit<RequestSpec, 'method' | 'retry'>) => http.request({ ...spec, method: 'POST', retry: 'unsent' });
+
   if ('webhook' in target) {
-    const response = await client.post(target.webhook, JSON.stringify(payload), { 'content-type': 'application/json' });
-    const body = await response.readBody();
-    if (response.message.statusCode !== 200) {
-      throw new ToolError(`The Slack webhook answered HTTP ${response.message.statusCode} (${body.trim().slice(0, 80) || 'no body'}).`);
+    const response = await post({
+      url: target.webhook,
+      label: 'the Slack webhook',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
+    if (response.status !== 200) {
+      throw new ToolError(`The Slack webhook answered HTTP ${response.status} (${brief(response.body.toString('utf8')) || 'no body'}).`);
     }
     return;
   }
-  const response = await client.post(`${target.apiUrl.replace(/\/+$/, '')}/chat.postMessage`, JSON.stringify({ ...payload, channel: target.channel }), {
-    'content-type': 'application/json; charset=utf-8',
-    authorization: `Bearer ${target.token}`,
+  const response = await post({
+    url: `${target.apiUrl.replace(/\/+$/, '')}/chat.postMessage`,
+    label: "Slack's chat.postMessage",
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    auth: `Bearer ${target.token}`,
+    body: JSON.stringify({ ...payload, channel: target.channel }),
   });
-  const body = await response.readBody();
   let answer: { ok?: boolean; error?: string } = {};
   try {
-    answer = JSON.parse(body) as typeof answer;
+    answer = JSON.parse(response.body.toString('utf8')) as typeof answer;
   } catch {
     // not JSON: reported below
   }
-  if (response.message.statusCode !== 200 || !answer.ok) {
-    throw new ToolError(`Slack's chat.postMessage to ${target.channel} failed: HTTP ${response.message.statusCode}, ${answer.error ?? 'no answer'}.`);
+  if (response.status !== 200 || !answer.ok) {
+    throw new ToolError(`Slack's chat.postMessage to ${target.channel} failed: HTTP ${response.status}, ${answer.error ? brief(answer.error) : 'no answer'}.`);
   }
+}
+
+function brief(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').slice(0, 80);
 }
