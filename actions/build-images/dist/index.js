@@ -31984,7 +31984,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8332);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6066);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -31994,7 +31994,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8332:
+/***/ 6066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32352,95 +32352,110 @@ function localDefaultBranch(workspace) {
     return remoteHead?.replace(/^origin\//, '');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/log.ts
-
-/**
- * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
- * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
- * folder names, input values) must never become one. Everything an action prints goes through here.
- */
-const COMMAND_LIKE = /::|##\[/;
-/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
- * ignore commands for exactly that block (`::stop-commands::<random token>`). */
-function info(text) {
-    if (!COMMAND_LIKE.test(text)) {
-        process.stdout.write(`${text}\n`);
-        return;
-    }
-    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
-}
-/**
- * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
- * and other control characters written as escapes, so it stays on its line and cannot start one.
- */
-function forLog(value) {
-    return JSON.stringify(value);
-}
-/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
- * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
-function nameForLog(value) {
-    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : forLog(value);
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
+// EXTERNAL MODULE: ./lib/log.ts
+var log = __nccwpck_require__(2844);
 ;// CONCATENATED MODULE: ./lib/registry.ts
 
 
+const ACTIONS = ['pull', 'push'];
 const MANIFEST_TYPES = [
     'application/vnd.oci.image.index.v1+json',
     'application/vnd.docker.distribution.manifest.list.v2+json',
     'application/vnd.oci.image.manifest.v1+json',
     'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
+/** The registry said no to these credentials or this scope; `code` is its word for why. */
+class RegistryAuthError extends errors/* ToolError */.v4 {
+    code;
+    constructor(message, code) {
+        super(message);
+        this.code = code;
+    }
+}
+function isLoopback(host) {
+    return host === 'localhost' || /^127\./.test(host) || host === '[::1]';
+}
 /** The API host of a registry name as Docker spells it (`docker.io` lives at registry-1.docker.io). */
 function registryApiBase(registry) {
     if (registry === 'docker.io' || registry === 'index.docker.io')
         return 'https://registry-1.docker.io';
     const host = registry.replace(/:\d+$/, '');
-    const local = host === 'localhost' || /^127\./.test(host) || host === '[::1]';
-    return `${local ? 'http' : 'https'}://${registry}`;
+    return `${isLoopback(host) ? 'http' : 'https'}://${registry}`;
 }
+/** A `WWW-Authenticate` value: its scheme and parameters (quoted or bare). */
 function parseChallenge(header) {
     const [scheme = '', ...rest] = header.trim().split(/\s+/);
     const params = {};
-    for (const m of rest.join(' ').matchAll(/(\w+)="([^"]*)"/g))
-        params[m[1]] = m[2];
+    for (const m of rest.join(' ').matchAll(/(\w+)=(?:"((?:[^"\\]|\\.)*)"|([^\s,"]+))/g)) {
+        params[m[1]] = m[2] !== undefined ? m[2].replace(/\\(.)/g, '$1') : m[3];
+    }
     return { scheme: scheme.toLowerCase(), params };
+}
+/** The `errors` a registry puts in its JSON answers, as `CODE: message` text. */
+function registryErrors(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const list = (parsed.errors ?? []).map((e) => [e.code, e.message].filter(Boolean).join(': ')).filter(Boolean);
+        if (list.length)
+            return list.join('; ');
+        if (parsed.details ?? parsed.detail)
+            return String(parsed.details ?? parsed.detail);
+    }
+    catch {
+        // not JSON: the text itself, below
+    }
+    return body.trim().replace(/\s+/g, ' ').slice(0, 200);
+}
+/**
+ * The token service a registry's challenge names. The password goes there (as docker sends it), so
+ * never in clear text when the registry itself is https.
+ */
+function tokenRealm(name, base, realm) {
+    let url;
+    try {
+        url = new URL(realm ?? '');
+    }
+    catch {
+        throw new RegistryAuthError(`The registry ${name} asked for a token but named no valid token service (realm ${JSON.stringify(realm ?? '')}).`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && new URL(base).protocol === 'http:')) {
+        throw new RegistryAuthError(`The registry ${name} sends its token requests to ${url.origin}, which is not https; shipkit does not send the password there.`);
+    }
+    return url;
 }
 class Registry {
     name;
     credentials;
-    client = new lib/* HttpClient */.Qq('shipkit', undefined, { socketTimeout: 60_000, keepAlive: true });
-    authorization = new Map();
+    options;
     base;
-    constructor(name, credentials = {}) {
+    http;
+    /** The registry's challenge once seen: then credentials go with the first request. */
+    challenge;
+    tokens = new Map();
+    constructor(name, credentials = {}, options = {}) {
         this.name = name;
         this.credentials = credentials;
+        this.options = options;
         this.base = registryApiBase(name);
     }
     /** The manifest a tag points at, or undefined when the repository or tag does not exist. */
     async manifest(repository, reference, accept = MANIFEST_TYPES) {
-        const response = await this.send('GET', repository, `/v2/${repository}/manifests/${reference}`, undefined, { accept });
-        const status = response.message.statusCode ?? 0;
-        const body = await response.readBody();
-        if (status === 404)
+        const response = await this.send('GET', repository, `/v2/${repository}/manifests/${reference}`, ['pull'], { headers: { accept } });
+        if (response.status === 404)
             return undefined;
-        if (status !== 200)
-            throw this.failure('read', repository, reference, status, body);
-        const parsed = JSON.parse(body);
+        if (response.status !== 200)
+            throw this.failure('read', repository, reference, response);
+        const body = response.body.toString('utf8');
+        const parsed = parseJson(body, `${this.name} sent a manifest for ${repository}:${reference} that is not JSON`);
         return {
             body,
-            mediaType: parsed.mediaType ?? String(response.message.headers['content-type'] ?? ''),
-            digest: String(response.message.headers['docker-content-digest'] ?? ''),
+            mediaType: parsed.mediaType ?? String(response.headers['content-type'] ?? ''),
+            digest: String(response.headers['docker-content-digest'] ?? ''),
         };
     }
     /** The image config labels of a manifest (the first image of an index). */
     async labels(repository, manifest) {
-        let image = JSON.parse(manifest.body);
+        let image = parseJson(manifest.body, `the manifest of ${repository} is not JSON`);
         if (image.manifests) {
             const first = image.manifests.find((m) => m.platform?.os !== 'unknown') ?? image.manifests[0];
             if (!first)
@@ -32448,350 +32463,154 @@ class Registry {
             const child = await this.manifest(repository, first.digest);
             if (!child)
                 return {};
-            image = JSON.parse(child.body);
+            image = parseJson(child.body, `the manifest ${first.digest} of ${repository} is not JSON`);
         }
         if (!image.config)
             return {};
-        const response = await this.send('GET', repository, `/v2/${repository}/blobs/${image.config.digest}`);
-        const body = await response.readBody();
-        if (response.message.statusCode !== 200)
-            throw this.failure('read the image config of', repository, image.config.digest, response.message.statusCode ?? 0, body);
-        const config = JSON.parse(body);
+        // Blobs may be redirected to a CDN: the layer drops the token there.
+        const response = await this.send('GET', repository, `/v2/${repository}/blobs/${image.config.digest}`, ['pull']);
+        if (response.status !== 200)
+            throw this.failure('read the image config of', repository, image.config.digest, response);
+        const config = parseJson(response.body.toString('utf8'), `the image config ${image.config.digest} of ${repository} is not JSON`);
         return config.config?.Labels ?? {};
     }
-    /** Points `tag` at an existing manifest: a re-tag with no build, no pull and no push of layers. */
+    /**
+     * Points `tag` at an existing manifest: a re-tag with no build, no pull and no push of layers.
+     * Retried like a read: putting the same manifest under the same tag twice is the same as once.
+     */
     async tag(repository, tag, manifest) {
-        const response = await this.send('PUT', repository, `/v2/${repository}/manifests/${tag}`, manifest.body, {
-            'content-type': manifest.mediaType,
+        const response = await this.send('PUT', repository, `/v2/${repository}/manifests/${tag}`, ['pull', 'push'], {
+            body: manifest.body,
+            headers: { 'content-type': manifest.mediaType },
         });
-        const status = response.message.statusCode ?? 0;
-        const body = await response.readBody();
-        if (status !== 201 && status !== 200)
-            throw this.failure('tag', repository, tag, status, body);
+        if (response.status !== 201 && response.status !== 200)
+            throw this.failure('tag', repository, tag, response);
     }
-    failure(action, repository, reference, status, body) {
-        const who = this.credentials.username ? `as "${this.credentials.username}"` : 'anonymously';
-        const detail = body.trim().slice(0, 200);
-        return new errors/* ToolError */.v4(`The registry ${this.name} refused to ${action} ${repository}:${reference} ${who} (HTTP ${status}${detail ? `: ${detail}` : ''}).`);
+    layer() {
+        this.http ??= Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5229)).then(({ Http }) => new Http({ ...this.options, hint: `The registry ${this.name} or the network is having trouble: re-run the job.` }));
+        return this.http;
     }
-    async send(method, repository, path, body, headers = {}) {
-        const url = `${this.base}${path}`;
-        const attempt = () => {
-            const auth = this.authorization.get(repository);
-            return this.client.request(method, url, body ?? null, { ...headers, ...(auth ? { authorization: auth } : {}) });
-        };
-        let response = await attempt();
-        if (response.message.statusCode === 401 && !this.authorization.has(repository)) {
-            const challenge = String(response.message.headers['www-authenticate'] ?? '');
-            await response.readBody();
-            this.authorization.set(repository, await this.authorize(challenge, repository));
-            response = await attempt();
+    who() {
+        return this.credentials.username ? `as "${this.credentials.username}"` : 'anonymously';
+    }
+    failure(action, repository, reference, response) {
+        if (response.failure)
+            return response.failure;
+        const detail = registryErrors(response.body.toString('utf8'));
+        return new errors/* ToolError */.v4(`The registry ${this.name} refused to ${action} ${repository}:${reference} ${this.who()} (HTTP ${response.status}${detail ? `: ${detail}` : ''}).`);
+    }
+    /** One call with the credentials it needs; a 401 gets one fresh token (or Basic) and one more try. */
+    async send(method, repository, path, actions, extra = {}) {
+        const http = await this.layer();
+        const attempt = (auth) => http.request({ method, url: `${this.base}${path}`, headers: extra.headers, body: extra.body, auth, retry: 'transient' });
+        let auth = await this.knownAuthorization(repository, actions);
+        let response = await attempt(auth);
+        if (response.status !== 401)
+            return response;
+        const challenge = parseChallenge(String(response.headers['www-authenticate'] ?? ''));
+        if (challenge.scheme !== 'basic' && challenge.scheme !== 'bearer') {
+            throw new RegistryAuthError(`The registry ${this.name} answered 401 to ${method} ${repository} with an authentication it does not name or shipkit does not speak (${JSON.stringify(String(response.headers['www-authenticate'] ?? ''))}).`);
         }
+        this.challenge = challenge;
+        if (auth && challenge.params.error) {
+            const held = this.tokens.get(repository)?.actions ?? actions;
+            (this.options.log ?? log/* info */.pq)(`${this.name}: the token for ${scope(repository, held)} was refused (${challenge.params.error}); fetching a fresh one`);
+        }
+        auth = await this.freshAuthorization(challenge, repository, actions, auth);
+        response = await attempt(auth);
+        if (response.status === 401)
+            throw challenge.scheme === 'basic' ? this.refusedBasic(repository) : this.refused(repository, actions, response);
         return response;
+    }
+    /** Credentials that can go with the first request: a cached token, or what the challenge asked before. */
+    async knownAuthorization(repository, actions) {
+        const cached = this.tokens.get(repository);
+        if (cached && actions.every((a) => cached.actions.includes(a)))
+            return cached.authorization;
+        if (!this.challenge)
+            return undefined;
+        return this.freshAuthorization(this.challenge, repository, actions, undefined);
+    }
+    async freshAuthorization(challenge, repository, actions, previous) {
+        if (challenge.scheme === 'basic') {
+            const basic = this.basic();
+            if (!basic)
+                throw new RegistryAuthError(`The registry ${this.name} needs a username and password for ${scope(repository, actions)}.`);
+            if (previous === basic)
+                throw this.refusedBasic(repository);
+            return basic;
+        }
+        // Ask again for everything the repository's last token could do, so a refreshed push token
+        // does not turn into a pull token when a read was what found it expired.
+        const held = this.tokens.get(repository)?.actions ?? [];
+        const wanted = ACTIONS.filter((a) => actions.includes(a) || held.includes(a));
+        const authorization = await this.fetchToken(challenge, repository, wanted);
+        this.tokens.set(repository, { actions: wanted, authorization });
+        return authorization;
     }
     basic() {
         const { username, password } = this.credentials;
         return username && password ? `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` : undefined;
     }
-    async authorize(challenge, repository) {
-        const { scheme, params } = parseChallenge(challenge);
-        if (scheme === 'basic') {
-            const basic = this.basic();
-            if (!basic)
-                throw new errors/* ToolError */.v4(`The registry ${this.name} needs a username and password to read ${repository}.`);
-            return basic;
+    /** GET <realm>?service=..&scope=repository:<name>:<actions>, with Basic credentials, as docker does. */
+    async fetchToken(challenge, repository, actions) {
+        const realm = tokenRealm(this.name, this.base, challenge.params.realm);
+        if (challenge.params.service)
+            realm.searchParams.set('service', challenge.params.service);
+        realm.searchParams.set('scope', scope(repository, actions));
+        const http = await this.layer();
+        const where = `${realm.origin}${realm.pathname}`;
+        const response = await http.request({ url: realm.href, auth: this.basic(), retry: 'transient' });
+        const detail = registryErrors(response.body.toString('utf8'));
+        if (response.status === 401 || response.status === 403) {
+            throw new RegistryAuthError(`The registry ${this.name} did not accept the credentials ${this.credentials.username ? `of "${this.credentials.username}"` : '(none given)'}: ` +
+                `its token service ${where} answered ${response.status}${detail ? ` (${detail})` : ''} for ${scope(repository, actions)}. ` +
+                'Check the username and password (Docker Hub: an access token; GHCR: a token allowed to write packages).', 'unauthorized');
         }
-        if (scheme !== 'bearer' || !params.realm)
-            throw new errors/* ToolError */.v4(`The registry ${this.name} asked for an unsupported authentication: "${challenge}".`);
-        const url = new URL(params.realm);
-        if (params.service)
-            url.searchParams.set('service', params.service);
-        url.searchParams.set('scope', `repository:${repository}:pull${this.basic() ? ',push' : ''}`);
-        const basic = this.basic();
-        const response = await this.client.get(url.toString(), basic ? { authorization: basic } : {});
-        const text = await response.readBody();
-        if (response.message.statusCode !== 200) {
-            throw new errors/* ToolError */.v4(`The registry ${this.name} gave no token for ${repository} ${this.credentials.username ? `to "${this.credentials.username}"` : 'anonymously'} (HTTP ${response.message.statusCode}).`);
+        if (response.status !== 200) {
+            throw response.failure ?? new errors/* ToolError */.v4(`The token service ${where} of the registry ${this.name} answered ${response.status}${detail ? ` (${detail})` : ''} for ${scope(repository, actions)}.`);
         }
-        const token = JSON.parse(text);
-        return `Bearer ${token.token ?? token.access_token ?? ''}`;
+        const body = parseJson(response.body.toString('utf8'), `the token service ${where} answered with no JSON`);
+        const token = body.token ?? body.access_token;
+        if (!token)
+            throw new errors/* ToolError */.v4(`The token service ${where} of the registry ${this.name} answered without a token for ${scope(repository, actions)}.`);
+        return `Bearer ${token}`;
+    }
+    refusedBasic(repository) {
+        return new RegistryAuthError(`The registry ${this.name} refused the username and password of "${this.credentials.username ?? ''}" for ${repository} (Basic auth, HTTP 401). Check the username and password.`, 'unauthorized');
+    }
+    /** Still 401 with a token fetched just now: say who asked for what, and the registry's reason. */
+    refused(repository, actions, response) {
+        const challenge = parseChallenge(String(response.headers['www-authenticate'] ?? ''));
+        const code = challenge.params.error;
+        const detail = registryErrors(response.body.toString('utf8'));
+        const user = this.credentials.username ? `user "${this.credentials.username}"` : 'anonymous access';
+        const may = actions.includes('push') ? 'push to' : 'pull from';
+        const why = code === 'insufficient_scope'
+            ? this.credentials.username
+                ? `The token service did not grant ${user} ${actions.join(' and ')} on ${repository}: check the repository name and that this user may ${may} it.`
+                : `Anonymous access was not granted ${actions.join(' and ')} on ${repository}: give a username and password that may ${may} it.`
+            : code === 'invalid_token'
+                ? 'The registry refused a token its token service had just issued: their clocks may disagree, or the service signs with a key the registry does not trust.'
+                : 'Check the username and password.';
+        return new RegistryAuthError(`The registry ${this.name} refused ${user} for ${scope(repository, actions)} even with a fresh token: ` +
+            `${code ?? 'no reason given'}${detail ? ` (${detail})` : ''}. ${why}`, code);
     }
 }
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./lib/mirrors.ts
-
-function normalisePrefix(prefix) {
-    return prefix.replace(/\/+$/, '');
+function scope(repository, actions) {
+    return `repository:${repository}:${actions.join(',')}`;
 }
-function isHttpUrl(value) {
+function parseJson(text, what) {
     try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
+        return JSON.parse(text);
     }
     catch {
-        return false;
+        throw new errors/* ToolError */.v4(`${what} (got ${JSON.stringify(text.slice(0, 80))}).`);
     }
 }
-/** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
-function parseMirrors(lines, inputName = 'mirrors') {
-    return lines.map((line) => {
-        const eq = line.indexOf('=');
-        const upstream = normalisePrefix(eq > 0 ? line.slice(0, eq).trim() : '');
-        const mirror = normalisePrefix(eq > 0 ? line.slice(eq + 1).trim() : '');
-        if (!isHttpUrl(upstream) || !isHttpUrl(mirror)) {
-            throw new errors/* UsageError */.eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
-                'e.g. https://releases.hashicorp.com=https://artifacts.example/hashicorp.');
-        }
-        return { upstream, mirror };
-    });
-}
-/**
- * Rewrites an upstream URL through the longest matching mirror prefix. A prefix matches whole path
- * segments only, so `https://github.com/docker` does not capture `https://github.com/dockerx`.
- */
-function mapUrl(url, mirrors) {
-    let best;
-    for (const m of mirrors) {
-        const matches = url === m.upstream || url.startsWith(`${m.upstream}/`) || url.startsWith(`${m.upstream}?`);
-        if (matches && (!best || m.upstream.length > best.upstream.length))
-            best = m;
-    }
-    return best ? best.mirror + url.slice(best.upstream.length) : url;
-}
 
-;// CONCATENATED MODULE: ./lib/http.ts
-
-
-
-
-
-
-
-
-
-/** An HTTP answer that retrying cannot change (404, 403, ...), with what the server said. */
-class HttpStatusError extends errors/* ToolError */.v4 {
-    url;
-    status;
-    headers;
-    body;
-    constructor(url, status, headers, body) {
-        super(`GET ${url} answered ${status}`);
-        this.url = url;
-        this.status = status;
-        this.headers = headers;
-        this.body = body;
-    }
-}
-class TransientError extends Error {
-}
-const DEFAULT_DELAYS = [250, 1000, 3000];
-/** Below this size a second connection costs more than it saves. */
-const SPLIT_ABOVE = 8 * 1024 * 1024;
-const DEFAULT_SEGMENTS = 4;
-const MAX_RETRY_AFTER_MS = 10_000;
-/**
- * Every network read of the kit goes through here, so the mirror mapping, the token policy and the
- * retry policy apply to all of them alike: assets, checksum files, signatures and indexes.
- */
-class Fetcher {
-    options;
-    client = new lib/* HttpClient */.Qq('shipkit', undefined, { socketTimeout: 60_000, keepAlive: true });
-    delays;
-    constructor(options = {}) {
-        this.options = options;
-        this.delays = options.retryDelays ?? DEFAULT_DELAYS;
-    }
-    /** The URL that is really fetched for an upstream URL. */
-    resolve(url) {
-        return mapUrl(url, this.options.mirrors ?? []);
-    }
-    async text(upstreamUrl, headers = {}) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, headers);
-            return response.readBody();
-        });
-    }
-    async json(upstreamUrl, headers = {}) {
-        const body = await this.text(upstreamUrl, { accept: 'application/json', ...headers });
-        try {
-            return JSON.parse(body);
-        }
-        catch {
-            throw new errors/* ToolError */.v4(`${this.resolve(upstreamUrl)} did not answer with JSON (got "${body.slice(0, 80)}").`);
-        }
-    }
-    async buffer(upstreamUrl) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, {});
-            const chunks = [];
-            try {
-                for await (const chunk of response.message)
-                    chunks.push(chunk);
-            }
-            catch (error) {
-                throw new TransientError(`the connection broke (${error.message})`);
-            }
-            const body = Buffer.concat(chunks);
-            checkLength(response, body.length, url);
-            return body;
-        });
-    }
-    /**
-     * Downloads to `dest` and returns its SHA-256. A large file from a server that accepts ranges is
-     * fetched over several connections at once (CDNs limit each connection, not the client); the
-     * first response carries the first segment. Anything else streams whole, hashed on the way.
-     */
-    async download(upstreamUrl, dest) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, {});
-            const total = Number(response.message.headers['content-length']);
-            const segments = this.options.segments ?? DEFAULT_SEGMENTS;
-            const splittable = response.message.headers['accept-ranges'] === 'bytes' && total >= SPLIT_ABOVE && segments > 1;
-            return splittable ? this.downloadSegments(url, response, total, segments, dest) : this.downloadWhole(url, response, dest);
-        });
-    }
-    async downloadWhole(url, response, dest) {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        let bytes = 0;
-        const tap = new external_node_stream_.Transform({
-            transform(chunk, _encoding, done) {
-                hash.update(chunk);
-                bytes += chunk.length;
-                done(null, chunk);
-            },
-        });
-        try {
-            await (0,promises_.pipeline)(response.message, tap, (0,external_node_fs_.createWriteStream)(dest));
-        }
-        catch (error) {
-            throw classifyStreamError(error, dest, bytes);
-        }
-        checkLength(response, bytes, url);
-        return { path: dest, url, sha256: hash.digest('hex'), bytes };
-    }
-    async downloadSegments(url, first, total, segments, dest) {
-        const size = Math.ceil(total / segments);
-        const file = await (0,promises_namespaceObject.open)(dest, 'w');
-        try {
-            const rest = Array.from({ length: segments - 1 }, (_, i) => (i + 1) * size).filter((start) => start < total);
-            // Every segment settles before the file closes, so a retry never races a stale writer.
-            const results = await Promise.allSettled([
-                writeSegment(first, file, 0, size, dest),
-                ...rest.map(async (start) => {
-                    const end = Math.min(total, start + size) - 1;
-                    const part = await this.get(url, { range: `bytes=${start}-${end}` });
-                    const range = String(part.message.headers['content-range'] ?? '');
-                    if (part.message.statusCode !== 206 || !range.startsWith(`bytes ${start}-${end}/`)) {
-                        part.message.destroy();
-                        throw new TransientError(`asked for bytes ${start}-${end} but got status ${part.message.statusCode} ${range}`);
-                    }
-                    await writeSegment(part, file, start, end - start + 1, dest);
-                }),
-            ]);
-            const failed = results.find((r) => r.status === 'rejected');
-            if (failed)
-                throw failed.reason;
-        }
-        finally {
-            await file.close();
-        }
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        for await (const chunk of (0,external_node_fs_.createReadStream)(dest))
-            hash.update(chunk);
-        return { path: dest, url, sha256: hash.digest('hex'), bytes: total };
-    }
-    async get(url, headers) {
-        const all = { ...headers };
-        const { token, tokenOrigin } = this.options;
-        if (token && tokenOrigin && new URL(url).origin === new URL(tokenOrigin).origin) {
-            all.authorization = `Bearer ${token}`;
-        }
-        let response;
-        try {
-            response = await this.client.get(url, all);
-        }
-        catch (error) {
-            throw new TransientError(String(error?.message ?? error));
-        }
-        const status = response.message.statusCode ?? 0;
-        if (status >= 200 && status < 300)
-            return response;
-        const body = await response.readBody().catch(() => '');
-        if (status >= 500 || status === 408 || status === 429) {
-            const retryAfter = Number(response.message.headers['retry-after']);
-            throw Object.assign(new TransientError(`HTTP ${status}`), {
-                retryAfterMs: Number.isFinite(retryAfter) ? Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS) : undefined,
-                final: new HttpStatusError(url, status, response.message.headers, body),
-            });
-        }
-        throw new HttpStatusError(url, status, response.message.headers, body);
-    }
-    async withRetries(upstreamUrl, attempt) {
-        const url = this.resolve(upstreamUrl);
-        for (let i = 0;; i++) {
-            try {
-                return await attempt(url);
-            }
-            catch (error) {
-                if (!(error instanceof TransientError))
-                    throw error;
-                const delay = this.delays[i];
-                const details = error;
-                if (delay === undefined) {
-                    if (details.final && details.final.status === 429)
-                        throw details.final;
-                    throw new errors/* ToolError */.v4(`GET ${url} failed ${i + 1} times; last: ${error.message}. The server or the network is having trouble: re-run the job, or set "mirrors" to a closer copy.`);
-                }
-                const wait = Math.max(delay, details.retryAfterMs ?? 0);
-                this.options.log?.(`GET ${url}: ${error.message}; retrying in ${wait} ms (${i + 1}/${this.delays.length})`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
-            }
-        }
-    }
-}
-function checkLength(response, bytes, url) {
-    const declared = Number(response.message.headers['content-length']);
-    if (Number.isFinite(declared) && declared !== bytes) {
-        throw new TransientError(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`);
-    }
-}
-function classifyStreamError(error, dest, bytes) {
-    // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
-    if (error.syscall)
-        return new errors/* ToolError */.v4(`cannot write ${dest}: ${error.message}`);
-    return new TransientError(`the connection broke after ${bytes} bytes (${error.message})`);
-}
-/** Writes the first `length` bytes of a response at `position`, then lets the connection go. */
-async function writeSegment(response, file, position, length, dest) {
-    let written = 0;
-    try {
-        for await (const chunk of response.message) {
-            const data = chunk.subarray(0, length - written);
-            await file.write(data, 0, data.length, position + written);
-            written += data.length;
-            if (written >= length)
-                break;
-        }
-    }
-    catch (error) {
-        throw classifyStreamError(error, dest, written);
-    }
-    finally {
-        response.message.destroy();
-    }
-    if (written < length)
-        throw new TransientError(`a segment was cut short: ${written} of ${length} bytes arrived`);
-}
-
+// EXTERNAL MODULE: ./lib/http.ts + 2 modules
+var http = __nccwpck_require__(5229);
 ;// CONCATENATED MODULE: ./lib/platform.ts
 
 const RUNNER_OS = { linux: 'linux', macos: 'darwin', windows: 'windows' };
@@ -33192,7 +33011,7 @@ async function installContext(settings) {
     const armored = settings.hashicorpKey ?? HASHICORP_RELEASE_KEY;
     return {
         platform: currentPlatform(),
-        fetcher: new Fetcher({
+        fetcher: new http.Fetcher({
             mirrors: settings.mirrors,
             token: settings.githubToken,
             tokenOrigin: settings.githubApiUrl,
@@ -33208,6 +33027,8 @@ async function installContext(settings) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:util"
@@ -33258,6 +33079,8 @@ function isSha256(value) {
     return HEX64.test(value);
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
 var lib_io = __nccwpck_require__(8701);
 // EXTERNAL MODULE: external "crypto"
@@ -33376,6 +33199,8 @@ function _readLinuxVersionFile() {
 //# sourceMappingURL=manifest.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 // EXTERNAL MODULE: external "util"
@@ -34084,7 +33909,7 @@ function cacheRoot() {
     return root;
 }
 async function stampOf(path) {
-    const s = await (0,promises_namespaceObject.stat)(path);
+    const s = await (0,promises_.stat)(path);
     return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
 }
 function sameStamp(a, b) {
@@ -34102,7 +33927,7 @@ async function lookup(tool, version, arch) {
         return { miss: 'absent' };
     let record;
     try {
-        record = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), 'utf8'));
+        record = JSON.parse(await (0,promises_.readFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), 'utf8'));
     }
     catch {
         return { miss: 'foreign', detail: `${dir} was cached without a shipkit record` };
@@ -34123,13 +33948,13 @@ async function lookup(tool, version, arch) {
         return { miss: 'tampered', detail: `${binaryPath} has sha256 ${actual}, but ${record.sha256} was verified` };
     }
     const refreshed = { ...record, stamp };
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), JSON.stringify(refreshed, null, 2)).catch(() => undefined);
+    await (0,promises_.writeFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), JSON.stringify(refreshed, null, 2)).catch(() => undefined);
     return { hit: { dir, binaryPath, record: refreshed, rehashed: true } };
 }
 /** A private folder on the cache's own file system, to build an entry in before it goes live. */
 async function stagingDir(tool, version, arch) {
     const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, version, `.${arch}.staging-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
     return dir;
 }
 /**
@@ -34138,10 +33963,10 @@ async function stagingDir(tool, version, arch) {
  */
 async function commit(staging, record, arch) {
     const stamp = await stampOf((0,external_node_path_namespaceObject.join)(staging, record.binary));
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, RECORD), JSON.stringify({ ...record, stamp }, null, 2));
+    await (0,promises_.writeFile)((0,external_node_path_namespaceObject.join)(staging, RECORD), JSON.stringify({ ...record, stamp }, null, 2));
     const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), record.tool, record.version, arch);
     try {
-        await (0,promises_namespaceObject.rename)(staging, dir);
+        await (0,promises_.rename)(staging, dir);
     }
     catch (error) {
         const code = error.code;
@@ -34149,16 +33974,16 @@ async function commit(staging, record, arch) {
             throw error;
         const existing = await lookup(record.tool, record.version, arch);
         if ('hit' in existing && existing.hit.record.sha256 === record.sha256) {
-            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+            await (0,promises_.rm)(staging, { recursive: true, force: true });
             return existing.hit.dir;
         }
         // A foreign, broken or half-written entry: move it aside in one step, then take its place.
         const aside = `${dir}.replaced-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        await (0,promises_namespaceObject.rename)(dir, aside).catch(() => undefined);
-        await (0,promises_namespaceObject.rename)(staging, dir);
-        void (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
+        await (0,promises_.rename)(dir, aside).catch(() => undefined);
+        await (0,promises_.rename)(staging, dir);
+        void (0,promises_.rm)(aside, { recursive: true, force: true });
     }
-    await (0,promises_namespaceObject.writeFile)(`${dir}.complete`, '');
+    await (0,promises_.writeFile)(`${dir}.complete`, '');
     return dir;
 }
 
@@ -34232,7 +34057,7 @@ function header(error, name) {
 }
 /** Rate limits get their own message: which limit, when it resets, and how to avoid it. */
 function explainGitHubError(error, tool, github) {
-    if (!(error instanceof HttpStatusError))
+    if (!(error instanceof http.HttpStatusError))
         return error;
     const remaining = header(error, 'x-ratelimit-remaining');
     const secondary = /secondary rate limit/i.test(error.body);
@@ -34324,9 +34149,9 @@ async function install(tool, spec, ctx) {
             await extractEntry(download, binary, binaryPath).catch((e) => {
                 throw new errors/* ToolError */.v4(`${tool.name} ${version}: ${asset.name} from ${got.url}: ${e.message}`);
             });
-            await (0,promises_namespaceObject.rm)(download);
+            await (0,promises_.rm)(download);
         }
-        await (0,promises_namespaceObject.chmod)(binaryPath, 0o755);
+        await (0,promises_.chmod)(binaryPath, 0o755);
         await probeVersion(tool, version, binaryPath);
         const dir = await commit(staging, {
             tool: tool.name,
@@ -34350,7 +34175,7 @@ async function install(tool, spec, ctx) {
     }
     finally {
         // On success the staging folder was renamed away; on failure nothing of it may remain.
-        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
     }
 }
 /**
@@ -34391,7 +34216,7 @@ async function checksumFromFile(tool, version, asset, url, label, signed, ctx) {
         sums = await ctx.fetcher.buffer(url);
     }
     catch (error) {
-        if (error instanceof HttpStatusError && error.status === 404)
+        if (error instanceof http.HttpStatusError && error.status === 404)
             return undefined;
         throw error;
     }
@@ -34413,7 +34238,7 @@ async function verifySums(sums, url, ctx) {
             break;
         }
         catch (error) {
-            if (!(error instanceof HttpStatusError && error.status === 404))
+            if (!(error instanceof http.HttpStatusError && error.status === 404))
                 throw error;
         }
     }
@@ -34437,11 +34262,11 @@ function checkDigests(actual, expected, asset) {
     }
 }
 function explainDownloadError(error, tool, version, asset, ctx) {
-    if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) {
+    if (error instanceof http.HttpStatusError && (error.status === 404 || error.status === 410)) {
         return new errors/* ToolError */.v4(`${tool.name} ${version} has no ${asset.name} for ${describePlatform(ctx.platform)}: ${error.url} answered ${error.status}. ` +
             `Check that ${version} is a released ${tool.name} version (and that any mirror holds it).`);
     }
-    if (error instanceof HttpStatusError) {
+    if (error instanceof http.HttpStatusError) {
         return new errors/* ToolError */.v4(`Downloading ${tool.name} ${version}: ${error.url} answered ${error.status}.`);
     }
     return error;
@@ -34528,21 +34353,21 @@ function chooseBuilder(facts, request) {
     if ('error' in builder)
         throw unknownBuilder(request, builder.error);
     const exportsCache = builder.driver !== 'docker' || Boolean(facts.containerdStore);
-    const limits = `the builder ${forLog(builder.name)} uses the docker driver, which`;
+    const limits = `the builder ${(0,log/* forLog */.Ig)(builder.name)} uses the docker driver, which`;
     const fix = 'Use a docker-container builder (docker/setup-buildx-action), or turn on the containerd image store.';
     if (request.platforms.length > 1 && !exportsCache) {
-        throw new errors/* UsageError */.eb(`Input "platforms" is ${forLog(request.platforms.join(','))}: ${limits} builds one platform at a time. ${fix}`);
+        throw new errors/* UsageError */.eb(`Input "platforms" is ${(0,log/* forLog */.Ig)(request.platforms.join(','))}: ${limits} builds one platform at a time. ${fix}`);
     }
     if (request.cacheTo.kind === 'specs' && !exportsCache) {
         const bad = request.cacheTo.specs.find((s) => cacheType(s) !== 'inline');
         if (bad)
-            throw new errors/* UsageError */.eb(`Input "cache-to" has ${forLog(bad)}: ${limits} can only export type=inline cache. ${fix}`);
+            throw new errors/* UsageError */.eb(`Input "cache-to" has ${(0,log/* forLog */.Ig)(bad)}: ${limits} can only export type=inline cache. ${fix}`);
     }
     const why = request.builder ? 'the "builder" input' : request.builderEnv ? 'BUILDX_BUILDER' : "buildx's current builder";
     return { kind: 'buildx', why: `${why}, driver ${builder.driver}`, name: builder.name, driver: builder.driver, exportsCache, cacheFrom: request.cacheFrom, cacheTo: request.cacheTo };
 }
 function classic(request, reason) {
-    const needs = (input, value) => new errors/* UsageError */.eb(`Input "${input}" is ${forLog(value)}, which needs docker buildx, but ${reason}.`);
+    const needs = (input, value) => new errors/* UsageError */.eb(`Input "${input}" is ${(0,log/* forLog */.Ig)(value)}, which needs docker buildx, but ${reason}.`);
     if (request.builder)
         throw needs('builder', request.builder);
     if (request.platforms.length)
@@ -34552,17 +34377,17 @@ function classic(request, reason) {
     if (request.cacheFrom.kind === 'specs') {
         const bad = request.cacheFrom.specs.find((s) => cacheType(s) !== 'registry');
         if (bad)
-            throw new errors/* UsageError */.eb(`Input "cache-from" has ${forLog(bad)}: the classic builder only takes images (type=registry), and ${reason}.`);
+            throw new errors/* UsageError */.eb(`Input "cache-from" has ${(0,log/* forLog */.Ig)(bad)}: the classic builder only takes images (type=registry), and ${reason}.`);
     }
     return { kind: 'classic', why: reason.replace(/ \(.*\)$/, ''), cacheFrom: request.cacheFrom };
 }
 function unknownBuilder(request, error) {
-    const said = `docker buildx said: ${forLog(error.trim().split('\n').pop() ?? '')}`;
+    const said = `docker buildx said: ${(0,log/* forLog */.Ig)(error.trim().split('\n').pop() ?? '')}`;
     if (request.builder) {
-        return new errors/* UsageError */.eb(`Input "builder" is ${forLog(request.builder)}, which docker buildx does not know (${said}). List the builders with docker buildx ls, or create one with docker/setup-buildx-action.`);
+        return new errors/* UsageError */.eb(`Input "builder" is ${(0,log/* forLog */.Ig)(request.builder)}, which docker buildx does not know (${said}). List the builders with docker buildx ls, or create one with docker/setup-buildx-action.`);
     }
     if (request.builderEnv)
-        return new errors/* UsageError */.eb(`BUILDX_BUILDER is ${forLog(request.builderEnv)}, which docker buildx does not know (${said}).`);
+        return new errors/* UsageError */.eb(`BUILDX_BUILDER is ${(0,log/* forLog */.Ig)(request.builderEnv)}, which docker buildx does not know (${said}).`);
     return new errors/* ToolError */.v4(`docker buildx could not tell which builder to use (${said}).`);
 }
 /**
@@ -34590,7 +34415,7 @@ function givenCacheSpecs(plan) {
 function describeBuilder(plan) {
     return plan.kind === 'classic'
         ? `Builder: the classic docker build (${plan.why}).`
-        : `Builder: buildx builder ${forLog(plan.name)} (${plan.why})${plan.exportsCache ? '' : '; cache export limited to type=inline'}.`;
+        : `Builder: buildx builder ${(0,log/* forLog */.Ig)(plan.name)} (${plan.why})${plan.exportsCache ? '' : '; cache export limited to type=inline'}.`;
 }
 /** `type=gha,mode=max` gives `gha`; a bare reference (`user/app:cache`) is a registry cache. */
 function cacheType(spec) {
@@ -34734,10 +34559,10 @@ function stepConfigJson(runner, registry) {
     return config;
 }
 async function createStepConfig(tempRoot, env, registry) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot, 'shipkit-docker-'));
-    await (0,promises_namespaceObject.chmod)(dir, 0o700);
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_namespaceObject.join)(tempRoot, 'shipkit-docker-'));
+    await (0,promises_.chmod)(dir, 0o700);
     const runner = runnerDockerConfig(env);
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), `${JSON.stringify(stepConfigJson(await readJson((0,external_node_path_namespaceObject.join)(runner, 'config.json')), registry), null, 2)}\n`, { mode: 0o600 });
+    await (0,promises_.writeFile)((0,external_node_path_namespaceObject.join)(dir, 'config.json'), `${JSON.stringify(stepConfigJson(await readJson((0,external_node_path_namespaceObject.join)(runner, 'config.json')), registry), null, 2)}\n`, { mode: 0o600 });
     const linked = [];
     for (const name of LINKED) {
         // BUILDX_CONFIG, when set, already points buildx at its folder wherever DOCKER_CONFIG is.
@@ -34746,14 +34571,14 @@ async function createStepConfig(tempRoot, env, registry) {
         if (!(await exists((0,external_node_path_namespaceObject.join)(runner, name))))
             continue;
         // 'junction' makes Windows create a folder link without admin rights; elsewhere it is ignored.
-        await (0,promises_namespaceObject.symlink)((0,external_node_path_namespaceObject.join)(runner, name), (0,external_node_path_namespaceObject.join)(dir, name), 'junction');
+        await (0,promises_.symlink)((0,external_node_path_namespaceObject.join)(runner, name), (0,external_node_path_namespaceObject.join)(dir, name), 'junction');
         linked.push(name);
     }
     return { dir, linked };
 }
 async function readJson(path) {
     try {
-        const parsed = JSON.parse(await (0,promises_namespaceObject.readFile)(path, 'utf8'));
+        const parsed = JSON.parse(await (0,promises_.readFile)(path, 'utf8'));
         return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? parsed : undefined;
     }
     catch {
@@ -34762,7 +34587,7 @@ async function readJson(path) {
 }
 async function exists(path) {
     try {
-        await (0,promises_namespaceObject.lstat)(path);
+        await (0,promises_.lstat)(path);
         return true;
     }
     catch {
@@ -34820,7 +34645,7 @@ function hadolintEnvironment(env) {
 function getString(name) {
     const value = lib_core/* getInput */.V4(name).trim();
     if (/[\r\n\0]/.test(value)) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is ${forLog(value)}: expected a single line.`);
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(value)}: expected a single line.`);
     }
     return value;
 }
@@ -34845,7 +34670,7 @@ function getBoolean(name, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is ${forLog(raw)}: expected true or false.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(raw)}: expected true or false.`);
 }
 /** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
 function parseList(raw) {
@@ -34876,18 +34701,20 @@ function getEnum(name, allowed, fallback) {
     const value = raw.toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new errors/* UsageError */.eb(`Input "${name}" is ${forLog(raw)}: expected one of ${allowed.join(', ')}.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(raw)}: expected one of ${allowed.join(', ')}.`);
 }
 function getPositiveInt(name, fallback) {
     const raw = getString(name);
     if (raw === '')
         return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is ${forLog(raw)}: expected a whole number of 1 or more.`);
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
 }
 
+// EXTERNAL MODULE: ./lib/mirrors.ts
+var mirrors = __nccwpck_require__(294);
 ;// CONCATENATED MODULE: ./lib/paths.ts
 
 
@@ -34935,11 +34762,11 @@ function isInside(root, path) {
  */
 function resolveInside(workspace, value, input) {
     if (/[\0\r\n]/.test(value)) {
-        throw new errors/* UsageError */.eb(`${label(input)} is ${forLog(value)}: a path cannot hold a line break or NUL.`);
+        throw new errors/* UsageError */.eb(`${label(input)} is ${(0,log/* forLog */.Ig)(value)}: a path cannot hold a line break or NUL.`);
     }
     const absolute = (0,external_node_path_namespaceObject.resolve)(workspace, value);
     if (!isInside(workspace, absolute)) {
-        throw new errors/* UsageError */.eb(`${label(input)} is ${forLog(value)}, which resolves to ${forLog(realPathOf(absolute))}, outside the workspace ${forLog(realPathOf(workspace))}. ` +
+        throw new errors/* UsageError */.eb(`${label(input)} is ${(0,log/* forLog */.Ig)(value)}, which resolves to ${(0,log/* forLog */.Ig)(realPathOf(absolute))}, outside the workspace ${(0,log/* forLog */.Ig)(realPathOf(workspace))}. ` +
             'Paths are relative to the repository and must stay inside it (no "..", no absolute paths elsewhere, no symlinks pointing out).');
     }
     return { absolute, relative: (0,external_node_path_namespaceObject.relative)(workspace, absolute).split(external_node_path_namespaceObject.sep).join('/') || '.' };
@@ -34950,19 +34777,19 @@ function resolveInside(workspace, value, input) {
  */
 function checkPattern(workspace, pattern, input) {
     if (/[\0\r\n]/.test(pattern))
-        throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${forLog(pattern)}: a pattern cannot hold a line break or NUL.`);
+        throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${(0,log/* forLog */.Ig)(pattern)}: a pattern cannot hold a line break or NUL.`);
     let rel = pattern.replace(/\\/g, '/');
     if ((0,external_node_path_namespaceObject.isAbsolute)(rel)) {
         const base = realPathOf(workspace).split(external_node_path_namespaceObject.sep).join('/');
         const given = realPathOf(rel.replace(/[*?[].*$/, '') || '/').split(external_node_path_namespaceObject.sep).join('/');
         if (given !== base && !given.startsWith(`${base}/`) && !rel.startsWith(`${workspace.split(external_node_path_namespaceObject.sep).join('/')}/`)) {
-            throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${forLog(pattern)}, outside the workspace ${forLog(workspace)}: patterns are relative to the repository.`);
+            throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${(0,log/* forLog */.Ig)(pattern)}, outside the workspace ${(0,log/* forLog */.Ig)(workspace)}: patterns are relative to the repository.`);
         }
         rel = external_node_path_namespaceObject.posix.relative(workspace.split(external_node_path_namespaceObject.sep).join('/'), rel) || '.';
     }
     const normal = external_node_path_namespaceObject.posix.normalize(rel);
     if (normal === '..' || normal.startsWith('../')) {
-        throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${forLog(pattern)}, which leads out of the workspace: patterns are relative to the repository and stay inside it.`);
+        throw new errors/* UsageError */.eb(`${label(input)} has the pattern ${(0,log/* forLog */.Ig)(pattern)}, which leads out of the workspace: patterns are relative to the repository and stay inside it.`);
     }
     return normal;
 }
@@ -35283,7 +35110,7 @@ function parseTagSpec(items) {
         if (item.startsWith('raw:')) {
             const value = item.slice(4).trim();
             if (!isValidTag(value)) {
-                throw new errors/* UsageError */.eb(`Input "tags" has ${forLog(item)}: ${forLog(value)} is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
+                throw new errors/* UsageError */.eb(`Input "tags" has ${(0,log/* forLog */.Ig)(item)}: ${(0,log/* forLog */.Ig)(value)} is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
             }
             spec.raw.push(value);
         }
@@ -35291,7 +35118,7 @@ function parseTagSpec(items) {
             spec.rules.push(item);
         }
         else {
-            throw new errors/* UsageError */.eb(`Input "tags" has ${forLog(item)}: expected any of ${TAG_RULES.join(', ')}, or raw:<tag>.`);
+            throw new errors/* UsageError */.eb(`Input "tags" has ${(0,log/* forLog */.Ig)(item)}: expected any of ${TAG_RULES.join(', ')}, or raw:<tag>.`);
         }
     }
     return spec;
@@ -35384,10 +35211,10 @@ function parseImageNames(lines) {
     for (const line of lines) {
         const [dir, name, ...rest] = line.split('=').map((s) => s.trim());
         if (!dir || !name || rest.length || !isRepositoryPath(name)) {
-            throw new errors/* UsageError */.eb(`Input "image-names" has the line ${forLog(line)}: expected dir=name with a lower-case image name (letters, digits, and . _ - between them), e.g. post-py=post.`);
+            throw new errors/* UsageError */.eb(`Input "image-names" has the line ${(0,log/* forLog */.Ig)(line)}: expected dir=name with a lower-case image name (letters, digits, and . _ - between them), e.g. post-py=post.`);
         }
         if (names.has(dir))
-            throw new errors/* UsageError */.eb(`Input "image-names" names ${forLog(dir)} twice: one line per service folder.`);
+            throw new errors/* UsageError */.eb(`Input "image-names" names ${(0,log/* forLog */.Ig)(dir)} twice: one line per service folder.`);
         names.set(dir, name);
     }
     return names;
@@ -35404,13 +35231,13 @@ function discoverServices(workspace, patterns, imageNames) {
             if (seen.has(context) || !(0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(workspace, dockerfile)))
                 continue;
             if (CONTROL.test(context)) {
-                throw new errors/* UsageError */.eb(`The service folder ${forLog(context)} (matched by "services") has a control character such as a line break in its name: rename it.`);
+                throw new errors/* UsageError */.eb(`The service folder ${(0,log/* forLog */.Ig)(context)} (matched by "services") has a control character such as a line break in its name: rename it.`);
             }
-            resolveInside(workspace, dockerfile, `The Dockerfile of ${forLog(context)}`);
+            resolveInside(workspace, dockerfile, `The Dockerfile of ${(0,log/* forLog */.Ig)(context)}`);
             const service = context === '.' ? (0,external_node_path_namespaceObject.basename)(workspace) : (0,external_node_path_namespaceObject.basename)(context);
             const name = imageNames.get(service) ?? imageNames.get(context) ?? service.toLowerCase();
             if (!isRepositoryPath(name)) {
-                throw new errors/* UsageError */.eb(`The service folder ${forLog(context)} would be published as ${forLog(name)}, which is not a valid image name (lower-case letters, digits, and . _ - between them): name it in "image-names", e.g. ${service}=${suggestName(service)}.`);
+                throw new errors/* UsageError */.eb(`The service folder ${(0,log/* forLog */.Ig)(context)} would be published as ${(0,log/* forLog */.Ig)(name)}, which is not a valid image name (lower-case letters, digits, and . _ - between them): name it in "image-names", e.g. ${service}=${suggestName(service)}.`);
             }
             seen.set(context, { service, context, dockerfile, name, version: readVersion(workspace, context) });
         }
@@ -35418,7 +35245,7 @@ function discoverServices(workspace, patterns, imageNames) {
     const services = [...seen.values()];
     const unused = unknownNames(workspace, imageNames, services);
     if (unused.length) {
-        throw new errors/* UsageError */.eb(`Input "image-names" names ${unused.map(forLog).join(', ')}, which is not a service folder; services found: ${services.map((s) => s.service).join(', ') || 'none'}.`);
+        throw new errors/* UsageError */.eb(`Input "image-names" names ${unused.map(log/* forLog */.Ig).join(', ')}, which is not a service folder; services found: ${services.map((s) => s.service).join(', ') || 'none'}.`);
     }
     return services;
 }
@@ -35451,7 +35278,7 @@ function checkDistinctImages(services, imageOf, imageNames) {
             const mapped = (x) => imageNames.has(x.service) || imageNames.has(x.context);
             // Folders of one name in two places need the context as the image-names key.
             const example = s.service === other.service ? `${s.context}=${suggestName(s.context.replace(/\//g, '-'))}` : `${s.service}=${suggestName(`${s.name}-${s.service}`)}`;
-            const who = mapped(s) && mapped(other) ? `Input "image-names" gives the services ${forLog(other.context)} and ${forLog(s.context)} one name, ${forLog(s.name)}` : `The services ${forLog(other.context)} and ${forLog(s.context)} have one image name, ${forLog(s.name)}`;
+            const who = mapped(s) && mapped(other) ? `Input "image-names" gives the services ${(0,log/* forLog */.Ig)(other.context)} and ${(0,log/* forLog */.Ig)(s.context)} one name, ${(0,log/* forLog */.Ig)(s.name)}` : `The services ${(0,log/* forLog */.Ig)(other.context)} and ${(0,log/* forLog */.Ig)(s.context)} have one image name, ${(0,log/* forLog */.Ig)(s.name)}`;
             throw new errors/* UsageError */.eb(`${who}: both would be published as ${image}, each overwriting the other's tags. Give each its own name in "image-names", e.g. ${example}.`);
         }
         byImage.set(image, s);
@@ -35459,7 +35286,7 @@ function checkDistinctImages(services, imageOf, imageNames) {
 }
 function readVersion(workspace, context) {
     const file = context === '.' ? 'VERSION' : `${context}/VERSION`;
-    const { absolute } = resolveInside(workspace, file, `The version file ${forLog(file)}`);
+    const { absolute } = resolveInside(workspace, file, `The version file ${(0,log/* forLog */.Ig)(file)}`);
     if (!(0,external_node_fs_.existsSync)(absolute))
         return undefined;
     if (!(0,external_node_fs_.statSync)(absolute).isFile() || (0,external_node_fs_.statSync)(absolute).size > 1024) {
@@ -35467,7 +35294,7 @@ function readVersion(workspace, context) {
     }
     const version = (0,external_node_fs_.readFileSync)(absolute, 'utf8').trim();
     if (!isValidTag(version)) {
-        throw new errors/* UsageError */.eb(`${file} holds ${forLog(version)}, which is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
+        throw new errors/* UsageError */.eb(`${file} holds ${(0,log/* forLog */.Ig)(version)}, which is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
     }
     return version;
 }
@@ -35490,7 +35317,7 @@ function readVersion(workspace, context) {
 
 
 
-const bad = (input, value, expected) => new errors/* UsageError */.eb(`Input "${input}" is ${forLog(value)}: expected ${expected}.`);
+const bad = (input, value, expected) => new errors/* UsageError */.eb(`Input "${input}" is ${(0,log/* forLog */.Ig)(value)}: expected ${expected}.`);
 function getInputs(workspace) {
     const registry = getRegistry();
     const inputs = {
@@ -35516,7 +35343,7 @@ function getInputs(workspace) {
         'hadolint-version': getVersion(),
         'sarif-file': getSarifFile(workspace),
         parallel: getPositiveInt('parallel', (0,external_node_os_namespaceObject.cpus)().length),
-        mirrors: parseMirrors(getLines('mirrors')),
+        mirrors: (0,mirrors/* parseMirrors */.C)(getLines('mirrors')),
         'discover-only': getBoolean('discover-only'),
         'lint-only': getBoolean('lint-only'),
     };
@@ -35530,7 +35357,7 @@ function checkCombinations(inputs) {
     if (inputs['lint-only'] && !inputs.lint)
         throw new errors/* UsageError */.eb('Input "lint-only" is true but "lint" is false: there would be nothing to do.');
     if (inputs['sarif-file'] && !inputs.lint) {
-        throw new errors/* UsageError */.eb(`Input "sarif-file" is ${forLog(inputs['sarif-file'])} but "lint" is false: there would be no lint results to write.`);
+        throw new errors/* UsageError */.eb(`Input "sarif-file" is ${(0,log/* forLog */.Ig)(inputs['sarif-file'])} but "lint" is false: there would be no lint results to write.`);
     }
 }
 /** Like any single-line input, but a refusal never repeats the value: it is a secret. */
@@ -35566,7 +35393,7 @@ function getServices(workspace) {
         const wild = literal.findIndex((segment) => /[*?]/.test(segment));
         const fixed = (wild < 0 ? literal : literal.slice(0, wild)).join('/');
         if (fixed && !isInside(workspace, (0,external_node_path_namespaceObject.join)(workspace, fixed))) {
-            throw new errors/* UsageError */.eb(`Input "services" has the pattern ${forLog(p)}, whose folder ${forLog(fixed)} resolves to ${forLog(realPathOf((0,external_node_path_namespaceObject.join)(workspace, fixed)))}, outside the workspace: patterns are relative to the repository and stay inside it.`);
+            throw new errors/* UsageError */.eb(`Input "services" has the pattern ${(0,log/* forLog */.Ig)(p)}, whose folder ${(0,log/* forLog */.Ig)(fixed)} resolves to ${(0,log/* forLog */.Ig)(realPathOf((0,external_node_path_namespaceObject.join)(workspace, fixed)))}, outside the workspace: patterns are relative to the repository and stay inside it.`);
         }
         return pattern;
     });
@@ -35583,7 +35410,7 @@ function getPairs(name, key, expected) {
     for (const line of lines) {
         const eq = line.indexOf('=');
         if (eq <= 0 || !key.test(line.slice(0, eq).trim())) {
-            throw new errors/* UsageError */.eb(`Input "${name}" has the line ${forLog(line)}: expected KEY=value with ${expected}.`);
+            throw new errors/* UsageError */.eb(`Input "${name}" has the line ${(0,log/* forLog */.Ig)(line)}: expected KEY=value with ${expected}.`);
         }
         if (name === 'labels' && line.slice(0, eq).trim() === CONTEXT_DIGEST_LABEL) {
             throw new errors/* UsageError */.eb(`Input "labels" sets ${CONTEXT_DIGEST_LABEL}, which build-images writes itself to tell whether an image changed.`);
@@ -35595,7 +35422,7 @@ function getPlatforms() {
     const platforms = [...new Set(getList('platforms'))];
     const wrong = platforms.find((p) => !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p));
     if (wrong)
-        throw new errors/* UsageError */.eb(`Input "platforms" has ${forLog(wrong)}: expected os/arch[/variant] entries, e.g. linux/amd64,linux/arm64.`);
+        throw new errors/* UsageError */.eb(`Input "platforms" has ${(0,log/* forLog */.Ig)(wrong)}: expected os/arch[/variant] entries, e.g. linux/amd64,linux/arm64.`);
     return platforms;
 }
 /**
@@ -35609,7 +35436,7 @@ function getCache(name, workspace) {
     if (lines.length === 1 && lines[0] === 'none')
         return { kind: 'none' };
     for (const line of lines) {
-        const wrong = (why) => new errors/* UsageError */.eb(`Input "${name}" has the line ${forLog(line)}: ${why}.`);
+        const wrong = (why) => new errors/* UsageError */.eb(`Input "${name}" has the line ${(0,log/* forLog */.Ig)(line)}: ${why}.`);
         if (line === 'none')
             throw wrong('"none" stands alone, with no other line');
         const type = cacheType(line);
@@ -35654,7 +35481,7 @@ function getSarifFile(workspace) {
     while (!(0,external_node_fs_.existsSync)(dir) && (0,external_node_path_namespaceObject.dirname)(dir) !== dir)
         dir = (0,external_node_path_namespaceObject.dirname)(dir);
     if (!(0,external_node_fs_.statSync)(dir).isDirectory())
-        throw bad('sarif-file', value, `a file path; ${forLog(dir)} is a file, not a folder`);
+        throw bad('sarif-file', value, `a file path; ${(0,log/* forLog */.Ig)(dir)} is a file, not a folder`);
     return path.relative;
 }
 /** `auto` pushes except for pull requests, whose code has not been reviewed yet. */
@@ -35984,7 +35811,7 @@ async function buildStage(job, ctx) {
     // The classic builder makes a step of each --label flag; one LABEL line in a copy costs one step.
     const generated = builder.kind === 'classic' && !ctx.target ? (0,external_node_path_namespaceObject.join)(ctx.tempDir, `${service.name.replace(/\//g, '-')}-${job.digest.slice(0, 12)}.Dockerfile`) : undefined;
     if (generated) {
-        await (0,promises_namespaceObject.writeFile)(generated, withLabels(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(ctx.workspace, service.dockerfile), 'utf8'), labels));
+        await (0,promises_.writeFile)(generated, withLabels(await (0,promises_.readFile)((0,external_node_path_namespaceObject.join)(ctx.workspace, service.dockerfile), 'utf8'), labels));
         job.log(`labels in one LABEL line of a copy of ${service.dockerfile}`);
     }
     const argv = buildArgv({
@@ -36015,7 +35842,7 @@ async function buildStage(job, ctx) {
     }
     finally {
         if (generated)
-            await (0,promises_namespaceObject.rm)(generated, { force: true });
+            await (0,promises_.rm)(generated, { force: true });
     }
     job.result.outcome = 'built';
     return 'next';
@@ -36132,14 +35959,14 @@ function checkTags(plans, inputs, git) {
         return;
     const reasons = untagged.map((p) => `${p.service.service} (${inputs.tags.rules.map((r) => whyNoTag(r, git, p.service.context)).join('; ') || 'no rule'})`);
     const asked = [...inputs.tags.rules, ...inputs.tags.raw.map((t) => `raw:${t}`)].join(', ');
-    throw new errors/* UsageError */.eb(`Input "tags" is ${forLog(asked)}, which gives no tag on this ${git.eventName} event to ${reasons.join(', ')}. ` +
+    throw new errors/* UsageError */.eb(`Input "tags" is ${(0,log/* forLog */.Ig)(asked)}, which gives no tag on this ${git.eventName} event to ${reasons.join(', ')}. ` +
         'Add a rule that applies here (e.g. sha), or raw:<tag>.');
 }
 function checkTarget(plans, target) {
     for (const p of plans) {
         const names = p.dockerfile.stages.map((s) => s.name).filter(Boolean);
         if (!names.includes(target.toLowerCase())) {
-            throw new errors/* UsageError */.eb(`Input "target" is ${forLog(target)}, but ${p.service.dockerfile} has no stage of that name (${names.length ? `its stages: ${names.join(', ')}` : 'it names no stage with FROM ... AS <name>'}).`);
+            throw new errors/* UsageError */.eb(`Input "target" is ${(0,log/* forLog */.Ig)(target)}, but ${p.service.dockerfile} has no stage of that name (${names.length ? `its stages: ${names.join(', ')}` : 'it names no stage with FROM ... AS <name>'}).`);
         }
     }
 }
@@ -36253,8 +36080,8 @@ function annotations(results) {
 }
 async function writeSarif(workspace, file, results, hadolintVersion) {
     const path = (0,external_node_path_namespaceObject.join)(workspace, file);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(path, JSON.stringify(toSarif(results.flatMap((r) => r.findings), hadolintVersion), null, 2));
+    await (0,promises_.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+    await (0,promises_.writeFile)(path, JSON.stringify(toSarif(results.flatMap((r) => r.findings), hadolintVersion), null, 2));
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/state.ts
@@ -36288,13 +36115,13 @@ const STATE_REGISTRY = 'registry';
 async function main() {
     const setup = prepare(process.env);
     if (!setup.plans.length) {
-        lib_core/* warning */.$e(`No service found: no folder matching ${setup.inputs.services.map(forLog).join(', ')} holds a Dockerfile.`);
+        lib_core/* warning */.$e(`No service found: no folder matching ${setup.inputs.services.map(log/* forLog */.Ig).join(', ')} holds a Dockerfile.`);
         writeOutputs([]);
         return;
     }
     if (setup.inputs['discover-only']) {
         const planned = setup.plans.map(plannedResult);
-        info(planned.map((p) => `${p.service}: ${p.image} (${p.tags.join(', ')})`).join('\n'));
+        (0,log/* info */.pq)(planned.map((p) => `${p.service}: ${p.image} (${p.tags.join(', ')})`).join('\n'));
         writeOutputs(planned);
         return;
     }
@@ -36315,7 +36142,7 @@ function prepare(env) {
     const plans = planServices(workspace, inputs, git, now);
     if (plans.length && push && (!inputs.username || !inputs.password)) {
         const event = inputs.push === 'auto' ? ` and this is a ${git.eventName} event` : '';
-        throw new errors/* UsageError */.eb(`Input "push" is ${forLog(inputs.push)}${event}: pushing to ${inputs.registry} needs "username" and "password": pass them from secrets, or set push: false.`);
+        throw new errors/* UsageError */.eb(`Input "push" is ${(0,log/* forLog */.Ig)(inputs.push)}${event}: pushing to ${inputs.registry} needs "username" and "password": pass them from secrets, or set push: false.`);
     }
     return { env, workspace, inputs, git, push, now, plans };
 }
@@ -36346,7 +36173,7 @@ async function pickBuilder(setup) {
     }
     const plan = chooseBuilder(facts, request);
     checkCacheTag(plan, setup.push, setup.plans.flatMap((p) => p.tags));
-    info(describeBuilder(plan));
+    (0,log/* info */.pq)(describeBuilder(plan));
     return plan;
 }
 /** The side effects begin: hadolint (found or installed), then the login into the step's own config. */
@@ -36384,10 +36211,10 @@ async function login(inputs, env, tempDir) {
         input: inputs.password,
     });
     if (result.code) {
-        throw new errors/* ToolError */.v4(`docker login to ${inputs.registry} as ${forLog(inputs.username)} failed: ${tail(result.stderr || result.stdout, 3)}. Check the "username" and "password" secrets.`);
+        throw new errors/* ToolError */.v4(`docker login to ${inputs.registry} as ${(0,log/* forLog */.Ig)(inputs.username)} failed: ${tail(result.stderr || result.stdout, 3)}. Check the "username" and "password" secrets.`);
     }
     const kept = config.linked.length ? `; the runner's ${config.linked.join(', ')} stay visible through it` : '';
-    info(`Logged in to ${inputs.registry} as ${nameForLog(inputs.username)}, in a docker config of this step's own${kept}.`);
+    (0,log/* info */.pq)(`Logged in to ${inputs.registry} as ${(0,log/* nameForLog */.jd)(inputs.username)}, in a docker config of this step's own${kept}.`);
     return config.dir;
 }
 /** hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is installed. */
@@ -36404,16 +36231,16 @@ async function findHadolint(inputs) {
         githubApiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
     });
     const installed = await install(TOOLS.hadolint, spec, ctx);
-    info(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
+    (0,log/* info */.pq)(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
     return installed.path;
 }
 async function buildAll(setup, ctx) {
     const mode = ctx.builder ? `push: ${setup.push}` : 'lint only';
-    info(`${setup.plans.length} service(s): ${setup.plans.map((p) => `${p.service.service} -> ${p.image.ref}`).join(', ')}; ${mode}`);
+    (0,log/* info */.pq)(`${setup.plans.length} service(s): ${setup.plans.map((p) => `${p.service.service} -> ${p.image.ref}`).join(', ')}; ${mode}`);
     return Promise.all(setup.plans.map(async (plan) => {
         const result = await processService(plan, ctx);
         lib_core/* startGroup */.Oh(`${result.service}: ${result.outcome}${result.failure ? ` at ${result.failure.stage}` : ''} (${result.seconds.toFixed(1)} s)`);
-        info(result.log.filter(Boolean).join('\n'));
+        (0,log/* info */.pq)(result.log.filter(Boolean).join('\n'));
         lib_core/* endGroup */.N4();
         return result;
     }));
@@ -36429,7 +36256,7 @@ async function report(setup, ctx, results) {
             await writeSarif(setup.workspace, sarif, results, await hadolintVersion(ctx.hadolint.path, ctx.hadolint.env));
         }
         catch (error) {
-            throw new errors/* ToolError */.v4(`Could not write "sarif-file" ${forLog(sarif)}: ${(0,errors/* messageOf */.bD)(error)}`);
+            throw new errors/* ToolError */.v4(`Could not write "sarif-file" ${(0,log/* forLog */.Ig)(sarif)}: ${(0,errors/* messageOf */.bD)(error)}`);
         }
     }
     const failed = results.filter((r) => r.outcome === 'failed');
@@ -36512,6 +36339,807 @@ function messageOf(error) {
 /** True when the error is one we wrote for the user, as opposed to a bug in the kit. */
 function isExpected(error) {
     return error instanceof UsageError || error instanceof ToolError;
+}
+
+
+/***/ }),
+
+/***/ 5229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  DEADLINE: () => (/* binding */ DEADLINE),
+  Deadline: () => (/* binding */ Deadline),
+  Fetcher: () => (/* reexport */ Fetcher),
+  Http: () => (/* binding */ Http),
+  HttpStatusError: () => (/* binding */ HttpStatusError),
+  NetworkError: () => (/* binding */ NetworkError),
+  RETRY_DELAYS_MS: () => (/* binding */ RETRY_DELAYS_MS),
+  allowedMs: () => (/* binding */ allowedMs),
+  checkLength: () => (/* binding */ checkLength),
+  expectLength: () => (/* binding */ expectLength),
+  formatBytes: () => (/* binding */ formatBytes),
+  formatMs: () => (/* binding */ formatMs),
+  header: () => (/* binding */ header),
+  retryAfterMs: () => (/* binding */ retryAfterMs),
+  retryable: () => (/* binding */ retryable),
+  streamFailure: () => (/* binding */ streamFailure),
+  urlForMessage: () => (/* binding */ urlForMessage)
+});
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./lib/errors.ts
+var errors = __nccwpck_require__(8115);
+// EXTERNAL MODULE: ./lib/log.ts
+var log = __nccwpck_require__(2844);
+// EXTERNAL MODULE: ./lib/mirrors.ts
+var mirrors = __nccwpck_require__(294);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: ./lib/fetcher.ts
+
+
+
+
+
+
+
+/** Below this size a second connection costs more than it saves. */
+const SPLIT_ABOVE = 8 * 1024 * 1024;
+const DEFAULT_SEGMENTS = 4;
+class Fetcher {
+    options;
+    http;
+    constructor(options = {}) {
+        this.options = options;
+        this.http = new Http({
+            mirrors: options.mirrors,
+            credentials: options.token && options.tokenOrigin ? [{ scope: options.tokenOrigin, authorization: `Bearer ${options.token}` }] : [],
+            retryDelays: options.retryDelays,
+            timeouts: options.timeouts,
+            log: options.log,
+            hint: 'The server or the network is having trouble: re-run the job, or set "mirrors" to a closer copy.',
+        });
+    }
+    /** The URL that is really fetched for an upstream URL, as messages show it (a mirror's password hidden). */
+    resolve(url) {
+        return urlForMessage(this.http.resolve(url));
+    }
+    async text(upstreamUrl, headers = {}) {
+        return (await this.buffer(upstreamUrl, headers)).toString('utf8');
+    }
+    async json(upstreamUrl, headers = {}) {
+        const body = await this.text(upstreamUrl, { accept: 'application/json', ...headers });
+        try {
+            return JSON.parse(body);
+        }
+        catch {
+            throw new errors/* ToolError */.v4(`${this.resolve(upstreamUrl)} did not answer with JSON (got ${JSON.stringify(body.slice(0, 80))}).`);
+        }
+    }
+    async buffer(upstreamUrl, headers = {}) {
+        const response = await this.http.request({ url: upstreamUrl, headers });
+        if (response.status >= 200 && response.status < 300)
+            return response.body;
+        // Rate limits (429, 403) stay HTTP answers so the caller can say which limit and when it resets.
+        if (response.failure && response.status !== 429 && response.status !== 403)
+            throw response.failure;
+        throw new HttpStatusError(urlForMessage(response.url), response.status, response.headers, response.body.toString('utf8'));
+    }
+    /**
+     * Downloads to `dest` and returns its SHA-256. A large file from a server that accepts ranges is
+     * fetched over several connections at once (CDNs limit each connection, not the client); the
+     * first response carries the first segment. Anything else streams whole, hashed on the way. One
+     * deadline covers each attempt, segments included.
+     */
+    async download(upstreamUrl, dest) {
+        const plan = this.http.plan({ url: upstreamUrl });
+        return this.http.retrying(plan, async () => {
+            const deadline = this.http.deadline(plan);
+            try {
+                const first = await this.http.open(plan, deadline);
+                if (first.status !== 200)
+                    throw await this.http.failureOf(plan, first, deadline);
+                expectLength(deadline, first);
+                const total = Number(first.headers['content-length']);
+                const segments = this.options.segments ?? DEFAULT_SEGMENTS;
+                const splittable = first.headers['accept-ranges'] === 'bytes' && total >= SPLIT_ABOVE && segments > 1;
+                return splittable
+                    ? await this.downloadSegments(plan, first, deadline, total, segments, dest)
+                    : await downloadWhole(plan, first, deadline, dest);
+            }
+            finally {
+                deadline.stop();
+            }
+        });
+    }
+    async downloadSegments(plan, first, deadline, total, segments, dest) {
+        const size = Math.ceil(total / segments);
+        const file = await (0,promises_.open)(dest, 'w');
+        try {
+            const rest = Array.from({ length: segments - 1 }, (_, i) => (i + 1) * size).filter((start) => start < total);
+            // Every segment settles before the file closes, so a retry never races a stale writer.
+            const results = await Promise.allSettled([
+                writeSegment(plan, first, deadline, file, 0, size),
+                ...rest.map(async (start) => {
+                    const end = Math.min(total, start + size) - 1;
+                    const part = await this.http.open(plan, deadline, { range: `bytes=${start}-${end}` });
+                    const range = String(part.headers['content-range'] ?? '');
+                    if (part.status !== 206 || !range.startsWith(`bytes ${start}-${end}/`)) {
+                        part.body.destroy();
+                        throw retryable(`asked for bytes ${start}-${end} but got status ${part.status} ${range}`);
+                    }
+                    await writeSegment(plan, part, deadline, file, start, end - start + 1);
+                }),
+            ]);
+            const failed = results.find((r) => r.status === 'rejected');
+            if (failed)
+                throw failed.reason;
+        }
+        finally {
+            await file.close();
+        }
+        const hash = (0,external_node_crypto_.createHash)('sha256');
+        for await (const chunk of (0,external_node_fs_.createReadStream)(dest))
+            hash.update(chunk);
+        return { path: dest, url: plan.shown, sha256: hash.digest('hex'), bytes: total };
+    }
+}
+async function downloadWhole(plan, response, deadline, dest) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            deadline.count(chunk.length);
+            done(null, chunk);
+        },
+    });
+    try {
+        await (0,external_node_stream_promises_.pipeline)(response.body, tap, (0,external_node_fs_.createWriteStream)(dest));
+    }
+    catch (error) {
+        throw streamFailure(error, plan.label, bytes);
+    }
+    checkLength(response, bytes, plan.shown);
+    return { path: dest, url: plan.shown, sha256: hash.digest('hex'), bytes };
+}
+/** Writes the first `length` bytes of a response at `position`, then lets the connection go. */
+async function writeSegment(plan, response, deadline, file, position, length) {
+    let written = 0;
+    try {
+        for await (const chunk of response.body) {
+            const data = chunk.subarray(0, length - written);
+            await file.write(data, 0, data.length, position + written);
+            written += data.length;
+            deadline.count(data.length);
+            if (written >= length)
+                break;
+        }
+    }
+    catch (error) {
+        throw streamFailure(error, plan.label, written);
+    }
+    finally {
+        response.body.destroy();
+    }
+    if (written < length) {
+        throw retryable(`a segment was cut short: ${written} of ${length} bytes arrived`);
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/http.ts
+
+
+
+
+/**
+ * 2 minutes plus 1 s per 64 KiB, at most 30 minutes: a 35 MB terraform zip gets 11 min 20 s, enough
+ * on a 512 kbit/s link. The allowance counts what has arrived, so a body must keep averaging 64 KiB/s
+ * after its first 2 minutes: a server sending 2 B/s is dropped after about 2 minutes, whatever size
+ * it announced.
+ */
+const DEADLINE = { baseMs: 120_000, bytesPerSecond: 64 * 1024, maxMs: 30 * 60_000 };
+const DEFAULT_TIMEOUTS = { connectMs: 30_000, idleMs: 60_000, deadline: DEADLINE };
+const RETRY_DELAYS_MS = [250, 1000, 3000];
+const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_REDIRECTS = 5;
+/** Bodies read into memory (API answers, checksum files, manifests) are small; this bounds a rogue one. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** An HTTP answer that retrying cannot change (404, 403, ...), with what the server said. */
+class HttpStatusError extends errors/* ToolError */.v4 {
+    url;
+    status;
+    headers;
+    body;
+    constructor(url, status, headers, body, method = 'GET') {
+        super(`${method} ${url} answered ${status}`);
+        this.url = url;
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+    }
+}
+class NetworkError extends errors/* ToolError */.v4 {
+    url;
+    problem;
+    attempts;
+    response;
+    constructor(message, url, problem, attempts, 
+    /** For `status`: the last answer, which callers may still want to read. */
+    response) {
+        super(message);
+        this.url = url;
+        this.problem = problem;
+        this.attempts = attempts;
+        this.response = response;
+    }
+}
+/** A failure another attempt may cure. Internal: callers see NetworkError once retries are spent. */
+class Transient extends Error {
+    problem;
+    unsent;
+    retryAfterMs;
+    response;
+    constructor(message, problem, 
+    /** True when the server cannot have acted on the request (no connection, or a 429). */
+    unsent = false, retryAfterMs, response) {
+        super(message);
+        this.problem = problem;
+        this.unsent = unsent;
+        this.retryAfterMs = retryAfterMs;
+        this.response = response;
+    }
+}
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
+const BROKEN = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE']);
+/** Sorts an error from a socket or stream: a Transient to retry, or a final error. */
+function classify(error, label, received) {
+    if (error instanceof Transient || error instanceof NetworkError || error instanceof errors/* ToolError */.v4)
+        return error;
+    const e = error;
+    // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
+    if (typeof e?.path === 'string')
+        return new errors/* ToolError */.v4(`cannot write ${e.path}: ${e.message}`);
+    const code = e?.code;
+    // Without a code it is no network failure but a bug: let it surface with its stack.
+    if (typeof code !== 'string')
+        return error instanceof Error ? error : new Error(String(error));
+    if (UNREACHABLE.has(code))
+        return new Transient(`cannot connect (${e.message})`, 'unreachable', true);
+    const after = received === undefined ? '' : ` after ${received} bytes`;
+    if (BROKEN.has(code) || e?.message === 'aborted')
+        return new Transient(`the connection broke${after} (${e.message})`, 'broken');
+    return new NetworkError(`${label}: ${e.message}`, label, 'protocol', 1);
+}
+function isTransientStatus(status, headers) {
+    // GitHub's secondary rate limit answers 403 with Retry-After: the same "come back later" as 429.
+    return status >= 500 || status === 408 || status === 429 || (status === 403 && headers['retry-after'] !== undefined);
+}
+/** `Retry-After` as delay-seconds or an HTTP date, in ms. */
+function retryAfterMs(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+/** The milliseconds the deadline rule allows for a body of `bytes`. */
+function allowedMs(rule, bytes) {
+    return Math.min(rule.maxMs, rule.baseMs + Math.floor((bytes / rule.bytesPerSecond) * 1000));
+}
+function formatMs(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${s} s`;
+    return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+/** A URL for messages: user and password of a mirror URL (Artifactory's style) are not printed. */
+function urlForMessage(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = parsed.username ? '***' : '';
+        parsed.password = '';
+        return parsed.href;
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * The overall time limit of one attempt (a download's segments share one). A body of N bytes has
+ * `allowedMs(rule, N)`; the attempt is stopped as soon as it falls behind that pace, i.e. when the
+ * time since it started exceeds the allowance of what has arrived so far, so a server trickling
+ * 2 B/s is dropped after the base time whatever size it announced. Consumers report the bytes they
+ * receive; whatever is watched is destroyed with the explanation.
+ */
+class Deadline {
+    rule;
+    what;
+    hint;
+    started = Date.now();
+    expected;
+    received = 0;
+    timer;
+    watched = new Set();
+    failure;
+    constructor(rule, what, hint) {
+        this.rule = rule;
+        this.what = what;
+        this.hint = hint;
+        this.arm();
+    }
+    /** The body's announced size (Content-Length), for the message. */
+    expect(bytes) {
+        this.expected = bytes;
+    }
+    count(bytes) {
+        this.received += bytes;
+    }
+    watch(target) {
+        if (this.failure)
+            target.destroy(this.failure);
+        else
+            this.watched.add(target);
+    }
+    stop() {
+        clearTimeout(this.timer);
+        this.watched.clear();
+    }
+    arm() {
+        const left = allowedMs(this.rule, this.received) - (Date.now() - this.started);
+        this.timer = setTimeout(() => this.check(), Math.max(0, left));
+        this.timer.unref();
+    }
+    check() {
+        if (Date.now() - this.started < allowedMs(this.rule, this.received)) {
+            this.arm();
+            return;
+        }
+        this.failure = this.explain();
+        // Newest first: a response must see this reason before its request's reset reaches it.
+        for (const target of [...this.watched].reverse())
+            target.destroy(this.failure);
+        this.watched.clear();
+    }
+    explain() {
+        const elapsed = Date.now() - this.started;
+        const rate = `${formatBytes(Math.round(this.received / Math.max(elapsed / 1000, 0.001)))}/s`;
+        const pace = `${formatMs(this.rule.baseMs)} plus 1 s per ${formatBytes(this.rule.bytesPerSecond)}`;
+        const rule = this.expected === undefined
+            ? `A request has ${pace} that arrives, at most ${formatMs(this.rule.maxMs)}, and this one gave no size`
+            : `Its deadline is ${formatMs(allowedMs(this.rule, this.expected))} (${pace} of its ${formatBytes(this.expected)}, at most ${formatMs(this.rule.maxMs)}), and it fell behind that pace`;
+        return new NetworkError(`${this.what} is too slow: ${formatBytes(this.received)}${this.expected === undefined ? '' : ` of ${formatBytes(this.expected)}`} ` +
+            `arrived in ${formatMs(elapsed)} (about ${rate}). ${rule}; stopped rather than wait on a server this slow. ${this.hint}`, this.what, 'deadline', 1);
+    }
+}
+const transports = new Map();
+/** Keep-alive agents shared by every Http of the process; a tunnelling agent when a proxy applies. */
+async function transportFor(url) {
+    const proxied = Boolean(process.env.https_proxy || process.env.HTTPS_PROXY || process.env.http_proxy || process.env.HTTP_PROXY);
+    let key = url.protocol;
+    if (proxied) {
+        const { getProxyUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+        if (getProxyUrl(url.href))
+            key = `${url.protocol}proxy`;
+    }
+    let transport = transports.get(key);
+    if (!transport) {
+        transport = (async () => {
+            const mod = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+            if (!key.endsWith('proxy'))
+                return { request: mod.request, agent: new mod.Agent({ keepAlive: true }) };
+            // @actions/http-client's agent tunnels through the proxy as the runner's own tools do.
+            const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+            return { request: mod.request, agent: new HttpClient('shipkit', [], { keepAlive: true }).getAgent(url.href) };
+        })();
+        transports.set(key, transport);
+    }
+    return transport;
+}
+function withinScope(url, scope) {
+    let base;
+    try {
+        base = new URL(scope);
+    }
+    catch {
+        return false;
+    }
+    if (url.origin !== base.origin)
+        return false;
+    const prefix = base.pathname.replace(/\/+$/, '');
+    return !prefix || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+}
+class Http {
+    options;
+    timeouts;
+    delays;
+    log;
+    hint;
+    constructor(options = {}) {
+        this.options = options;
+        this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+        this.delays = options.retryDelays ?? RETRY_DELAYS_MS;
+        this.log = options.log ?? log/* info */.pq;
+        this.hint = options.hint ?? 'The server or the network is having trouble: re-run the job.';
+    }
+    /** The URL that is really fetched for an upstream URL. */
+    resolve(url) {
+        return (0,mirrors/* mapUrl */.E)(url, this.options.mirrors ?? []);
+    }
+    /**
+     * Sends a request and reads its whole answer. Transient failures are retried per `spec.retry`;
+     * any HTTP status comes back as a response (a transient one once the retries are spent), and
+     * only failures without an answer throw (NetworkError).
+     */
+    async request(spec) {
+        const plan = this.plan(spec);
+        try {
+            return await this.retrying(plan, async () => {
+                const deadline = this.deadline(plan);
+                try {
+                    const exchange = await this.open(plan, deadline);
+                    expectLength(deadline, exchange);
+                    const body = await this.readBody(plan, exchange, deadline);
+                    const response = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+                    if (isTransientStatus(response.status, response.headers))
+                        throw transientStatus(response);
+                    return response;
+                }
+                finally {
+                    deadline.stop();
+                }
+            });
+        }
+        catch (error) {
+            if (error instanceof NetworkError && error.response)
+                return { ...error.response, failure: error };
+            throw error;
+        }
+    }
+    /**
+     * The error for an answer that is not the one wanted, read from an unread exchange (a streamed
+     * download): transient statuses are retried by `retrying`, the others fail as HttpStatusError.
+     */
+    async failureOf(plan, exchange, deadline) {
+        const body = await this.readBody({ ...plan, maxBytes: 64 * 1024 }, exchange, deadline).catch(() => Buffer.alloc(0));
+        const response = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+        if (isTransientStatus(response.status, response.headers))
+            return transientStatus(response);
+        return new HttpStatusError(plan.shown, response.status, response.headers, body.toString('utf8'), plan.method);
+    }
+    /** A plan for a streamed request (downloads): `retrying` around `open` is the caller's. */
+    plan(spec) {
+        const method = (spec.method ?? 'GET').toUpperCase();
+        const url = this.resolve(spec.url);
+        let parsed;
+        try {
+            parsed = new URL(url);
+        }
+        catch {
+            throw new errors/* ToolError */.v4(`Cannot request ${spec.label ?? urlForMessage(url)}: it is not a URL.`);
+        }
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+            throw new errors/* ToolError */.v4(`Cannot request ${spec.label ?? urlForMessage(url)}: only http and https URLs are supported.`);
+        }
+        const headers = {};
+        let auth = spec.auth;
+        for (const [name, value] of Object.entries(spec.headers ?? {})) {
+            if (name.toLowerCase() === 'authorization')
+                auth = value;
+            else
+                headers[name.toLowerCase()] = value;
+        }
+        // The credential belongs to the upstream URL's origin: a mirror is another origin.
+        const upstreamOrigin = new URL(spec.url).origin;
+        const shown = spec.label ?? urlForMessage(url);
+        return {
+            method,
+            url,
+            shown,
+            label: `${method} ${shown}`,
+            headers,
+            body: spec.body,
+            auth: auth ? { origin: upstreamOrigin, value: auth } : undefined,
+            retry: spec.retry ?? (['GET', 'HEAD', 'PUT', 'DELETE'].includes(method) ? 'transient' : 'unsent'),
+            maxBytes: spec.maxBytes ?? MAX_BUFFERED_BYTES,
+        };
+    }
+    deadline(plan) {
+        return new Deadline(this.timeouts.deadline, plan.label, this.hint);
+    }
+    /** Runs `attempt` until it succeeds, fails for good, or the retries allowed for `plan` are spent. */
+    async retrying(plan, attempt) {
+        for (let i = 0;; i++) {
+            try {
+                return await attempt();
+            }
+            catch (caught) {
+                const error = classify(caught, plan.label);
+                if (!(error instanceof Transient))
+                    throw error;
+                const wait = this.nextWait(plan, error, i);
+                if (typeof wait === 'string')
+                    throw new NetworkError(`${plan.label} ${wait}`, plan.shown, error.problem, i + 1, error.response);
+                this.log(`${plan.label}: ${error.message}; retrying in ${wait} ms (${i + 1}/${this.delays.length})`);
+                await (0,promises_namespaceObject.setTimeout)(wait);
+            }
+        }
+    }
+    /** The wait before the next attempt, or why there is none (the end of the message). */
+    nextWait(plan, error, done) {
+        if (plan.retry === 'never' || (plan.retry === 'unsent' && !error.unsent)) {
+            return `failed: ${error.message}. Not sent again: the server may have acted on it already.`;
+        }
+        const delay = this.delays[done];
+        if (delay === undefined) {
+            return done ? `failed ${done + 1} times; last: ${error.message}. ${this.hint}` : `failed: ${error.message}. ${this.hint}`;
+        }
+        if ((error.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) {
+            return `answered ${error.message} and asks to retry after ${formatMs(error.retryAfterMs)}, longer than shipkit waits (${formatMs(MAX_RETRY_AFTER_MS)}).`;
+        }
+        // Jitter keeps the jobs of one matrix from retrying in step.
+        const backoff = Math.round(delay * (0.8 + Math.random() * 0.4));
+        return Math.max(backoff, error.retryAfterMs ?? 0);
+    }
+    /** One attempt: sends the request, follows redirects, and returns the answer unread. */
+    async open(plan, deadline, extraHeaders = {}) {
+        let url = new URL(plan.url);
+        let method = plan.method;
+        let body = plan.body;
+        for (let hop = 0;; hop++) {
+            const response = await this.send(method, url, this.headersFor(url, plan, body, extraHeaders), body, deadline);
+            const status = response.statusCode ?? 0;
+            const location = response.headers.location;
+            if (!REDIRECTS.has(status) || !location)
+                return { status, headers: response.headers, url: url.href, body: response };
+            response.resume();
+            const next = new URL(location, url);
+            if (hop >= MAX_REDIRECTS)
+                throw new NetworkError(`${plan.label} was redirected more than ${MAX_REDIRECTS} times.`, plan.shown, 'protocol', 1);
+            if (next.protocol !== 'https:' && !(next.protocol === 'http:' && url.protocol === 'http:')) {
+                throw new NetworkError(`${plan.label} was redirected to a ${next.protocol} URL; only https (or http from http) is followed.`, plan.shown, 'protocol', 1);
+            }
+            if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+            }
+            url = next;
+        }
+    }
+    /** The headers for one hop: credentials only where they belong. */
+    headersFor(url, plan, body, extra) {
+        const headers = { 'user-agent': 'shipkit', ...plan.headers, ...extra };
+        if (body === undefined) {
+            delete headers['content-type'];
+        }
+        else {
+            headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+        }
+        const credential = this.options.credentials?.find((c) => withinScope(url, c.scope));
+        if (plan.auth && url.origin === plan.auth.origin)
+            headers.authorization = plan.auth.value;
+        else if (credential)
+            headers.authorization = credential.authorization;
+        return headers;
+    }
+    async send(method, url, headers, body, deadline) {
+        const { request, agent } = await transportFor(url);
+        const { connectMs, idleMs } = this.timeouts;
+        return new Promise((resolve, reject) => {
+            const req = request(url, { method, headers, agent });
+            deadline.watch(req);
+            // Covers DNS and the TCP connect; a socket reused from the pool is connected already.
+            const connectTimer = setTimeout(() => req.destroy(new Transient(`no connection within ${formatMs(connectMs)}`, 'unreachable', true)), connectMs);
+            req.on('socket', (socket) => {
+                if (!socket.connecting)
+                    clearTimeout(connectTimer);
+                else
+                    socket.once('connect', () => clearTimeout(connectTimer));
+            });
+            let answer;
+            req.setTimeout(idleMs, () => {
+                // The body's reader must see this reason, not the reset that destroying the request causes.
+                const reason = new Transient(`no data for ${formatMs(idleMs)}`, 'timeout');
+                answer?.destroy(reason);
+                req.destroy(reason);
+            });
+            req.on('error', (error) => {
+                clearTimeout(connectTimer);
+                reject(error);
+            });
+            req.on('response', (response) => {
+                answer = response;
+                clearTimeout(connectTimer);
+                // Errors while the body streams reach its reader; this keeps an unread one from crashing.
+                response.on('error', () => undefined);
+                deadline.watch(response);
+                resolve(response);
+            });
+            req.end(body);
+        });
+    }
+    async readBody(plan, exchange, deadline) {
+        const chunks = [];
+        let bytes = 0;
+        try {
+            // Events rather than an async iterator: a third less time per small API answer.
+            await new Promise((resolve, reject) => {
+                exchange.body.on('data', (chunk) => {
+                    bytes += chunk.length;
+                    deadline.count(chunk.length);
+                    if (bytes > plan.maxBytes) {
+                        exchange.body.destroy(new NetworkError(`${plan.label} sent more than ${formatBytes(plan.maxBytes)}; refusing to hold that in memory.`, plan.shown, 'protocol', 1));
+                    }
+                    else {
+                        chunks.push(chunk);
+                    }
+                });
+                exchange.body.on('end', resolve);
+                exchange.body.on('error', reject);
+                exchange.body.on('close', () => {
+                    if (!exchange.body.complete)
+                        reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+                });
+            });
+        }
+        catch (error) {
+            throw classify(error, plan.label, bytes);
+        }
+        // A HEAD answer (and a 204 or 304) declares a length it does not send.
+        if (plan.method !== 'HEAD' && exchange.status !== 204 && exchange.status !== 304)
+            checkLength(exchange, bytes, plan.shown);
+        return Buffer.concat(chunks);
+    }
+}
+function transientStatus(response) {
+    const wait = retryAfterMs(header(response.headers, 'retry-after'));
+    return new Transient(`HTTP ${response.status}`, 'status', response.status === 429, wait, response);
+}
+/** A Content-Length fixes the deadline of the rest of the attempt. */
+function expectLength(deadline, exchange) {
+    const length = Number(exchange.headers['content-length']);
+    if (Number.isFinite(length))
+        deadline.expect(length);
+}
+/** A body shorter (or longer) than its Content-Length was cut: worth another attempt. */
+function checkLength(exchange, bytes, url) {
+    const declared = Number(exchange.headers['content-length']);
+    if (Number.isFinite(declared) && declared !== bytes) {
+        throw new Transient(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`, 'broken');
+    }
+}
+/** A failure of a streamed body that another attempt may cure (a short segment, a wrong range). */
+function retryable(message) {
+    return new Transient(message, 'broken');
+}
+/** Marks a stream failure as worth another attempt (used by readers of streamed bodies). */
+function streamFailure(error, label, received) {
+    return classify(error, label, received);
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+
+
+
+/***/ }),
+
+/***/ 2844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ig: () => (/* binding */ forLog),
+/* harmony export */   jd: () => (/* binding */ nameForLog),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : forLog(value);
+}
+
+
+/***/ }),
+
+/***/ 294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ parseMirrors),
+/* harmony export */   E: () => (/* binding */ mapUrl)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8115);
+
+function normalisePrefix(prefix) {
+    return prefix.replace(/\/+$/, '');
+}
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
+}
+/** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
+function parseMirrors(lines, inputName = 'mirrors') {
+    return lines.map((line) => {
+        const eq = line.indexOf('=');
+        const upstream = normalisePrefix(eq > 0 ? line.slice(0, eq).trim() : '');
+        const mirror = normalisePrefix(eq > 0 ? line.slice(eq + 1).trim() : '');
+        if (!isHttpUrl(upstream) || !isHttpUrl(mirror)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
+                'e.g. https://releases.hashicorp.com=https://artifacts.example/hashicorp.');
+        }
+        return { upstream, mirror };
+    });
+}
+/**
+ * Rewrites an upstream URL through the longest matching mirror prefix. A prefix matches whole path
+ * segments only, so `https://github.com/docker` does not capture `https://github.com/dockerx`.
+ */
+function mapUrl(url, mirrors) {
+    let best;
+    for (const m of mirrors) {
+        const matches = url === m.upstream || url.startsWith(`${m.upstream}/`) || url.startsWith(`${m.upstream}?`);
+        if (matches && (!best || m.upstream.length > best.upstream.length))
+            best = m;
+    }
+    return best ? best.mirror + url.slice(best.upstream.length) : url;
 }
 
 
@@ -36643,6 +37271,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -36654,6 +37289,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -38536,10 +39178,11 @@ function getExecOutput(commandLine, args, options) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
+  HttpClient: () => (/* binding */ HttpClient),
+  getProxyUrl: () => (/* binding */ lib_getProxyUrl)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
@@ -38702,7 +39345,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [

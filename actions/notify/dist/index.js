@@ -28373,7 +28373,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(277);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2553);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 277:
+/***/ 2553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28394,8 +28394,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: branchMatches
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var lib_core = __nccwpck_require__(3340);
 // EXTERNAL MODULE: ./lib/errors.ts
@@ -28453,39 +28453,64 @@ function localDefaultBranch(workspace) {
     return remoteHead?.replace(/^origin\//, '');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/log.ts
-
+;// CONCATENATED MODULE: ./lib/github.ts
+function apiUrlFromEnv(env = process.env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+async function github_octokit(token, options = {}) {
+    const [{ getOctokit }, { Http }] = await Promise.all([__nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)), __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 8983))]);
+    const apiUrl = (options.apiUrl || apiUrlFromEnv()).replace(/\/+$/, '');
+    const http = new Http({ retryDelays: options.retryDelays, log: options.log, hint: 'GitHub or the network is having trouble: re-run the job.' });
+    return getOctokit(token, { baseUrl: apiUrl, request: { fetch: fetchThrough(http, apiUrl) } });
+}
 /**
- * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
- * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
- * folder names, input values) must never become one. Everything an action prints goes through here.
+ * A `fetch` for Octokit on the kit's layer. Octokit puts its token in every request's headers; it
+ * is kept only for URLs under the API base (a pagination link or redirect elsewhere goes without).
+ *
+ * Retries by method: GETs, and the PUT/PATCH/DELETE calls the kit makes (updating a comment with
+ * the same body, ...), are idempotent and retried on any transient failure. A POST creates
+ * something (a PR comment): sent again only when it surely never reached GitHub (no connection,
+ * or a 429), since a second one after a 502 could post the comment twice.
  */
-const COMMAND_LIKE = /::|##\[/;
-/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
- * ignore commands for exactly that block (`::stop-commands::<random token>`). */
-function info(text) {
-    if (!COMMAND_LIKE.test(text)) {
-        process.stdout.write(`${text}\n`);
-        return;
+function fetchThrough(http, apiUrl) {
+    const scope = new URL(apiUrl);
+    const prefix = scope.pathname.replace(/\/+$/, '');
+    const underApi = (url) => url.origin === scope.origin && (!prefix || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`));
+    return async (input, init = {}) => {
+        const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
+        const method = (init.method ?? 'GET').toUpperCase();
+        const headers = {};
+        for (const [name, value] of new Headers(init.headers).entries()) {
+            if (name !== 'authorization' || underApi(url))
+                headers[name] = value;
+        }
+        const body = init.body;
+        if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+            throw new TypeError('the kit sends GitHub only string or byte bodies');
+        }
+        const retry = method === 'POST' ? 'unsent' : 'transient';
+        const response = await http.request({ method, url: url.href, headers, body: body ?? undefined, retry });
+        // A null-body status may not carry a body in a Response.
+        const empty = [101, 204, 205, 304].includes(response.status);
+        const answer = new Response(empty ? null : response.body, { status: response.status, headers: toHeaders(response.headers) });
+        Object.defineProperty(answer, 'url', { value: response.url });
+        return answer;
+    };
+}
+function toHeaders(raw) {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(raw)) {
+        if (Array.isArray(value))
+            for (const v of value)
+                headers.append(name, v);
+        else if (value !== undefined)
+            headers.set(name, value);
     }
-    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
-}
-/**
- * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
- * and other control characters written as escapes, so it stays on its line and cannot start one.
- */
-function log_forLog(value) {
-    return JSON.stringify(value);
-}
-/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
- * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
-function nameForLog(value) {
-    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
+    return headers;
 }
 
+// EXTERNAL MODULE: ./lib/log.ts
+var log = __nccwpck_require__(2844);
 ;// CONCATENATED MODULE: ./lib/summary.ts
 /**
  * Text for GitHub markdown (step summaries, PR and issue comments). Values from outside (names,
@@ -28533,7 +28558,7 @@ function markdownTable(header, rows) {
 function getString(name) {
     const value = lib_core/* getInput */.V4(name).trim();
     if (/[\r\n\0]/.test(value)) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(value)}: expected a single line.`);
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(value)}: expected a single line.`);
     }
     return value;
 }
@@ -28558,7 +28583,7 @@ function getBoolean(name, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected true or false.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(raw)}: expected true or false.`);
 }
 /** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
 function parseList(raw) {
@@ -28589,7 +28614,7 @@ function getEnum(name, allowed, fallback) {
     const value = raw.toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected one of ${allowed.join(', ')}.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(raw)}: expected one of ${allowed.join(', ')}.`);
 }
 function getPositiveInt(name, fallback) {
     const raw = getString(name);
@@ -28680,16 +28705,16 @@ function parseNeeds(raw) {
         parsed = JSON.parse(raw);
     }
     catch {
-        throw new errors/* UsageError */.eb(`Input "needs" is not JSON (got ${log_forLog(raw.slice(0, 60))}): ${NEEDS_SHAPE}.`);
+        throw new errors/* UsageError */.eb(`Input "needs" is not JSON (got ${(0,log/* forLog */.Ig)(raw.slice(0, 60))}): ${NEEDS_SHAPE}.`);
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new errors/* UsageError */.eb(`Input "needs" is ${log_forLog(raw.slice(0, 60))}, not an object of jobs: ${NEEDS_SHAPE}.`);
+        throw new errors/* UsageError */.eb(`Input "needs" is ${(0,log/* forLog */.Ig)(raw.slice(0, 60))}, not an object of jobs: ${NEEDS_SHAPE}.`);
     }
     const jobs = {};
     for (const [job, value] of Object.entries(parsed)) {
         const result = value && typeof value === 'object' ? value.result : undefined;
         if (typeof result !== 'string' || !JOB_RESULTS.includes(result)) {
-            throw new errors/* UsageError */.eb(`Input "needs" has the job ${log_forLog(job)} with ${value && typeof value === 'object' ? `result ${JSON.stringify(result ?? null)}` : JSON.stringify(value)}: ${NEEDS_SHAPE}.`);
+            throw new errors/* UsageError */.eb(`Input "needs" has the job ${(0,log/* forLog */.Ig)(job)} with ${value && typeof value === 'object' ? `result ${JSON.stringify(result ?? null)}` : JSON.stringify(value)}: ${NEEDS_SHAPE}.`);
         }
         jobs[job] = { result: result };
     }
@@ -28729,41 +28754,57 @@ function formatDuration(ms) {
     return m ? `${m} min ${s % 60} sec` : `${s} sec`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./actions/notify/src/slack.ts
 
-
-/** Posts to Slack. Errors never carry the webhook URL or the token: both are secrets. */
-async function postToSlack(target, text, color) {
-    const client = new lib/* HttpClient */.Qq('shipkit', undefined, { socketTimeout: 15_000 });
+/**
+ * Posts to Slack through the kit's HTTP layer. Errors never carry the webhook URL or the token:
+ * both are secrets, so the layer names the request by a label, never by its URL.
+ *
+ * Posting is not idempotent: a retry after Slack saw the request (a 5xx, a reset mid-answer) could
+ * post the message twice, so it is sent again only when Slack cannot have seen it: no connection,
+ * or a 429 (Slack rate-limits before posting and says when to come back in Retry-After).
+ */
+async function postToSlack(target, text, color, options = {}) {
+    const { Http } = await __nccwpck_require__.e(/* import() */ 983).then(__nccwpck_require__.bind(__nccwpck_require__, 8983));
+    const http = new Http({ ...options, hint: 'Slack or the network is having trouble.' });
     const payload = { text, attachments: [{ color, fallback: text }] };
+    const post = (spec) => http.request({ ...spec, method: 'POST', retry: 'unsent' });
     if ('webhook' in target) {
-        const response = await client.post(target.webhook, JSON.stringify(payload), { 'content-type': 'application/json' });
-        const body = await response.readBody();
-        if (response.message.statusCode !== 200) {
-            throw new errors/* ToolError */.v4(`The Slack webhook answered HTTP ${response.message.statusCode} (${body.trim().slice(0, 80) || 'no body'}).`);
+        const response = await post({
+            url: target.webhook,
+            label: 'the Slack webhook',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(payload),
+        });
+        if (response.status !== 200) {
+            throw new errors/* ToolError */.v4(`The Slack webhook answered HTTP ${response.status} (${brief(response.body.toString('utf8')) || 'no body'}).`);
         }
         return;
     }
-    const response = await client.post(`${target.apiUrl.replace(/\/+$/, '')}/chat.postMessage`, JSON.stringify({ ...payload, channel: target.channel }), {
-        'content-type': 'application/json; charset=utf-8',
-        authorization: `Bearer ${target.token}`,
+    const response = await post({
+        url: `${target.apiUrl.replace(/\/+$/, '')}/chat.postMessage`,
+        label: "Slack's chat.postMessage",
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        auth: `Bearer ${target.token}`,
+        body: JSON.stringify({ ...payload, channel: target.channel }),
     });
-    const body = await response.readBody();
     let answer = {};
     try {
-        answer = JSON.parse(body);
+        answer = JSON.parse(response.body.toString('utf8'));
     }
     catch {
         // not JSON: reported below
     }
-    if (response.message.statusCode !== 200 || !answer.ok) {
-        throw new errors/* ToolError */.v4(`Slack's chat.postMessage to ${target.channel} failed: HTTP ${response.message.statusCode}, ${answer.error ?? 'no answer'}.`);
+    if (response.status !== 200 || !answer.ok) {
+        throw new errors/* ToolError */.v4(`Slack's chat.postMessage to ${target.channel} failed: HTTP ${response.status}, ${answer.error ? brief(answer.error) : 'no answer'}.`);
     }
+}
+function brief(text) {
+    return text.trim().replace(/\s+/g, ' ').slice(0, 80);
 }
 
 ;// CONCATENATED MODULE: ./actions/notify/src/main.ts
+
 
 
 
@@ -28787,7 +28828,7 @@ async function main() {
     const { run, previous } = await runHistory(inputs, branch);
     const word = resultWord(outcome, previous);
     lib_core/* setOutput */.uH('result', word);
-    info(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
+    (0,log/* info */.pq)(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const repository = env.GITHUB_REPOSITORY ?? '';
     const sha = isPr ? (event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '') : (env.GITHUB_SHA ?? '');
@@ -28810,10 +28851,10 @@ async function main() {
     const skip = skipReason(inputs, word, isPr, branch);
     let sent = false;
     if (skip) {
-        info(`Not notifying: ${skip}.`);
+        (0,log/* info */.pq)(`Not notifying: ${skip}.`);
     }
     else if (!inputs['slack-webhook-url'] && !inputs['slack-token']) {
-        info('No Slack webhook or token given: the result is in the run summary only.');
+        (0,log/* info */.pq)('No Slack webhook or token given: the result is in the run summary only.');
     }
     else {
         try {
@@ -28821,7 +28862,7 @@ async function main() {
                 ? { webhook: inputs['slack-webhook-url'] }
                 : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] }, text, word === 'Passed' || word === 'Fixed' ? '#2eb886' : word === 'Canceled' ? '#9e9e9e' : '#a30200');
             sent = true;
-            info(`Sent to Slack: ${text}`);
+            (0,log/* info */.pq)(`Sent to Slack: ${text}`);
         }
         catch (error) {
             const message = `Could not notify Slack: ${(0,errors/* messageOf */.bD)(error)}`;
@@ -28837,7 +28878,7 @@ function readEvent(path) {
     if (!path)
         return {};
     try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
     }
     catch {
         return {};
@@ -28870,8 +28911,7 @@ async function runHistory(inputs, branch) {
     if (!inputs['github-token'] || !owner || !repo || !runId)
         return {};
     try {
-        const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-        const octokit = getOctokit(inputs['github-token']);
+        const octokit = await github_octokit(inputs['github-token']);
         const { data: run } = await octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: runId });
         const { data: runs } = await octokit.rest.actions.listWorkflowRuns({ owner, repo, workflow_id: run.workflow_id, branch: branch || run.head_branch || undefined, status: 'completed', per_page: 20 });
         const before = runs.workflow_runs.find((r) => r.id !== runId && Date.parse(r.created_at) <= Date.parse(run.created_at));
@@ -28963,6 +29003,49 @@ function messageOf(error) {
 /** True when the error is one we wrote for the user, as opposed to a bug in the kit. */
 function isExpected(error) {
     return error instanceof UsageError || error instanceof ToolError;
+}
+
+
+/***/ }),
+
+/***/ 2844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ig: () => (/* binding */ forLog),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* unused harmony export nameForLog */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : forLog(value);
 }
 
 
@@ -29066,6 +29149,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -29077,6 +29174,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -29105,6 +29209,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 6466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -31355,10 +31473,11 @@ function getIDToken(aud) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
+  HttpClient: () => (/* binding */ HttpClient),
+  getProxyUrl: () => (/* binding */ lib_getProxyUrl)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
@@ -31521,7 +31640,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
@@ -32266,6 +32385,18 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

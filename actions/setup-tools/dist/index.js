@@ -31614,7 +31614,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6405);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(72);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -31624,7 +31624,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6405:
+/***/ 72:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31672,20 +31672,41 @@ function markdownTable(header, rows) {
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function log_forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/mirrors.ts
 
 function normalisePrefix(prefix) {
@@ -31727,7 +31748,15 @@ function mapUrl(url, mirrors) {
     return best ? best.mirror + url.slice(best.upstream.length) : url;
 }
 
-;// CONCATENATED MODULE: ./lib/http.ts
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const external_node_fs_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var promises_ = __nccwpck_require__(6466);
+;// CONCATENATED MODULE: ./lib/fetcher.ts
 
 
 
@@ -31735,50 +31764,29 @@ function mapUrl(url, mirrors) {
 
 
 
-
-
-/** An HTTP answer that retrying cannot change (404, 403, ...), with what the server said. */
-class HttpStatusError extends errors/* ToolError */.v4 {
-    url;
-    status;
-    headers;
-    body;
-    constructor(url, status, headers, body) {
-        super(`GET ${url} answered ${status}`);
-        this.url = url;
-        this.status = status;
-        this.headers = headers;
-        this.body = body;
-    }
-}
-class TransientError extends Error {
-}
-const DEFAULT_DELAYS = [250, 1000, 3000];
 /** Below this size a second connection costs more than it saves. */
 const SPLIT_ABOVE = 8 * 1024 * 1024;
 const DEFAULT_SEGMENTS = 4;
-const MAX_RETRY_AFTER_MS = 10_000;
-/**
- * Every network read of the kit goes through here, so the mirror mapping, the token policy and the
- * retry policy apply to all of them alike: assets, checksum files, signatures and indexes.
- */
 class Fetcher {
     options;
-    client = new lib/* HttpClient */.Qq('shipkit', undefined, { socketTimeout: 60_000, keepAlive: true });
-    delays;
+    http;
     constructor(options = {}) {
         this.options = options;
-        this.delays = options.retryDelays ?? DEFAULT_DELAYS;
+        this.http = new Http({
+            mirrors: options.mirrors,
+            credentials: options.token && options.tokenOrigin ? [{ scope: options.tokenOrigin, authorization: `Bearer ${options.token}` }] : [],
+            retryDelays: options.retryDelays,
+            timeouts: options.timeouts,
+            log: options.log,
+            hint: 'The server or the network is having trouble: re-run the job, or set "mirrors" to a closer copy.',
+        });
     }
-    /** The URL that is really fetched for an upstream URL. */
+    /** The URL that is really fetched for an upstream URL, as messages show it (a mirror's password hidden). */
     resolve(url) {
-        return mapUrl(url, this.options.mirrors ?? []);
+        return urlForMessage(this.http.resolve(url));
     }
     async text(upstreamUrl, headers = {}) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, headers);
-            return response.readBody();
-        });
+        return (await this.buffer(upstreamUrl, headers)).toString('utf8');
     }
     async json(upstreamUrl, headers = {}) {
         const body = await this.text(upstreamUrl, { accept: 'application/json', ...headers });
@@ -31786,75 +31794,62 @@ class Fetcher {
             return JSON.parse(body);
         }
         catch {
-            throw new errors/* ToolError */.v4(`${this.resolve(upstreamUrl)} did not answer with JSON (got "${body.slice(0, 80)}").`);
+            throw new errors/* ToolError */.v4(`${this.resolve(upstreamUrl)} did not answer with JSON (got ${JSON.stringify(body.slice(0, 80))}).`);
         }
     }
-    async buffer(upstreamUrl) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, {});
-            const chunks = [];
-            try {
-                for await (const chunk of response.message)
-                    chunks.push(chunk);
-            }
-            catch (error) {
-                throw new TransientError(`the connection broke (${error.message})`);
-            }
-            const body = Buffer.concat(chunks);
-            checkLength(response, body.length, url);
-            return body;
-        });
+    async buffer(upstreamUrl, headers = {}) {
+        const response = await this.http.request({ url: upstreamUrl, headers });
+        if (response.status >= 200 && response.status < 300)
+            return response.body;
+        // Rate limits (429, 403) stay HTTP answers so the caller can say which limit and when it resets.
+        if (response.failure && response.status !== 429 && response.status !== 403)
+            throw response.failure;
+        throw new HttpStatusError(urlForMessage(response.url), response.status, response.headers, response.body.toString('utf8'));
     }
     /**
      * Downloads to `dest` and returns its SHA-256. A large file from a server that accepts ranges is
      * fetched over several connections at once (CDNs limit each connection, not the client); the
-     * first response carries the first segment. Anything else streams whole, hashed on the way.
+     * first response carries the first segment. Anything else streams whole, hashed on the way. One
+     * deadline covers each attempt, segments included.
      */
     async download(upstreamUrl, dest) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, {});
-            const total = Number(response.message.headers['content-length']);
-            const segments = this.options.segments ?? DEFAULT_SEGMENTS;
-            const splittable = response.message.headers['accept-ranges'] === 'bytes' && total >= SPLIT_ABOVE && segments > 1;
-            return splittable ? this.downloadSegments(url, response, total, segments, dest) : this.downloadWhole(url, response, dest);
+        const plan = this.http.plan({ url: upstreamUrl });
+        return this.http.retrying(plan, async () => {
+            const deadline = this.http.deadline(plan);
+            try {
+                const first = await this.http.open(plan, deadline);
+                if (first.status !== 200)
+                    throw await this.http.failureOf(plan, first, deadline);
+                expectLength(deadline, first);
+                const total = Number(first.headers['content-length']);
+                const segments = this.options.segments ?? DEFAULT_SEGMENTS;
+                const splittable = first.headers['accept-ranges'] === 'bytes' && total >= SPLIT_ABOVE && segments > 1;
+                return splittable
+                    ? await this.downloadSegments(plan, first, deadline, total, segments, dest)
+                    : await downloadWhole(plan, first, deadline, dest);
+            }
+            finally {
+                deadline.stop();
+            }
         });
     }
-    async downloadWhole(url, response, dest) {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        let bytes = 0;
-        const tap = new external_node_stream_.Transform({
-            transform(chunk, _encoding, done) {
-                hash.update(chunk);
-                bytes += chunk.length;
-                done(null, chunk);
-            },
-        });
-        try {
-            await (0,promises_.pipeline)(response.message, tap, (0,external_node_fs_.createWriteStream)(dest));
-        }
-        catch (error) {
-            throw classifyStreamError(error, dest, bytes);
-        }
-        checkLength(response, bytes, url);
-        return { path: dest, url, sha256: hash.digest('hex'), bytes };
-    }
-    async downloadSegments(url, first, total, segments, dest) {
+    async downloadSegments(plan, first, deadline, total, segments, dest) {
         const size = Math.ceil(total / segments);
-        const file = await (0,promises_namespaceObject.open)(dest, 'w');
+        const file = await (0,external_node_fs_promises_namespaceObject.open)(dest, 'w');
         try {
             const rest = Array.from({ length: segments - 1 }, (_, i) => (i + 1) * size).filter((start) => start < total);
             // Every segment settles before the file closes, so a retry never races a stale writer.
             const results = await Promise.allSettled([
-                writeSegment(first, file, 0, size, dest),
+                writeSegment(plan, first, deadline, file, 0, size),
                 ...rest.map(async (start) => {
                     const end = Math.min(total, start + size) - 1;
-                    const part = await this.get(url, { range: `bytes=${start}-${end}` });
-                    const range = String(part.message.headers['content-range'] ?? '');
-                    if (part.message.statusCode !== 206 || !range.startsWith(`bytes ${start}-${end}/`)) {
-                        part.message.destroy();
-                        throw new TransientError(`asked for bytes ${start}-${end} but got status ${part.message.statusCode} ${range}`);
+                    const part = await this.http.open(plan, deadline, { range: `bytes=${start}-${end}` });
+                    const range = String(part.headers['content-range'] ?? '');
+                    if (part.status !== 206 || !range.startsWith(`bytes ${start}-${end}/`)) {
+                        part.body.destroy();
+                        throw retryable(`asked for bytes ${start}-${end} but got status ${part.status} ${range}`);
                     }
-                    await writeSegment(part, file, start, end - start + 1, dest);
+                    await writeSegment(plan, part, deadline, file, start, end - start + 1);
                 }),
             ]);
             const failed = results.find((r) => r.status === 'rejected');
@@ -31867,90 +31862,558 @@ class Fetcher {
         const hash = (0,external_node_crypto_.createHash)('sha256');
         for await (const chunk of (0,external_node_fs_.createReadStream)(dest))
             hash.update(chunk);
-        return { path: dest, url, sha256: hash.digest('hex'), bytes: total };
-    }
-    async get(url, headers) {
-        const all = { ...headers };
-        const { token, tokenOrigin } = this.options;
-        if (token && tokenOrigin && new URL(url).origin === new URL(tokenOrigin).origin) {
-            all.authorization = `Bearer ${token}`;
-        }
-        let response;
-        try {
-            response = await this.client.get(url, all);
-        }
-        catch (error) {
-            throw new TransientError(String(error?.message ?? error));
-        }
-        const status = response.message.statusCode ?? 0;
-        if (status >= 200 && status < 300)
-            return response;
-        const body = await response.readBody().catch(() => '');
-        if (status >= 500 || status === 408 || status === 429) {
-            const retryAfter = Number(response.message.headers['retry-after']);
-            throw Object.assign(new TransientError(`HTTP ${status}`), {
-                retryAfterMs: Number.isFinite(retryAfter) ? Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS) : undefined,
-                final: new HttpStatusError(url, status, response.message.headers, body),
-            });
-        }
-        throw new HttpStatusError(url, status, response.message.headers, body);
-    }
-    async withRetries(upstreamUrl, attempt) {
-        const url = this.resolve(upstreamUrl);
-        for (let i = 0;; i++) {
-            try {
-                return await attempt(url);
-            }
-            catch (error) {
-                if (!(error instanceof TransientError))
-                    throw error;
-                const delay = this.delays[i];
-                const details = error;
-                if (delay === undefined) {
-                    if (details.final && details.final.status === 429)
-                        throw details.final;
-                    throw new errors/* ToolError */.v4(`GET ${url} failed ${i + 1} times; last: ${error.message}. The server or the network is having trouble: re-run the job, or set "mirrors" to a closer copy.`);
-                }
-                const wait = Math.max(delay, details.retryAfterMs ?? 0);
-                this.options.log?.(`GET ${url}: ${error.message}; retrying in ${wait} ms (${i + 1}/${this.delays.length})`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
-            }
-        }
+        return { path: dest, url: plan.shown, sha256: hash.digest('hex'), bytes: total };
     }
 }
-function checkLength(response, bytes, url) {
-    const declared = Number(response.message.headers['content-length']);
-    if (Number.isFinite(declared) && declared !== bytes) {
-        throw new TransientError(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`);
+async function downloadWhole(plan, response, deadline, dest) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    const tap = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            hash.update(chunk);
+            bytes += chunk.length;
+            deadline.count(chunk.length);
+            done(null, chunk);
+        },
+    });
+    try {
+        await (0,promises_.pipeline)(response.body, tap, (0,external_node_fs_.createWriteStream)(dest));
     }
-}
-function classifyStreamError(error, dest, bytes) {
-    // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
-    if (error.syscall)
-        return new errors/* ToolError */.v4(`cannot write ${dest}: ${error.message}`);
-    return new TransientError(`the connection broke after ${bytes} bytes (${error.message})`);
+    catch (error) {
+        throw streamFailure(error, plan.label, bytes);
+    }
+    checkLength(response, bytes, plan.shown);
+    return { path: dest, url: plan.shown, sha256: hash.digest('hex'), bytes };
 }
 /** Writes the first `length` bytes of a response at `position`, then lets the connection go. */
-async function writeSegment(response, file, position, length, dest) {
+async function writeSegment(plan, response, deadline, file, position, length) {
     let written = 0;
     try {
-        for await (const chunk of response.message) {
+        for await (const chunk of response.body) {
             const data = chunk.subarray(0, length - written);
             await file.write(data, 0, data.length, position + written);
             written += data.length;
+            deadline.count(data.length);
             if (written >= length)
                 break;
         }
     }
     catch (error) {
-        throw classifyStreamError(error, dest, written);
+        throw streamFailure(error, plan.label, written);
     }
     finally {
-        response.message.destroy();
+        response.body.destroy();
     }
-    if (written < length)
-        throw new TransientError(`a segment was cut short: ${written} of ${length} bytes arrived`);
+    if (written < length) {
+        throw retryable(`a segment was cut short: ${written} of ${length} bytes arrived`);
+    }
 }
+
+;// CONCATENATED MODULE: ./lib/http.ts
+
+
+
+
+/**
+ * 2 minutes plus 1 s per 64 KiB, at most 30 minutes: a 35 MB terraform zip gets 11 min 20 s, enough
+ * on a 512 kbit/s link. The allowance counts what has arrived, so a body must keep averaging 64 KiB/s
+ * after its first 2 minutes: a server sending 2 B/s is dropped after about 2 minutes, whatever size
+ * it announced.
+ */
+const DEADLINE = { baseMs: 120_000, bytesPerSecond: 64 * 1024, maxMs: 30 * 60_000 };
+const DEFAULT_TIMEOUTS = { connectMs: 30_000, idleMs: 60_000, deadline: DEADLINE };
+const RETRY_DELAYS_MS = [250, 1000, 3000];
+const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_REDIRECTS = 5;
+/** Bodies read into memory (API answers, checksum files, manifests) are small; this bounds a rogue one. */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** An HTTP answer that retrying cannot change (404, 403, ...), with what the server said. */
+class HttpStatusError extends errors/* ToolError */.v4 {
+    url;
+    status;
+    headers;
+    body;
+    constructor(url, status, headers, body, method = 'GET') {
+        super(`${method} ${url} answered ${status}`);
+        this.url = url;
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+    }
+}
+class NetworkError extends errors/* ToolError */.v4 {
+    url;
+    problem;
+    attempts;
+    response;
+    constructor(message, url, problem, attempts, 
+    /** For `status`: the last answer, which callers may still want to read. */
+    response) {
+        super(message);
+        this.url = url;
+        this.problem = problem;
+        this.attempts = attempts;
+        this.response = response;
+    }
+}
+/** A failure another attempt may cure. Internal: callers see NetworkError once retries are spent. */
+class Transient extends Error {
+    problem;
+    unsent;
+    retryAfterMs;
+    response;
+    constructor(message, problem, 
+    /** True when the server cannot have acted on the request (no connection, or a 429). */
+    unsent = false, retryAfterMs, response) {
+        super(message);
+        this.problem = problem;
+        this.unsent = unsent;
+        this.retryAfterMs = retryAfterMs;
+        this.response = response;
+    }
+}
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EHOSTDOWN']);
+const BROKEN = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT', 'ERR_STREAM_PREMATURE_CLOSE']);
+/** Sorts an error from a socket or stream: a Transient to retry, or a final error. */
+function classify(error, label, received) {
+    if (error instanceof Transient || error instanceof NetworkError || error instanceof errors/* ToolError */.v4)
+        return error;
+    const e = error;
+    // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
+    if (typeof e?.path === 'string')
+        return new errors/* ToolError */.v4(`cannot write ${e.path}: ${e.message}`);
+    const code = e?.code;
+    // Without a code it is no network failure but a bug: let it surface with its stack.
+    if (typeof code !== 'string')
+        return error instanceof Error ? error : new Error(String(error));
+    if (UNREACHABLE.has(code))
+        return new Transient(`cannot connect (${e.message})`, 'unreachable', true);
+    const after = received === undefined ? '' : ` after ${received} bytes`;
+    if (BROKEN.has(code) || e?.message === 'aborted')
+        return new Transient(`the connection broke${after} (${e.message})`, 'broken');
+    return new NetworkError(`${label}: ${e.message}`, label, 'protocol', 1);
+}
+function isTransientStatus(status, headers) {
+    // GitHub's secondary rate limit answers 403 with Retry-After: the same "come back later" as 429.
+    return status >= 500 || status === 408 || status === 429 || (status === 403 && headers['retry-after'] !== undefined);
+}
+/** `Retry-After` as delay-seconds or an HTTP date, in ms. */
+function retryAfterMs(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+/** The milliseconds the deadline rule allows for a body of `bytes`. */
+function allowedMs(rule, bytes) {
+    return Math.min(rule.maxMs, rule.baseMs + Math.floor((bytes / rule.bytesPerSecond) * 1000));
+}
+function formatMs(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${s} s`;
+    return s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(bytes < 10 * 1024 ? 1 : 0)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+/** A URL for messages: user and password of a mirror URL (Artifactory's style) are not printed. */
+function urlForMessage(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.username && !parsed.password)
+            return url;
+        parsed.username = parsed.username ? '***' : '';
+        parsed.password = '';
+        return parsed.href;
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * The overall time limit of one attempt (a download's segments share one). A body of N bytes has
+ * `allowedMs(rule, N)`; the attempt is stopped as soon as it falls behind that pace, i.e. when the
+ * time since it started exceeds the allowance of what has arrived so far, so a server trickling
+ * 2 B/s is dropped after the base time whatever size it announced. Consumers report the bytes they
+ * receive; whatever is watched is destroyed with the explanation.
+ */
+class Deadline {
+    rule;
+    what;
+    hint;
+    started = Date.now();
+    expected;
+    received = 0;
+    timer;
+    watched = new Set();
+    failure;
+    constructor(rule, what, hint) {
+        this.rule = rule;
+        this.what = what;
+        this.hint = hint;
+        this.arm();
+    }
+    /** The body's announced size (Content-Length), for the message. */
+    expect(bytes) {
+        this.expected = bytes;
+    }
+    count(bytes) {
+        this.received += bytes;
+    }
+    watch(target) {
+        if (this.failure)
+            target.destroy(this.failure);
+        else
+            this.watched.add(target);
+    }
+    stop() {
+        clearTimeout(this.timer);
+        this.watched.clear();
+    }
+    arm() {
+        const left = allowedMs(this.rule, this.received) - (Date.now() - this.started);
+        this.timer = setTimeout(() => this.check(), Math.max(0, left));
+        this.timer.unref();
+    }
+    check() {
+        if (Date.now() - this.started < allowedMs(this.rule, this.received)) {
+            this.arm();
+            return;
+        }
+        this.failure = this.explain();
+        // Newest first: a response must see this reason before its request's reset reaches it.
+        for (const target of [...this.watched].reverse())
+            target.destroy(this.failure);
+        this.watched.clear();
+    }
+    explain() {
+        const elapsed = Date.now() - this.started;
+        const rate = `${formatBytes(Math.round(this.received / Math.max(elapsed / 1000, 0.001)))}/s`;
+        const pace = `${formatMs(this.rule.baseMs)} plus 1 s per ${formatBytes(this.rule.bytesPerSecond)}`;
+        const rule = this.expected === undefined
+            ? `A request has ${pace} that arrives, at most ${formatMs(this.rule.maxMs)}, and this one gave no size`
+            : `Its deadline is ${formatMs(allowedMs(this.rule, this.expected))} (${pace} of its ${formatBytes(this.expected)}, at most ${formatMs(this.rule.maxMs)}), and it fell behind that pace`;
+        return new NetworkError(`${this.what} is too slow: ${formatBytes(this.received)}${this.expected === undefined ? '' : ` of ${formatBytes(this.expected)}`} ` +
+            `arrived in ${formatMs(elapsed)} (about ${rate}). ${rule}; stopped rather than wait on a server this slow. ${this.hint}`, this.what, 'deadline', 1);
+    }
+}
+const transports = new Map();
+/** Keep-alive agents shared by every Http of the process; a tunnelling agent when a proxy applies. */
+async function transportFor(url) {
+    const proxied = Boolean(process.env.https_proxy || process.env.HTTPS_PROXY || process.env.http_proxy || process.env.HTTP_PROXY);
+    let key = url.protocol;
+    if (proxied) {
+        const { getProxyUrl } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+        if (getProxyUrl(url.href))
+            key = `${url.protocol}proxy`;
+    }
+    let transport = transports.get(key);
+    if (!transport) {
+        transport = (async () => {
+            const mod = url.protocol === 'https:' ? await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 7067, 23));
+            if (!key.endsWith('proxy'))
+                return { request: mod.request, agent: new mod.Agent({ keepAlive: true }) };
+            // @actions/http-client's agent tunnels through the proxy as the runner's own tools do.
+            const { HttpClient } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+            return { request: mod.request, agent: new HttpClient('shipkit', [], { keepAlive: true }).getAgent(url.href) };
+        })();
+        transports.set(key, transport);
+    }
+    return transport;
+}
+function withinScope(url, scope) {
+    let base;
+    try {
+        base = new URL(scope);
+    }
+    catch {
+        return false;
+    }
+    if (url.origin !== base.origin)
+        return false;
+    const prefix = base.pathname.replace(/\/+$/, '');
+    return !prefix || url.pathname === prefix || url.pathname.startsWith(`${prefix}/`);
+}
+class Http {
+    options;
+    timeouts;
+    delays;
+    log;
+    hint;
+    constructor(options = {}) {
+        this.options = options;
+        this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+        this.delays = options.retryDelays ?? RETRY_DELAYS_MS;
+        this.log = options.log ?? info;
+        this.hint = options.hint ?? 'The server or the network is having trouble: re-run the job.';
+    }
+    /** The URL that is really fetched for an upstream URL. */
+    resolve(url) {
+        return mapUrl(url, this.options.mirrors ?? []);
+    }
+    /**
+     * Sends a request and reads its whole answer. Transient failures are retried per `spec.retry`;
+     * any HTTP status comes back as a response (a transient one once the retries are spent), and
+     * only failures without an answer throw (NetworkError).
+     */
+    async request(spec) {
+        const plan = this.plan(spec);
+        try {
+            return await this.retrying(plan, async () => {
+                const deadline = this.deadline(plan);
+                try {
+                    const exchange = await this.open(plan, deadline);
+                    expectLength(deadline, exchange);
+                    const body = await this.readBody(plan, exchange, deadline);
+                    const response = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+                    if (isTransientStatus(response.status, response.headers))
+                        throw transientStatus(response);
+                    return response;
+                }
+                finally {
+                    deadline.stop();
+                }
+            });
+        }
+        catch (error) {
+            if (error instanceof NetworkError && error.response)
+                return { ...error.response, failure: error };
+            throw error;
+        }
+    }
+    /**
+     * The error for an answer that is not the one wanted, read from an unread exchange (a streamed
+     * download): transient statuses are retried by `retrying`, the others fail as HttpStatusError.
+     */
+    async failureOf(plan, exchange, deadline) {
+        const body = await this.readBody({ ...plan, maxBytes: 64 * 1024 }, exchange, deadline).catch(() => Buffer.alloc(0));
+        const response = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+        if (isTransientStatus(response.status, response.headers))
+            return transientStatus(response);
+        return new HttpStatusError(plan.shown, response.status, response.headers, body.toString('utf8'), plan.method);
+    }
+    /** A plan for a streamed request (downloads): `retrying` around `open` is the caller's. */
+    plan(spec) {
+        const method = (spec.method ?? 'GET').toUpperCase();
+        const url = this.resolve(spec.url);
+        let parsed;
+        try {
+            parsed = new URL(url);
+        }
+        catch {
+            throw new errors/* ToolError */.v4(`Cannot request ${spec.label ?? urlForMessage(url)}: it is not a URL.`);
+        }
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+            throw new errors/* ToolError */.v4(`Cannot request ${spec.label ?? urlForMessage(url)}: only http and https URLs are supported.`);
+        }
+        const headers = {};
+        let auth = spec.auth;
+        for (const [name, value] of Object.entries(spec.headers ?? {})) {
+            if (name.toLowerCase() === 'authorization')
+                auth = value;
+            else
+                headers[name.toLowerCase()] = value;
+        }
+        // The credential belongs to the upstream URL's origin: a mirror is another origin.
+        const upstreamOrigin = new URL(spec.url).origin;
+        const shown = spec.label ?? urlForMessage(url);
+        return {
+            method,
+            url,
+            shown,
+            label: `${method} ${shown}`,
+            headers,
+            body: spec.body,
+            auth: auth ? { origin: upstreamOrigin, value: auth } : undefined,
+            retry: spec.retry ?? (['GET', 'HEAD', 'PUT', 'DELETE'].includes(method) ? 'transient' : 'unsent'),
+            maxBytes: spec.maxBytes ?? MAX_BUFFERED_BYTES,
+        };
+    }
+    deadline(plan) {
+        return new Deadline(this.timeouts.deadline, plan.label, this.hint);
+    }
+    /** Runs `attempt` until it succeeds, fails for good, or the retries allowed for `plan` are spent. */
+    async retrying(plan, attempt) {
+        for (let i = 0;; i++) {
+            try {
+                return await attempt();
+            }
+            catch (caught) {
+                const error = classify(caught, plan.label);
+                if (!(error instanceof Transient))
+                    throw error;
+                const wait = this.nextWait(plan, error, i);
+                if (typeof wait === 'string')
+                    throw new NetworkError(`${plan.label} ${wait}`, plan.shown, error.problem, i + 1, error.response);
+                this.log(`${plan.label}: ${error.message}; retrying in ${wait} ms (${i + 1}/${this.delays.length})`);
+                await (0,promises_namespaceObject.setTimeout)(wait);
+            }
+        }
+    }
+    /** The wait before the next attempt, or why there is none (the end of the message). */
+    nextWait(plan, error, done) {
+        if (plan.retry === 'never' || (plan.retry === 'unsent' && !error.unsent)) {
+            return `failed: ${error.message}. Not sent again: the server may have acted on it already.`;
+        }
+        const delay = this.delays[done];
+        if (delay === undefined) {
+            return done ? `failed ${done + 1} times; last: ${error.message}. ${this.hint}` : `failed: ${error.message}. ${this.hint}`;
+        }
+        if ((error.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS) {
+            return `answered ${error.message} and asks to retry after ${formatMs(error.retryAfterMs)}, longer than shipkit waits (${formatMs(MAX_RETRY_AFTER_MS)}).`;
+        }
+        // Jitter keeps the jobs of one matrix from retrying in step.
+        const backoff = Math.round(delay * (0.8 + Math.random() * 0.4));
+        return Math.max(backoff, error.retryAfterMs ?? 0);
+    }
+    /** One attempt: sends the request, follows redirects, and returns the answer unread. */
+    async open(plan, deadline, extraHeaders = {}) {
+        let url = new URL(plan.url);
+        let method = plan.method;
+        let body = plan.body;
+        for (let hop = 0;; hop++) {
+            const response = await this.send(method, url, this.headersFor(url, plan, body, extraHeaders), body, deadline);
+            const status = response.statusCode ?? 0;
+            const location = response.headers.location;
+            if (!REDIRECTS.has(status) || !location)
+                return { status, headers: response.headers, url: url.href, body: response };
+            response.resume();
+            const next = new URL(location, url);
+            if (hop >= MAX_REDIRECTS)
+                throw new NetworkError(`${plan.label} was redirected more than ${MAX_REDIRECTS} times.`, plan.shown, 'protocol', 1);
+            if (next.protocol !== 'https:' && !(next.protocol === 'http:' && url.protocol === 'http:')) {
+                throw new NetworkError(`${plan.label} was redirected to a ${next.protocol} URL; only https (or http from http) is followed.`, plan.shown, 'protocol', 1);
+            }
+            if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+                method = 'GET';
+                body = undefined;
+            }
+            url = next;
+        }
+    }
+    /** The headers for one hop: credentials only where they belong. */
+    headersFor(url, plan, body, extra) {
+        const headers = { 'user-agent': 'shipkit', ...plan.headers, ...extra };
+        if (body === undefined) {
+            delete headers['content-type'];
+        }
+        else {
+            headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+        }
+        const credential = this.options.credentials?.find((c) => withinScope(url, c.scope));
+        if (plan.auth && url.origin === plan.auth.origin)
+            headers.authorization = plan.auth.value;
+        else if (credential)
+            headers.authorization = credential.authorization;
+        return headers;
+    }
+    async send(method, url, headers, body, deadline) {
+        const { request, agent } = await transportFor(url);
+        const { connectMs, idleMs } = this.timeouts;
+        return new Promise((resolve, reject) => {
+            const req = request(url, { method, headers, agent });
+            deadline.watch(req);
+            // Covers DNS and the TCP connect; a socket reused from the pool is connected already.
+            const connectTimer = setTimeout(() => req.destroy(new Transient(`no connection within ${formatMs(connectMs)}`, 'unreachable', true)), connectMs);
+            req.on('socket', (socket) => {
+                if (!socket.connecting)
+                    clearTimeout(connectTimer);
+                else
+                    socket.once('connect', () => clearTimeout(connectTimer));
+            });
+            let answer;
+            req.setTimeout(idleMs, () => {
+                // The body's reader must see this reason, not the reset that destroying the request causes.
+                const reason = new Transient(`no data for ${formatMs(idleMs)}`, 'timeout');
+                answer?.destroy(reason);
+                req.destroy(reason);
+            });
+            req.on('error', (error) => {
+                clearTimeout(connectTimer);
+                reject(error);
+            });
+            req.on('response', (response) => {
+                answer = response;
+                clearTimeout(connectTimer);
+                // Errors while the body streams reach its reader; this keeps an unread one from crashing.
+                response.on('error', () => undefined);
+                deadline.watch(response);
+                resolve(response);
+            });
+            req.end(body);
+        });
+    }
+    async readBody(plan, exchange, deadline) {
+        const chunks = [];
+        let bytes = 0;
+        try {
+            // Events rather than an async iterator: a third less time per small API answer.
+            await new Promise((resolve, reject) => {
+                exchange.body.on('data', (chunk) => {
+                    bytes += chunk.length;
+                    deadline.count(chunk.length);
+                    if (bytes > plan.maxBytes) {
+                        exchange.body.destroy(new NetworkError(`${plan.label} sent more than ${formatBytes(plan.maxBytes)}; refusing to hold that in memory.`, plan.shown, 'protocol', 1));
+                    }
+                    else {
+                        chunks.push(chunk);
+                    }
+                });
+                exchange.body.on('end', resolve);
+                exchange.body.on('error', reject);
+                exchange.body.on('close', () => {
+                    if (!exchange.body.complete)
+                        reject(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }));
+                });
+            });
+        }
+        catch (error) {
+            throw classify(error, plan.label, bytes);
+        }
+        // A HEAD answer (and a 204 or 304) declares a length it does not send.
+        if (plan.method !== 'HEAD' && exchange.status !== 204 && exchange.status !== 304)
+            checkLength(exchange, bytes, plan.shown);
+        return Buffer.concat(chunks);
+    }
+}
+function transientStatus(response) {
+    const wait = retryAfterMs(header(response.headers, 'retry-after'));
+    return new Transient(`HTTP ${response.status}`, 'status', response.status === 429, wait, response);
+}
+/** A Content-Length fixes the deadline of the rest of the attempt. */
+function expectLength(deadline, exchange) {
+    const length = Number(exchange.headers['content-length']);
+    if (Number.isFinite(length))
+        deadline.expect(length);
+}
+/** A body shorter (or longer) than its Content-Length was cut: worth another attempt. */
+function checkLength(exchange, bytes, url) {
+    const declared = Number(exchange.headers['content-length']);
+    if (Number.isFinite(declared) && declared !== bytes) {
+        throw new Transient(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`, 'broken');
+    }
+}
+/** A failure of a streamed body that another attempt may cure (a short segment, a wrong range). */
+function retryable(message) {
+    return new Transient(message, 'broken');
+}
+/** Marks a stream failure as worth another attempt (used by readers of streamed bodies). */
+function streamFailure(error, label, received) {
+    return classify(error, label, received);
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+
 
 ;// CONCATENATED MODULE: ./lib/platform.ts
 
@@ -32538,6 +33001,8 @@ function _readLinuxVersionFile() {
 //# sourceMappingURL=manifest.js.map
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
 // EXTERNAL MODULE: external "stream"
 var external_stream_ = __nccwpck_require__(2203);
 // EXTERNAL MODULE: external "util"
@@ -33248,7 +33713,7 @@ function cacheRoot() {
     return root;
 }
 async function stampOf(path) {
-    const s = await (0,promises_namespaceObject.stat)(path);
+    const s = await (0,external_node_fs_promises_namespaceObject.stat)(path);
     return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
 }
 function sameStamp(a, b) {
@@ -33266,7 +33731,7 @@ async function lookup(tool, version, arch) {
         return { miss: 'absent' };
     let record;
     try {
-        record = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), 'utf8'));
+        record = JSON.parse(await (0,external_node_fs_promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), 'utf8'));
     }
     catch {
         return { miss: 'foreign', detail: `${dir} was cached without a shipkit record` };
@@ -33287,13 +33752,13 @@ async function lookup(tool, version, arch) {
         return { miss: 'tampered', detail: `${binaryPath} has sha256 ${actual}, but ${record.sha256} was verified` };
     }
     const refreshed = { ...record, stamp };
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), JSON.stringify(refreshed, null, 2)).catch(() => undefined);
+    await (0,external_node_fs_promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), JSON.stringify(refreshed, null, 2)).catch(() => undefined);
     return { hit: { dir, binaryPath, record: refreshed, rehashed: true } };
 }
 /** A private folder on the cache's own file system, to build an entry in before it goes live. */
 async function stagingDir(tool, version, arch) {
     const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, version, `.${arch}.staging-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await (0,external_node_fs_promises_namespaceObject.mkdir)(dir, { recursive: true });
     return dir;
 }
 /**
@@ -33302,10 +33767,10 @@ async function stagingDir(tool, version, arch) {
  */
 async function commit(staging, record, arch) {
     const stamp = await stampOf((0,external_node_path_namespaceObject.join)(staging, record.binary));
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, RECORD), JSON.stringify({ ...record, stamp }, null, 2));
+    await (0,external_node_fs_promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, RECORD), JSON.stringify({ ...record, stamp }, null, 2));
     const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), record.tool, record.version, arch);
     try {
-        await (0,promises_namespaceObject.rename)(staging, dir);
+        await (0,external_node_fs_promises_namespaceObject.rename)(staging, dir);
     }
     catch (error) {
         const code = error.code;
@@ -33313,16 +33778,16 @@ async function commit(staging, record, arch) {
             throw error;
         const existing = await lookup(record.tool, record.version, arch);
         if ('hit' in existing && existing.hit.record.sha256 === record.sha256) {
-            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+            await (0,external_node_fs_promises_namespaceObject.rm)(staging, { recursive: true, force: true });
             return existing.hit.dir;
         }
         // A foreign, broken or half-written entry: move it aside in one step, then take its place.
         const aside = `${dir}.replaced-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        await (0,promises_namespaceObject.rename)(dir, aside).catch(() => undefined);
-        await (0,promises_namespaceObject.rename)(staging, dir);
-        void (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
+        await (0,external_node_fs_promises_namespaceObject.rename)(dir, aside).catch(() => undefined);
+        await (0,external_node_fs_promises_namespaceObject.rename)(staging, dir);
+        void (0,external_node_fs_promises_namespaceObject.rm)(aside, { recursive: true, force: true });
     }
-    await (0,promises_namespaceObject.writeFile)(`${dir}.complete`, '');
+    await (0,external_node_fs_promises_namespaceObject.writeFile)(`${dir}.complete`, '');
     return dir;
 }
 
@@ -33390,7 +33855,7 @@ async function listVersions(tool, fetcher, github, latestOnly) {
         throw explainGitHubError(error, tool, github);
     }
 }
-function header(error, name) {
+function versions_header(error, name) {
     const value = error.headers[name];
     return Array.isArray(value) ? value[0] : value;
 }
@@ -33398,11 +33863,11 @@ function header(error, name) {
 function explainGitHubError(error, tool, github) {
     if (!(error instanceof HttpStatusError))
         return error;
-    const remaining = header(error, 'x-ratelimit-remaining');
+    const remaining = versions_header(error, 'x-ratelimit-remaining');
     const secondary = /secondary rate limit/i.test(error.body);
     if ((error.status === 403 || error.status === 429) && (remaining === '0' || secondary)) {
-        const limit = header(error, 'x-ratelimit-limit');
-        const reset = Number(header(error, 'x-ratelimit-reset'));
+        const limit = versions_header(error, 'x-ratelimit-limit');
+        const reset = Number(versions_header(error, 'x-ratelimit-reset'));
         const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC.` : '';
         const which = secondary
             ? "GitHub's secondary (abuse) rate limit"
@@ -33488,9 +33953,9 @@ async function install(tool, spec, ctx) {
             await extractEntry(download, binary, binaryPath).catch((e) => {
                 throw new errors/* ToolError */.v4(`${tool.name} ${version}: ${asset.name} from ${got.url}: ${e.message}`);
             });
-            await (0,promises_namespaceObject.rm)(download);
+            await (0,external_node_fs_promises_namespaceObject.rm)(download);
         }
-        await (0,promises_namespaceObject.chmod)(binaryPath, 0o755);
+        await (0,external_node_fs_promises_namespaceObject.chmod)(binaryPath, 0o755);
         await probeVersion(tool, version, binaryPath);
         const dir = await commit(staging, {
             tool: tool.name,
@@ -33514,7 +33979,7 @@ async function install(tool, spec, ctx) {
     }
     finally {
         // On success the staging folder was renamed away; on failure nothing of it may remain.
-        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+        await (0,external_node_fs_promises_namespaceObject.rm)(staging, { recursive: true, force: true });
     }
 }
 /**
@@ -33628,37 +34093,6 @@ async function probeVersion(tool, version, binaryPath) {
     if (reported !== version) {
         throw new errors/* ToolError */.v4(`${tool.name} ${version} was requested, but the installed binary reports ${reported ?? 'no version'} ("${output.split('\n')[0]?.trim()}"). Nothing was cached.`);
     }
-}
-
-;// CONCATENATED MODULE: ./lib/log.ts
-
-/**
- * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
- * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
- * folder names, input values) must never become one. Everything an action prints goes through here.
- */
-const COMMAND_LIKE = /::|##\[/;
-/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
- * ignore commands for exactly that block (`::stop-commands::<random token>`). */
-function info(text) {
-    if (!COMMAND_LIKE.test(text)) {
-        process.stdout.write(`${text}\n`);
-        return;
-    }
-    const token = randomBytes(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
-}
-/**
- * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
- * and other control characters written as escapes, so it stays on its line and cannot start one.
- */
-function log_forLog(value) {
-    return JSON.stringify(value);
-}
-/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
- * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
-function nameForLog(value) {
-    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs.ts
@@ -34132,6 +34566,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 
 /***/ }),
 
@@ -36006,10 +36447,11 @@ function getExecOutput(commandLine, args, options) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Qq: () => (/* binding */ HttpClient)
+  HttpClient: () => (/* binding */ HttpClient),
+  getProxyUrl: () => (/* binding */ lib_getProxyUrl)
 });
 
-// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, isHttps
 
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
@@ -36172,7 +36614,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
