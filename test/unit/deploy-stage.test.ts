@@ -3,7 +3,6 @@ import { findPlanHash, planComment } from '../../actions/deploy-stage/src/commen
 import { splitArgs } from '../../actions/deploy-stage/src/deploy.js';
 import { parseAnsibleLint, parseAnsibleSyntax, parsePackerValidate, parseTflintJson } from '../../actions/deploy-stage/src/lint.js';
 import { initArgs, parseDiagnosticsText, parseFmtCheck, parseLockError, parseTerraformVersion, planArgs, summarisePlan, validateHasJson } from '../../actions/deploy-stage/src/terraform.js';
-import { packerWorkingDir } from '../../actions/deploy-stage/src/workspace.js';
 
 describe('terraform argv', () => {
   test('init for checks and for plans', () => {
@@ -136,14 +135,16 @@ describe('linters', () => {
   });
 
   test('ansible-lint -p', () => {
-    expect(parseAnsibleLint('playbooks/app.yml:5: name[missing]: All tasks should be named.\nWARNING  Listing 1 violation(s)\n')).toEqual([
-      { tool: 'ansible-lint', level: 'error', message: 'All tasks should be named. (name[missing])', file: 'playbooks/app.yml', line: 5, title: 'ansible-lint name[missing]' },
+    // run in docker-monolith/ansible (the config's folder): paths come back repository-relative
+    expect(parseAnsibleLint('roles/app/tasks/main.yml:5: name[missing]: All tasks should be named.\n../other.yml:2: yaml[truthy]: Truthy value\nWARNING  Listing 2 violation(s)\n', 'docker-monolith/ansible', '/ws')).toEqual([
+      { tool: 'ansible-lint', level: 'error', message: 'All tasks should be named. (name[missing])', file: 'docker-monolith/ansible/roles/app/tasks/main.yml', line: 5, title: 'ansible-lint name[missing]' },
+      { tool: 'ansible-lint', level: 'error', message: 'Truthy value (yaml[truthy])', file: 'docker-monolith/other.yml', line: 2, title: 'ansible-lint yaml[truthy]' },
     ]);
   });
 
   test('ansible-playbook --syntax-check', () => {
     const out = "ERROR! 'foo' is not a valid attribute for a Play\n\nThe error appears to be in '/ws/ansible/site.yml': line 2, column 3, but may\nbe elsewhere";
-    expect(parseAnsibleSyntax(out, 'ansible/site.yml', '/ws')).toEqual([
+    expect(parseAnsibleSyntax(out, 'ansible/site.yml', 'ansible', '/ws')).toEqual([
       expect.objectContaining({ message: "'foo' is not a valid attribute for a Play", file: 'ansible/site.yml', line: 2 }),
     ]);
   });
@@ -160,14 +161,6 @@ describe('linters', () => {
 });
 
 describe('small helpers', () => {
-  test.each([
-    ['docker-monolith/packer/docker.json', 'docker-monolith'],
-    ['packer/app.pkr.hcl', '.'],
-    ['images/app.pkr.hcl', 'images'],
-  ])('packer runs for %s in %s', (template, dir) => {
-    expect(packerWorkingDir(template)).toBe(dir);
-  });
-
   test('docker-machine-create-args are split without a shell', () => {
     expect(splitArgs(`--driver google --google-project "my project" --google-tags 'a,b' $(rm -rf /)`)).toEqual([
       '--driver', 'google', '--google-project', 'my project', '--google-tags', 'a,b', '$(rm', '-rf', '/)',
