@@ -128,7 +128,11 @@ export function readRequirements(root: string, file: string): RequirementsFile {
     return typeof name === 'string' ? name : typeof src === 'string' ? src : '?';
   };
   if (Array.isArray(parsed)) return { file, roles: parsed.map(nameOf), collections: [] };
-  const doc = (parsed ?? {}) as { roles?: unknown[]; collections?: unknown[] };
-  return { file, roles: (doc.roles ?? []).map(nameOf), collections: (doc.collections ?? []).map(nameOf) };
+  const doc = (parsed ?? {}) as { roles?: unknown; collections?: unknown };
+  const list = (value: unknown) => (Array.isArray(value) ? value.map(nameOf) : []);
+  if (typeof parsed !== 'object' || !(Array.isArray(doc.roles) || Array.isArray(doc.collections))) {
+    throw new Error('expected a list of roles, or a mapping with "roles:" and "collections:" lists');
+  }
+  return { file, roles: list(doc.roles), collections: list(doc.collections) };
 }
 

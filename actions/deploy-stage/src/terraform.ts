@@ -91,14 +91,15 @@ export function parseDiagnosticsText(text: string, dir: string, title: string): 
   for (const block of blocks) {
     const head = /^\s*(Error|Warning): (.+)$/m.exec(block);
     if (!head) continue;
-    const where = /on (\S+) line (\d+)/.exec(block) ?? /\bat ([^\s:]+\.tf(?:\.json)?):(\d+)/.exec(block);
+    const where = /on (\S+) line (\d+)/.exec(block) ?? /\bat\s+([^\s:]+\.tf(?:\.json)?):(\d+)/.exec(block);
     const detail = block
       .slice((head.index ?? 0) + head[0].length)
       .split('\n')
       .filter((l) => l.trim() && !/^\s*(on \S+ line \d+|\d+:)/.test(l))
       .map((l) => l.replace(/[├│└─]+/g, ' ').trim())
       .filter(Boolean)
-      .join(' ');
+      .join(' ')
+      .replace(/\s+/g, ' ');
     findings.push({
       tool: 'terraform',
       level: head[1] === 'Error' ? 'error' : 'warning',
