@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { delimiter, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction, type RunResult } from '../../cli/runner.js';
 import { installTools, needsReal, tempProbe, type DeployTools } from '../support/deploy-tools.js';
 import { GalaxySource } from '../support/galaxy.mjs';
 import { FixtureRepo } from '../support/repo.js';
-import { actionEnv, NODE24 } from '../support/runner-env.js';
+import { actionEnv, NODE24, tempDir } from '../support/runner-env.js';
 
 // Issue 9: deploy-stage, bundled, on a repository laid out like the seed (test/fixtures/seed-repo):
 // packer paths from the repository root, docker-monolith/ansible/ansible.cfg with roles_path, a
@@ -191,6 +191,30 @@ describe("issue 9's seven problems, each on the seed layout", () => {
     // after main (not only after post): no file under RUNNER_TEMP holds the password, nothing of the run is left
     const [afterMain] = probe.records();
     expect(afterMain).toEqual({ step: 'dist', entries: [], holding: [] });
+  });
+
+  test('4. main killed mid-run (a cancelled job): the post step removes the password file, the private folder and the .example copies', async () => {
+    const killer = tempDir('killer');
+    writeFileSync(join(killer, 'packer'), '#!/bin/sh\n# a packer STAND-IN that kills the step running it, as a cancelled job does\nkill -9 $PPID\nsleep 5\n', { mode: 0o755 });
+    const probe = tempProbe([VAULT_PASSWORD]);
+    const before = tree(repo.dir);
+    const result = await runAction({
+      action: 'deploy-stage',
+      node: probe.node,
+      toolCache: tools.toolCache,
+      workspace: repo.dir,
+      env: actionEnv({ PATH: [killer, tools.path].join(delimiter) }),
+      inputs: { ...seedInputs, 'terraform-dirs': 'docker-monolith/terraform/stage' },
+    });
+    expect(result.main.exitCode).not.toBe(0);
+    const [afterMain, afterPost] = probe.records();
+    expect(afterMain!.holding).toEqual([expect.stringMatching(/^shipkit-deploy-\w+\/secrets\/vault-password$/)]);
+    expect(afterMain!.entries).toContainEqual(expect.stringMatching(/^shipkit-deploy-\w+ 700$/));
+    expect(afterMain!.entries).toContainEqual(expect.stringMatching(/\/secrets\/vault-password 600$/));
+    expect(afterPost).toEqual({ step: 'post', entries: [], holding: [] });
+    expect(tree(repo.dir)).toEqual(before);
+    expect(log(result)).toContain('Removed 3 copied .example file(s) left behind');
+    expect(log(result)).toMatch(/Removed the run's private folder left behind: \S+shipkit-deploy-\w+/);
   });
 
   test('6. annotation paths are relative to the repository root, also with working-directory', async () => {

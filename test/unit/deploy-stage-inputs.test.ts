@@ -167,3 +167,24 @@ describe('every deploy-stage input with a bad value: a UsageError naming it, and
     expect(readFileSync(calls, 'utf8')).toContain('terraform init -input=false -no-color -backend=false');
   });
 });
+
+describe('issue 10 item 11: packer-var-files written with ./, and patterns that match nothing', () => {
+  test('a var file written "./x" is used, not dropped; the template runs from the repository root', async () => {
+    setInputs({ 'packer-var-files': './docker-monolith/packer/variables.json', 'terraform-dirs': 'docker-monolith/terraform/stage', 'ansible-playbooks': '' });
+    await main();
+    expect(readFileSync(calls, 'utf8')).toContain('packer validate -var-file=docker-monolith/packer/variables.json docker-monolith/packer/docker.json');
+  });
+
+  test('packer-templates matching no template: a warning naming the pattern', async () => {
+    const out: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => out.push(String(chunk)) > 0);
+    try {
+      setInputs({ 'packer-templates': 'images/*.pkr.hcl', 'terraform-dirs': 'docker-monolith/terraform/stage', 'ansible-playbooks': '' });
+      await main();
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(out.join('')).toContain('::warning::Input "packer-templates" has the pattern "images/*.pkr.hcl", which matches no Packer template');
+  });
+});
