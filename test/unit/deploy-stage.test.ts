@@ -161,6 +161,14 @@ describe('plan comment', () => {
   test('no changes', () => {
     expect(planComment({ ...input, add: 0 })).toContain('No changes.');
   });
+
+  test('plan text and folder names cannot break out of the code block or the hidden marker', () => {
+    const body = planComment({ ...input, dir: 'infra/x --> <b>y', planText: 'a\n```\n@team <!channel>\n' });
+    expect(body).toContain('<!-- shipkit:plan environment=stage dir=infra/x -%2D%3E %3Cb%3Ey -->');
+    for (const line of body.split('\n').slice(0, 2)) expect(line.match(/-->/g)).toHaveLength(1);
+    expect(body).toContain('(`infra/x --> <b>y`)'); // in a code span: text, not HTML
+    expect(body).toContain('````\na\n```\n@team <!channel>\n````');
+  });
 });
 
 describe('linters', () => {

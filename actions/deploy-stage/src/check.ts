@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { annotate } from '../../../lib/annotate.js';
+import { code } from '../../../lib/summary.js';
 import { lastLines } from './text.js';
 import { StageFailure } from './failure.js';
 import type { Finding } from './findings.js';
@@ -103,10 +104,11 @@ async function checkAnsible(run: Run): Promise<void> {
   }
 }
 
+/** A markdown line for the summary: where ansible ran and with which config. */
 function describeGroup(group: AnsibleGroup): string {
-  if (!group.config) return `ansible ran in \`${group.cwd}\` without an ansible.cfg (none above the playbooks): ansible's defaults.`;
+  if (!group.config) return `ansible ran in ${code(group.cwd)} without an ansible.cfg (none above the playbooks): ansible's defaults.`;
   const why = group.config.source === 'input' ? 'the ansible-config input' : 'the nearest above the playbooks';
-  return `ansible ran in \`${group.cwd}\` with \`${group.config.file}\` (${why}).`;
+  return `ansible ran in ${code(group.cwd)} with ${code(group.config.file)} (${why}).`;
 }
 
 /**

@@ -50,7 +50,7 @@ const MACHINE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function getInputs(): Inputs {
   // Secrets first, masked before anything could print them (an error message included).
   const vaultPassword = getText('ansible-vault-password');
-  if (vaultPassword) core.setSecret(vaultPassword);
+  mask(vaultPassword);
   const backendConfig = getLines('backend-config').map(backendEntry);
 
   const environment = getString('environment') || 'stage';
@@ -99,13 +99,20 @@ export function getInputs(): Inputs {
   return inputs;
 }
 
+/** Masks a secret, and each of its lines on its own, so no part of it reaches the log. */
+function mask(secret: string): void {
+  if (!secret) return;
+  core.setSecret(secret);
+  for (const line of secret.split(/\r?\n/)) if (line.trim() && line !== secret) core.setSecret(line);
+}
+
 /** `key=value` is a pair (its value masked at once); anything else names a file. */
 function backendEntry(line: string): BackendEntry {
   const eq = line.indexOf('=');
   if (eq < 0) return { kind: 'file', path: line };
   const key = line.slice(0, eq).trim();
   const value = line.slice(eq + 1).trim();
-  if (value) core.setSecret(value);
+  mask(value);
   if (!/^[A-Za-z_][\w-]*$/.test(key)) {
     // The value is a secret: the message names the key only.
     throw new UsageError(`Input "backend-config" has a line whose key is ${forLog(key)}: expected key=value with a key of letters, digits, "_" or "-" (e.g. bucket=my-state), or the path of a backend config file.`);

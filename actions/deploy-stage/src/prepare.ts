@@ -46,7 +46,7 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
   // a host list ("web1,web2," or "localhost,") is not a path
   run.inventory = !inventory ? undefined : inventory.includes(',') ? inventory : join(root, paths.path(inventory, 'ansible-inventory', 'file or dir'));
   run.ansible = ansiblePlan(run, paths);
-  if (inputs.command !== 'check') environmentPlan(run, paths);
+  environmentPlan(run, paths);
   run.deploy = deployPlan(run, paths);
   run.tools = findTools(run);
   if (run.deploy?.kind === 'compose' && inputs.command === 'apply') run.deploy.compose = await composeCommand(run.env);
@@ -205,13 +205,18 @@ function ansiblePlan(run: Run, paths: InputPaths): AnsiblePlan | undefined {
   };
 }
 
-/** plan and apply: the environment's folder, the backend config files, and what the event allows. */
+/**
+ * The environment's folder and the backend config files (checked for every command: an input is
+ * never accepted unchecked), then for plan and apply the event and the GitHub access they need.
+ */
 function environmentPlan(run: Run, paths: InputPaths): void {
   const { inputs } = run;
   for (const entry of inputs['backend-config']) {
     if (entry.kind === 'file') entry.path = join(run.root, paths.path(entry.path, 'backend-config', 'file'));
   }
-  run.envDir = inputs['terraform-env-dir'] ? paths.path(inputs['terraform-env-dir'], 'terraform-env-dir', 'dir') : run.terraformRoots.find((r) => posix.basename(r) === inputs.environment);
+  const named = inputs['terraform-env-dir'] ? paths.path(inputs['terraform-env-dir'], 'terraform-env-dir', 'dir') : undefined;
+  if (inputs.command === 'check') return;
+  run.envDir = named ?? run.terraformRoots.find((r) => posix.basename(r) === inputs.environment);
   if (!run.envDir) {
     throw new UsageError(
       `No Terraform folder for environment "${inputs.environment}": no root module is named ${inputs.environment} (found: ${run.terraformRoots.join(', ') || 'none'}). Set "terraform-env-dir".`,
