@@ -156,6 +156,27 @@ describe("issue 9's seven problems, each on the seed layout", () => {
     expect(errors(without).find((a) => a.file === 'docker-monolith/ansible/playbooks/docker.yml')?.message).toContain("the role 'geerlingguy.docker' was not found");
   });
 
+  test('3. collections too: the mapping form of requirements.yml, a collection from a URL, found through the collections path', async () => {
+    const req = join(repo.dir, REQUIREMENTS);
+    const original = readFileSync(req, 'utf8');
+    const role = /- name: geerlingguy\.docker\n {2}src: (\S+)/.exec(original)![1]!;
+    writeFileSync(
+      req,
+      `---\nroles:\n  - name: geerlingguy.docker\n    src: ${role}\n    version: 2.5.3\ncollections:\n  - name: ${galaxy.url!}/collections/shipkit-demo-1.0.0.tar.gz\n    type: url\n`,
+    );
+    const restoreReq = () => writeFileSync(req, original);
+    writeFileSync(join(repo.dir, 'docker-monolith/ansible/playbooks/hello.yml'), '---\n- name: Greet from the collection\n  hosts: all\n  gather_facts: false\n  tasks:\n    - name: Say hello\n      shipkit.demo.hello:\n        name: stage\n');
+    try {
+      const result = await deployStage({ ...seedInputs, 'packer-templates': 'none/*.json', 'terraform-dirs': 'docker-monolith/terraform/stage' });
+      expect(errors(result)).toEqual([]);
+      expect(result.summary).toContain(`| ansible-galaxy install | \`${REQUIREMENTS}\` | passed | geerlingguy.docker, ${galaxy.url!}/collections/shipkit-demo-1.0.0.tar.gz |`);
+      expect(result.summary).toContain('| ansible-playbook --syntax-check | `docker-monolith/ansible/playbooks/hello.yml` | passed |');
+    } finally {
+      restoreReq();
+      repo.git('clean', '-fdq');
+    }
+  });
+
   test('3. a role source that cannot be reached: a clear error naming the requirements file and the role', async () => {
     const restore = edit(REQUIREMENTS, galaxy.url!, 'http://127.0.0.1:9');
     try {

@@ -1,17 +1,23 @@
 // A loopback source for the seed fixture's Galaxy role: serves a STAND-IN of geerlingguy.docker
 // 2.5.3 (test/fixtures/galaxy-roles/) as a release tarball under GitHub's archive URL layout,
 // `/geerlingguy/ansible-role-docker/archive/2.5.3.tar.gz`, which ansible-galaxy downloads when a
-// requirements.yml names it as `src:`. Run it by hand for the fixture's documented green run:
+// requirements.yml names it as `src:`; and a stand-in collection, shipkit.demo 1.0.0
+// (test/fixtures/galaxy-collections/, built with the real `ansible-galaxy collection build`), at
+// `/collections/shipkit-demo-1.0.0.tar.gz` for `type: url` requirements. Run it by hand for the
+// fixture's documented green run:
 //   node test/support/galaxy.mjs            (serves on 127.0.0.1:8738, the port requirements.yml names)
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listen, stop } from './loopback.mjs';
 
-const ROLES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'galaxy-roles');
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures');
+const ROLES = join(FIXTURES, 'galaxy-roles');
 export const ROLE_PATH = '/geerlingguy/ansible-role-docker/archive/2.5.3.tar.gz';
+export const COLLECTION_PATH = '/collections/shipkit-demo-1.0.0.tar.gz';
 /** The source written in test/fixtures/seed-repo's requirements.yml. */
 export const FIXTURE_SOURCE = 'http://127.0.0.1:8738';
 
@@ -20,17 +26,27 @@ export function roleTarball() {
   return execFileSync('tar', ['-C', ROLES, '--owner=0', '--group=0', '-czf', '-', 'ansible-role-docker-2.5.3']);
 }
 
+/** The stand-in collection as ansible-galaxy builds it (a real build: ansible-galaxy must be on PATH). */
+export function collectionTarball() {
+  const out = mkdtempSync(join(tmpdir(), 'shipkit-collection-'));
+  execFileSync('ansible-galaxy', ['collection', 'build', '--output-path', out, join(FIXTURES, 'galaxy-collections', 'shipkit', 'demo')], { stdio: 'ignore' });
+  return readFileSync(join(out, 'shipkit-demo-1.0.0.tar.gz'));
+}
+
 export class GalaxySource {
   /** @type {{path: string}[]} */
   requests = [];
 
   async start(port = 0) {
-    const tarball = roleTarball();
+    const files = new Map([[ROLE_PATH, roleTarball()]]);
+    let collection;
     this.server = createServer((req, res) => {
       this.requests.push({ path: req.url ?? '' });
-      if (req.url === ROLE_PATH) {
-        res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': tarball.length });
-        res.end(tarball);
+      if (req.url === COLLECTION_PATH) collection ??= collectionTarball();
+      const body = req.url === COLLECTION_PATH ? collection : files.get(req.url ?? '');
+      if (body) {
+        res.writeHead(200, { 'content-type': 'application/gzip', 'content-length': body.length });
+        res.end(body);
         return;
       }
       res.writeHead(404, { 'content-type': 'text/plain' });
