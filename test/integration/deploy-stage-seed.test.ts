@@ -253,6 +253,22 @@ describe("issue 9's seven problems, each on the seed layout", () => {
     }
   });
 
+  test('ansible-lint-config is passed to ansible-lint (-c): its skip_list applies', async () => {
+    const restore = edit('docker-monolith/ansible/roles/monolith_app/tasks/main.yml', '- name: Run the application container\n  community.docker.docker_container:', '- community.docker.docker_container:');
+    writeFileSync(join(repo.dir, 'docker-monolith/ansible/lint.yml'), '---\nskip_list:\n  - name[missing]\n');
+    try {
+      const inputs = { ...seedInputs, 'packer-templates': 'none/*.json', 'terraform-dirs': 'docker-monolith/terraform/stage' };
+      const without = await deployStage(inputs);
+      expect(without.outputs['failure-reason']).toBe('lint-failed');
+      const withConfig = await deployStage({ ...inputs, 'ansible-lint-config': 'docker-monolith/ansible/lint.yml' });
+      expect(errors(withConfig)).toEqual([]);
+      expect(log(withConfig)).toMatch(/ansible-lint -p --nocolor --offline -c \S+\/docker-monolith\/ansible\/lint\.yml playbooks\/docker\.yml/);
+    } finally {
+      restore();
+      repo.git('clean', '-fdq');
+    }
+  });
+
   test('7. after a failed terraform init the validate, fmt and tflint rows say why they did not run; no box drawing in messages', async () => {
     const restore = edit('docker-monolith/terraform/stage/main.tf', 'source              = "../modules/instance"', 'source              = "../modules/nowhere"');
     try {
