@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { configPaths, iniDefaults, nearestConfig, readRequirements } from '../../actions/deploy-stage/src/ansible.js';
+import { ansibleLintArgs, galaxyInstallArgs, packerValidateArgs, playbookArgs, syntaxCheckArgs } from '../../actions/deploy-stage/src/argv.js';
 import { findPlanHash, planComment } from '../../actions/deploy-stage/src/comments.js';
 import { splitArgs } from '../../actions/deploy-stage/src/deploy.js';
 import { lineOf, parseAnsibleLint, parseAnsibleSyntax, parseGalaxyFailures, parsePackerValidate, parseTflintJson } from '../../actions/deploy-stage/src/lint.js';
@@ -47,6 +48,32 @@ describe('terraform argv', () => {
   ] as const)('%j', (out, version, json) => {
     expect(parseTerraformVersion(out)).toEqual(version);
     expect(validateHasJson([...version])).toBe(json);
+  });
+});
+
+describe('packer and ansible argv: paths as seen from the folder each tool runs in', () => {
+  test.each([
+    [{ template: 'docker-monolith/packer/docker.json', cwd: '.', varFiles: ['docker-monolith/packer/variables.json'] }, ['validate', '-var-file=docker-monolith/packer/variables.json', 'docker-monolith/packer/docker.json']],
+    [{ template: 'docker-monolith/packer/docker.json', cwd: 'docker-monolith/packer', varFiles: ['docker-monolith/packer/variables.json'] }, ['validate', '-var-file=variables.json', 'docker.json']],
+    [{ template: 'images/app.pkr.hcl', cwd: 'images', varFiles: [] }, ['validate', 'app.pkr.hcl']],
+  ])('packer %j', (target, argv) => {
+    expect(packerValidateArgs(target)).toEqual(argv);
+  });
+
+  test.each([
+    [{ cwd: 'docker-monolith/ansible', playbook: 'docker-monolith/ansible/playbooks/docker.yml' }, ['--syntax-check', 'playbooks/docker.yml']],
+    [{ cwd: '.', playbook: 'site.yml', inventory: 'localhost,' }, ['--syntax-check', '-i', 'localhost,', 'site.yml']],
+    [{ cwd: 'ansible', playbook: 'ansible/site.yml', inventory: '/ws/inv', vaultFile: '/tmp/run/secrets/vault-password' }, ['--syntax-check', '-i', '/ws/inv', '--vault-password-file', '/tmp/run/secrets/vault-password', 'site.yml']],
+  ])('ansible-playbook %j', (run, argv) => {
+    expect(syntaxCheckArgs(run)).toEqual(argv);
+    expect(playbookArgs(run)).toEqual(argv.slice(1));
+  });
+
+  test('ansible-lint and ansible-galaxy', () => {
+    expect(ansibleLintArgs('docker-monolith/ansible', ['docker-monolith/ansible/playbooks/a.yml', 'docker-monolith/other.yml'], '/ws/.ansible-lint')).toEqual([
+      '-p', '--nocolor', '--offline', '-c', '/ws/.ansible-lint', 'playbooks/a.yml', '../other.yml',
+    ]);
+    expect(galaxyInstallArgs('role', '/ws/requirements.yml', '/tmp/run/galaxy/roles')).toEqual(['role', 'install', '-r', '/ws/requirements.yml', '-p', '/tmp/run/galaxy/roles']);
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { annotate } from '../../../lib/annotate.js';
+import { ansibleLintArgs, galaxyInstallArgs, packerValidateArgs, syntaxCheckArgs } from './argv.js';
 import { code } from '../../../lib/summary.js';
 import { lastLines } from './text.js';
 import { StageFailure } from './failure.js';
@@ -26,9 +27,7 @@ export async function check(run: Run): Promise<void> {
 
 async function checkPacker(run: Run): Promise<void> {
   for (const target of run.packer) {
-    const rel = (p: string) => posix.relative(target.cwd === '.' ? '' : target.cwd, p);
-    const args = ['validate', ...target.varFiles.map((f) => `-var-file=${rel(f)}`), rel(target.template)];
-    const result = await exec(run, `packer validate ${target.template} (in ${target.cwd})`, run.tools.packer!, args, target.cwd);
+    const result = await exec(run, `packer validate ${target.template} (in ${target.cwd})`, run.tools.packer!, packerValidateArgs(target), target.cwd);
     const found = result.code ? parsePackerValidate(`${result.stdout}\n${result.stderr}`, target.template, target.cwd, run.root) : [];
     record(run, checkRow('packer validate', target.template, result.code === 0, found, 'failed'), 'validate', found);
   }
@@ -88,17 +87,15 @@ async function checkAnsible(run: Run): Promise<void> {
   }
   for (const group of plan.groups) {
     const env = ansibleEnv(run, group);
-    const rel = (p: string) => posix.relative(group.cwd === '.' ? '' : group.cwd, p);
     // without an inventory input, the config's own; without either, the implicit localhost
     const inventory = run.inventory ?? (group.config?.inventory ? undefined : 'localhost,');
     for (const playbook of group.playbooks) {
-      const args = ['--syntax-check', ...(inventory ? ['-i', inventory] : []), ...(run.resources.vaultFile ? ['--vault-password-file', run.resources.vaultFile] : []), rel(playbook)];
+      const args = syntaxCheckArgs({ cwd: group.cwd, playbook, inventory, vaultFile: run.resources.vaultFile });
       const syntax = await exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook!, args, group.cwd, env);
       const found = syntax.code ? parseAnsibleSyntax(`${syntax.stdout}\n${syntax.stderr}`, playbook, group.cwd, run.root) : [];
       record(run, checkRow('ansible-playbook --syntax-check', playbook, syntax.code === 0, found, 'syntax error'), 'validate', found);
     }
-    const lintArgs = ['-p', '--nocolor', '--offline', ...(plan.lintConfig ? ['-c', plan.lintConfig] : []), ...group.playbooks.map(rel)];
-    const lint = await exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint!, lintArgs, group.cwd, env);
+    const lint = await exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint!, ansibleLintArgs(group.cwd, group.playbooks, plan.lintConfig), group.cwd, env);
     const found = parseAnsibleLint(lint.stdout, group.cwd, run.root);
     record(run, checkRow('ansible-lint', group.playbooks.join(', '), lint.code === 0, found, lint.code ? lastLines(lint.stderr, 1) || 'failed' : ''), 'lint', found);
   }
@@ -146,12 +143,12 @@ async function installRequirements(run: Run): Promise<boolean> {
     const found: Finding[] = [];
     let failed = false;
     const kinds = [
-      { kind: 'role', names: req.roles, into: run.resources.galaxyRoles! },
-      { kind: 'collection', names: req.collections, into: run.resources.galaxyCollections! },
+      { kind: 'role' as const, names: req.roles, into: run.resources.galaxyRoles! },
+      { kind: 'collection' as const, names: req.collections, into: run.resources.galaxyCollections! },
     ];
     for (const { kind, names, into } of kinds) {
       if (!names.length) continue;
-      const result = await exec(run, `ansible-galaxy ${kind} install -r ${req.file}`, run.tools.ansibleGalaxy!, [kind, 'install', '-r', file, '-p', into], cwd, env);
+      const result = await exec(run, `ansible-galaxy ${kind} install -r ${req.file}`, run.tools.ansibleGalaxy!, galaxyInstallArgs(kind, file, into), cwd, env);
       if (!result.code) continue;
       failed = true;
       const text = readFileSync(file, 'utf8');

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { posix } from 'node:path';
 import { run as runProcess } from '../../../lib/exec.js';
 import { StageFailure } from './failure.js';
+import { playbookArgs } from './argv.js';
 import { ansibleEnv } from './check.js';
 import { exec, type Run } from './run.js';
 import { lastLines } from './text.js';
@@ -16,8 +17,7 @@ export async function deploy(run: Run): Promise<void> {
   if (plan.kind === 'ansible') {
     const { group } = plan;
     const inventory = run.inventory;
-    const relative = posix.relative(group.cwd === '.' ? '' : group.cwd, plan.playbook);
-    const args = [...(inventory ? ['-i', inventory] : []), ...(run.resources.vaultFile ? ['--vault-password-file', run.resources.vaultFile] : []), relative];
+    const args = playbookArgs({ cwd: group.cwd, playbook: plan.playbook, inventory, vaultFile: run.resources.vaultFile });
     const result = await exec(run, `ansible-playbook ${plan.playbook}`, run.tools.ansiblePlaybook!, args, group.cwd, ansibleEnv(run, group));
     if (result.code) throw new StageFailure('deploy-failed', `ansible-playbook ${plan.playbook} failed (exit ${result.code}):\n${lastLines(result.stdout || result.stderr)}`);
     run.report.notes.push(`Deployed with ansible-playbook ${plan.playbook}.`);
