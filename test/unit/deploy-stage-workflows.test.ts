@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import { data, Evaluator, Lexer, Parser } from '@actions/expressions';
 import { parse } from 'yaml';
 
 // Issue 9, problem 5: the reusable workflows pin ansible and ansible-lint (inputs a user can set and
@@ -22,6 +23,21 @@ interface Step {
 interface Workflow {
   on: { workflow_call: { inputs: Record<string, { default?: unknown }>; secrets: Record<string, unknown> } };
   jobs: Record<string, { env?: Record<string, string>; steps: Step[] }>;
+}
+
+/** A step's `if:` evaluated as GitHub does (@actions/expressions), with the inputs and env contexts. */
+function evaluateIf(condition: string, inputs: Record<string, string>, env: Record<string, string>): boolean {
+  const dictionary = (values: Record<string, string>) => {
+    const d = new data.Dictionary();
+    for (const [key, value] of Object.entries(values)) d.add(key, new data.StringData(value));
+    return d;
+  };
+  const context = new data.Dictionary();
+  context.add('inputs', dictionary(inputs));
+  context.add('env', dictionary(env));
+  const expression = new Parser(new Lexer(condition).lex().tokens, ['inputs', 'env'], []).parse();
+  const result = new Evaluator(expression, context).evaluate();
+  return result.kind === data.Kind.Boolean ? (result).value : Boolean(result.coerceString());
 }
 
 const read = (name: string) => parse(readFileSync(join(process.cwd(), '.github', 'workflows', name), 'utf8')) as Workflow;
@@ -74,7 +90,12 @@ describe.each(workflows)('%s, job %s', (file, job) => {
   });
 
   test('a local run (SHIPKIT_LOCAL) skips the pip install and uses the ansible on PATH', () => {
-    for (const step of [python, install]) expect(step.if).toMatch(/^\(?inputs\.ansible-playbooks != ''.*&& env\.SHIPKIT_LOCAL != 'true'$/);
+    for (const step of [python, install]) {
+      expect(evaluateIf(step.if!, { 'ansible-playbooks': 'playbooks/*.yml' }, {})).toBe(true);
+      expect(evaluateIf(step.if!, { 'ansible-playbooks': 'playbooks/*.yml' }, { SHIPKIT_LOCAL: 'true' })).toBe(false);
+      expect(evaluateIf(step.if!, { 'ansible-playbooks': '', 'ansible-deploy-playbook': 'playbooks/deploy.yml' }, { SHIPKIT_LOCAL: 'true' })).toBe(false);
+      expect(evaluateIf(step.if!, { 'ansible-playbooks': '', 'ansible-deploy-playbook': '' }, {})).toBe(false);
+    }
   });
 
   test('the install: the pinned versions and the extra packages, in one venv put on PATH; no glob expansion', () => {
