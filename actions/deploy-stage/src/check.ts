@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { annotate } from '../../../lib/annotate.js';
-import { ansibleLintArgs, galaxyInstallArgs, packerValidateArgs, syntaxCheckArgs } from './argv.js';
 import { code } from '../../../lib/summary.js';
-import { lastLines } from './text.js';
+import { defaultCollectionsPath, defaultRolesPath, nearestConfig } from './ansible.js';
+import { ansibleLintArgs, galaxyInstallArgs, packerValidateArgs, syntaxCheckArgs } from './argv.js';
 import { StageFailure } from './failure.js';
 import type { Finding } from './findings.js';
 import { lineOf, parseAnsibleLint, parseAnsibleSyntax, parseGalaxyFailures, parsePackerValidate, parseTflintJson } from './lint.js';
 import { checkRow, exec, record, terraformEnv, type AnsibleGroup, type Run } from './run.js';
 import { initArgs, parseDiagnosticsText, parseFmtCheck, parseValidateJson, validateHasJson } from './terraform.js';
-import { defaultCollectionsPath, defaultRolesPath, nearestConfig } from './ansible.js';
+import { lastLines } from './text.js';
 
 /** The check stage: validate and lint everything, touching no cloud state. */
 export async function check(run: Run): Promise<void> {
@@ -141,7 +141,7 @@ async function installRequirements(run: Run): Promise<boolean> {
     const env = config ? { ...run.env, ANSIBLE_CONFIG: join(run.root, config) } : run.env;
     const file = join(run.root, req.file);
     const found: Finding[] = [];
-    let failed = false;
+    const notInstalled: string[] = [];
     const kinds = [
       { kind: 'role' as const, names: req.roles, into: run.resources.galaxyRoles! },
       { kind: 'collection' as const, names: req.collections, into: run.resources.galaxyCollections! },
@@ -150,15 +150,15 @@ async function installRequirements(run: Run): Promise<boolean> {
       if (!names.length) continue;
       const result = await exec(run, `ansible-galaxy ${kind} install -r ${req.file}`, run.tools.ansibleGalaxy!, galaxyInstallArgs(kind, file, into), cwd, env);
       if (!result.code) continue;
-      failed = true;
       const text = readFileSync(file, 'utf8');
       const failures = parseGalaxyFailures(`${result.stdout}\n${result.stderr}`);
       for (const f of failures.length ? failures : [{ role: names.join(', '), reason: lastLines(result.stderr || result.stdout, 1) }]) {
+        notInstalled.push(f.role);
         found.push({ tool: 'ansible-galaxy', level: 'error', message: `ansible-galaxy could not install ${f.role} (${req.file}): ${f.reason}`, file: req.file, line: lineOf(text, f.role), title: 'ansible-galaxy install' });
       }
     }
-    const names = [...req.roles, ...req.collections].join(', ');
-    const detail = failed ? `could not install ${found.map((f) => /^ansible-galaxy could not install (.+?) \(/.exec(f.message)?.[1] ?? '?').join(', ')}` : names;
+    const failed = notInstalled.length > 0;
+    const detail = failed ? `could not install ${notInstalled.join(', ')}` : [...req.roles, ...req.collections].join(', ');
     record(run, { check: 'ansible-galaxy install', where: req.file, result: failed ? 'failed' : 'passed', detail }, 'requirements', found);
     ok &&= !failed;
   }
