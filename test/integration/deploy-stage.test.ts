@@ -453,15 +453,18 @@ if (!hasDocker && dockerRequired()) {
 
 (hasDocker ? describe : describe.skip)('application deploy with compose (real engine, docker-compose, docker-machine stand-in)', () => {
   const compose = 'docker-monolith/deploy/docker-compose.yml';
-  const composeDown = () => execFileSync('sh', ['-c', `cd ${join(repo.dir, 'docker-monolith/deploy')} && (docker compose version >/dev/null 2>&1 && docker compose down -t 0 || docker-compose down -t 0) >/dev/null 2>&1 || true`]);
+  // a project name of this run: the engine is shared, and other checkouts deploy the same compose file
+  const project = `shipkit-ds-${process.pid}`;
+  const composeDown = () =>
+    execFileSync('sh', ['-c', `cd ${join(repo.dir, 'docker-monolith/deploy')} && (docker compose version >/dev/null 2>&1 && docker compose -p ${project} down -t 0 --remove-orphans || docker-compose -p ${project} down -t 0 --remove-orphans) >/dev/null 2>&1 || true`]);
   const running = () =>
-    execFileSync('docker', ['ps', '--filter', 'label=com.docker.compose.project=deploy', '--format', '{{.Label "com.docker.compose.service"}} {{.Image}}'], { encoding: 'utf8' })
+    execFileSync('docker', ['ps', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Label "com.docker.compose.service"}} {{.Image}}'], { encoding: 'utf8' })
       .trim()
       .split('\n')
       .filter(Boolean)
       .sort();
   const deploy = (extra: Record<string, string>) =>
-    deployStage({ inputs: { command: 'apply', 'auto-approve': 'true', 'compose-file': compose, 'docker-host': 'stage-host', 'deploy-timeout': '20', ...extra, 'compose-env': `IMAGE_PREFIX=shipkit-test\n${extra['compose-env'] ?? ''}` } });
+    deployStage({ inputs: { command: 'apply', 'auto-approve': 'true', 'compose-file': compose, 'docker-host': 'stage-host', 'deploy-timeout': '20', ...extra, 'compose-env': `COMPOSE_PROJECT_NAME=${project}\nIMAGE_PREFIX=shipkit-test\n${extra['compose-env'] ?? ''}` } });
 
   beforeAll(() => {
     localImage('shipkit-test/ui:1', 'shipkit-test/ui:2', 'shipkit-test/post:1', 'shipkit-test/post:2');
