@@ -187,6 +187,7 @@ describe("issue 9's seven problems, each on the seed layout", () => {
       expect(hit?.line).toBe(4);
       expect(hit?.message).toMatch(/^ansible-galaxy could not install geerlingguy\.docker \(docker-monolith\/ansible\/environments\/stage\/requirements\.yml\): failed to download the file: <urlopen error \[Errno 111\] Connection refused>$/);
       expect(result.summary).toContain('| ansible-playbook --syntax-check | `docker-monolith/ansible/playbooks/*.yml` | not run | ansible-galaxy install failed |');
+      expect(result.summary).toContain(`| ansible-galaxy install | \`${REQUIREMENTS}\` | **failed** | could not install geerlingguy.docker |`);
     } finally {
       restore();
     }
