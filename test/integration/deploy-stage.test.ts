@@ -1,54 +1,43 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction, type RunResult } from '../../cli/runner.js';
+import { findOnPath } from '../../lib/which.js';
+import { installTools, needsReal, tempProbe, type DeployTools } from '../support/deploy-tools.js';
 import { dockerAvailable, dockerRequired, localImage } from '../support/docker.mjs';
 import { GitHubApi } from '../support/github-api.mjs';
-import { makeSigner, ReleaseMirror } from '../support/mirror.mjs';
 import { FixtureRepo } from '../support/repo.js';
 import { actionEnv, NODE24, tempDir } from '../support/runner-env.js';
-import { publishToolchain } from '../support/toolchain.mjs';
 
-// deploy-stage, bundled, through the local runner. Real: Packer 1.6.6, terraform 1.11.4 (installed
-// by setup-tools from the mirror), ansible-playbook and ansible-lint. Stand-in: tflint (two of its
-// terraform rules, its JSON format and exit codes). GitHub's REST API: a loopback server.
+// deploy-stage, bundled, through the local runner. Tools as users get them: setup-tools installs
+// terraform and packer from the loopback mirror (the machine's real binaries, re-packed as
+// HashiCorp ships them, when it has them: the test output says which), and tflint (a stand-in: two
+// of its terraform rules, its JSON format and exit codes). ansible-playbook and ansible-lint are the
+// machine's. GitHub's REST API: a loopback server that treats tokens as GitHub does.
 
 const FIXTURE = join(process.cwd(), 'examples', 'microservices');
 const STAGE = 'docker-monolith/terraform/stage';
 
-let mirror: ReleaseMirror;
+let tools: DeployTools;
 let github: GitHubApi;
 let path: string;
 let repo: FixtureRepo;
 let stateFile: string;
-const toolCache = tempDir('ds-cache');
 const machines = tempDir('machines');
 
 beforeAll(async () => {
-  mirror = await new ReleaseMirror().start();
-  const signer = await makeSigner();
-  const { checksums, real } = await publishToolchain(mirror, { signer });
-  const keyFile = join(tempDir('key'), 'key.asc');
-  writeFileSync(keyFile, signer.publicKey);
-  expect(real.terraform).toBe('1.11.4'); // the machine image's real terraform, re-packed
-  const tools = await runAction({
-    action: 'setup-tools',
-    node: NODE24,
-    toolCache,
-    env: actionEnv(),
-    inputs: { tools: 'terraform, tflint, docker-machine', 'terraform-version': real.terraform!, mirrors: mirror.mirrorsInput, checksums, 'hashicorp-public-key': keyFile },
-  });
-  expect(tools.success).toBe(true);
-  path = [...tools.path, process.env.PATH].join(delimiter);
+  tools = await installTools(['terraform', 'tflint', 'packer', 'docker-machine']);
+  console.log(`deploy-stage tests run ${tools.describe}, and the tflint and docker-machine stand-ins`);
+  path = tools.path;
   github = await new GitHubApi().start();
   repo = new FixtureRepo(FIXTURE);
   stateFile = join(tempDir('state'), 'stage-SECRETPATH.tfstate');
-}, 120_000);
+}, 180_000);
 
 afterAll(async () => {
-  await mirror?.close();
+  await tools?.mirror.close();
   await github?.close();
 });
 
@@ -57,23 +46,26 @@ interface Run {
   eventName?: string;
   event?: object;
   sha?: string;
+  token?: string;
+  node?: string;
+  envPath?: string;
 }
 
-function deployStage({ inputs = {}, eventName = 'push', event = {}, sha }: Run = {}): Promise<RunResult> {
+function deployStage({ inputs = {}, eventName = 'push', event = {}, sha, token = 'ghs_TESTTOKEN', node = NODE24, envPath = path }: Run = {}): Promise<RunResult> {
   return runAction({
     action: 'deploy-stage',
-    node: NODE24,
-    toolCache,
+    node,
+    toolCache: tools.toolCache,
     workspace: repo.dir,
     eventName,
     event,
     env: actionEnv({
-      PATH: path,
+      PATH: envPath,
       GITHUB_SHA: sha ?? repo.git('rev-parse', 'HEAD'),
       GITHUB_REF: 'refs/heads/main',
       GITHUB_REPOSITORY: 'vscoder/microservices',
       GITHUB_API_URL: github.url,
-      GITHUB_TOKEN: 'ghs_TESTTOKEN',
+      GITHUB_TOKEN: token,
       MACHINE_STORAGE_PATH: machines,
     }),
     inputs: {
@@ -86,17 +78,19 @@ function deployStage({ inputs = {}, eventName = 'push', event = {}, sha }: Run =
 }
 
 const errors = (r: RunResult) => r.annotations.filter((a) => a.level === 'error');
+const messages = (r: RunResult) => errors(r).map((a) => a.message).join('\n');
 const log = (r: RunResult) => [...r.main.log, ...(r.post?.log ?? [])].join('\n');
 
-/** Every file of the working tree (tracked or not) with its content hash. */
+/** Every file of the working tree (tracked or not) with its content hash; a symlink as its target. */
 function tree(dir: string): Record<string, string> {
   const files: Record<string, string> = {};
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       if (name === '.git') continue;
       const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(dir, full)] = createHash('sha256').update(readFileSync(full)).digest('hex');
+      const stat = lstatSync(full);
+      if (stat.isDirectory()) walk(full);
+      else files[relative(dir, full)] = stat.isSymbolicLink() ? `-> ${readlinkSync(full)}` : createHash('sha256').update(readFileSync(full)).digest('hex');
     }
   };
   walk(dir);
@@ -113,13 +107,13 @@ describe('check', () => {
     expect(tree(repo.dir)).toEqual(before);
     expect(log(result)).toContain('Copied into place for this run (removed afterwards): docker-monolith/packer/variables.json');
     for (const row of [
-      '| packer validate | docker-monolith/packer/app.pkr.hcl | passed |',
-      '| packer validate | docker-monolith/packer/docker.json | passed |',
-      '| terraform validate | docker-monolith/terraform | passed |',
-      `| terraform validate | ${STAGE} | passed |`,
-      `| terraform fmt | ${STAGE} | passed |`,
-      `| tflint | ${STAGE} | passed |`,
-      '| ansible-playbook --syntax-check | docker-monolith/ansible/playbooks/reddit-app.yml | passed |',
+      '| packer validate | `docker-monolith/packer/app.pkr.hcl` | passed |',
+      '| packer validate | `docker-monolith/packer/docker.json` | passed |',
+      '| terraform validate | `docker-monolith/terraform` | passed |',
+      `| terraform validate | \`${STAGE}\` | passed |`,
+      `| terraform fmt | \`${STAGE}\` | passed |`,
+      `| tflint | \`${STAGE}\` | passed |`,
+      '| ansible-playbook --syntax-check | `docker-monolith/ansible/playbooks/reddit-app.yml` | passed |',
       '| ansible-lint |',
     ]) {
       expect(result.summary).toContain(row);
@@ -185,7 +179,7 @@ describe('plan and apply', () => {
     expect(errors(first)).toEqual([]);
     expect(first.outputs).toMatchObject({ changes: 'true', 'to-add': '1', 'to-change': '0', 'to-destroy': '0' });
     expect(first.outputs['plan-sha256']).toMatch(/^[0-9a-f]{64}$/);
-    expect(first.outputs['plan-path']).toMatch(/[\\/]temp[\\/]shipkit-stage\.tfplan$/);
+    expect(first.outputs['plan-path']).toBeUndefined(); // removed at the end: keep-plan keeps it
     expect(first.summary).toContain(`**Plan** for \`${STAGE}\`: 1 to add, 0 to change, 0 to destroy`);
     expect(first.summary).toContain('module.app.terraform_data.instance will be created');
     const comments = github.comments.get(pr)!;
@@ -248,7 +242,7 @@ describe('plan and apply', () => {
       const result = await deployStage({ inputs: { command: 'plan' } });
       expect(result.outputs['failure-reason']).toBe('state-locked');
       expect(errors(result).map((a) => a.message).join('\n')).toContain(`The state of ${STAGE} is locked by alice@laptop (OperationTypeApply, since 2026-11-23 09:00:00 +0000 UTC), lock ID f00d-1234.`);
-      expect(result.summary).toContain('**State locked**: ID `f00d-1234`, by alice@laptop');
+      expect(result.summary).toContain('**State locked**: ID `f00d-1234`, by `alice@laptop`, `OperationTypeApply`');
     } finally {
       holder.kill();
       execFileSync('rm', ['-f', `${dirname(stateFile)}/.stage-SECRETPATH.tfstate.lock.info`]);
@@ -265,13 +259,167 @@ describe('plan and apply', () => {
   });
 });
 
+describe('the reviewed-plan gate trusts only the comments of the token\'s own identity (issue 10)', () => {
+  const forged = 'f'.repeat(64);
+  const markerBody = (hash: string) => `<!-- shipkit:plan environment=stage dir=${STAGE} -->\n<!-- shipkit:plan-sha256 ${hash} -->\nLooks reviewed to me.`;
+  const mallory = { login: 'mallory', id: 666, type: 'User' };
+  const prEvent = (pr: number) => ({ pull_request: { number: pr, head: { sha: repo.git('rev-parse', 'HEAD'), ref: `feature/${pr}` } }, repository: { default_branch: 'main' } });
+  let state: string;
+  const since = (mark: number) => github.requests.slice(mark);
+
+  beforeAll(() => {
+    state = join(tempDir('state-trust'), 'stage.tfstate');
+  });
+
+  test('plan: a marker comment by another user is neither edited nor trusted; the bot adds its own, and the log says so', async () => {
+    const pr = 31;
+    github.comments.set(pr, [{ id: 1, body: markerBody(forged), user: mallory }]);
+    const mark = github.requests.length;
+    const result = await deployStage({ eventName: 'pull_request', event: prEvent(pr), inputs: { command: 'plan', 'backend-config': `path=${state}` } });
+    expect(errors(result)).toEqual([]);
+    const comments = github.comments.get(pr)!;
+    expect(comments.map((c) => c.user.login)).toEqual(['mallory', 'github-actions[bot]']);
+    expect(comments[0]!.body).toBe(markerBody(forged));
+    expect(since(mark).filter((r) => r.method === 'PATCH')).toEqual([]);
+    expect(log(result)).toContain(`Ignored comment 1 by mallory on pull request #${pr}: it carries the plan marker, but only comments by github-actions[bot] (who github-token is) are trusted.`);
+    // who the token is was asked once: GET /user (403 for an installation token), then GraphQL
+    expect(since(mark).filter((r) => r.path === '/user' || r.path === '/graphql').map((r) => r.path)).toEqual(['/user', '/graphql']);
+  });
+
+  test('apply: a newer foreign comment with another hash is ignored; the plan the bot recorded is the reviewed one', async () => {
+    const pr = 31;
+    github.comments.get(pr)!.push({ id: 2, body: markerBody(forged), user: mallory });
+    const merge = repo.commit('merge #31');
+    github.commitPulls.set(merge, [{ number: pr, merged_at: '2026-11-23T10:00:00Z', merge_commit_sha: merge }]);
+    const result = await deployStage({ inputs: { command: 'apply', 'backend-config': `path=${state}` } });
+    expect(errors(result)).toEqual([]);
+    expect(result.summary).toMatch(/Reviewed plan: `sha256:[0-9a-f]{64}` \(the plan comment on pull request #31\) matches/);
+    expect(log(result)).toContain(`Ignored comment 2 by mallory on pull request #${pr}`);
+    expect(existsSync(state)).toBe(true);
+  });
+
+  test('apply: when only a foreign comment carries the hash, nothing is applied', async () => {
+    const pr = 32;
+    const fresh = join(tempDir('state-trust'), 'stage.tfstate');
+    const plan = await deployStage({ inputs: { command: 'plan', 'backend-config': `path=${fresh}` } });
+    const hash = plan.outputs['plan-sha256']!;
+    github.comments.set(pr, [{ id: 3, body: markerBody(hash), user: mallory }]);
+    const merge = repo.commit('merge #32');
+    github.commitPulls.set(merge, [{ number: pr, merged_at: '2026-11-23T11:00:00Z', merge_commit_sha: merge }]);
+    const result = await deployStage({ inputs: { command: 'apply', 'backend-config': `path=${fresh}` } });
+    expect(result.success).toBe(false);
+    expect(result.outputs['failure-reason']).toBe('plan-changed');
+    expect(messages(result)).toContain(`Pull request #${pr} has no plan comment by github-actions[bot] for stage (${STAGE}), so there is no reviewed plan to apply.`);
+    expect(log(result)).toContain(`Ignored comment 3 by mallory on pull request #${pr}`);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  test("a personal access token: its user's comments are the trusted ones, the bot's are not", async () => {
+    const pr = 33;
+    github.comments.set(pr, [{ id: 4, body: markerBody(forged), user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } }]);
+    const mark = github.requests.length;
+    const result = await deployStage({ eventName: 'pull_request', event: prEvent(pr), token: 'ghp_ALICE', inputs: { command: 'plan', 'backend-config': `path=${state}` } });
+    expect(errors(result)).toEqual([]);
+    expect(github.comments.get(pr)!.map((c) => c.user.login)).toEqual(['github-actions[bot]', 'alice']);
+    expect(since(mark).filter((r) => r.path === '/user' || r.path === '/graphql').map((r) => r.path)).toEqual(['/user']);
+    expect(log(result)).toContain('Ignored comment 4 by github-actions[bot]');
+  });
+});
+
+describe('.example copies never follow a symlink (issue 10)', () => {
+  test('a pull request with X.example and a link X pointing out of the tree: nothing written outside, every link kept', async () => {
+    const outside = tempDir('outside');
+    const keys = join(outside, 'authorized_keys');
+    writeFileSync(keys, 'ssh-ed25519 AAAA the owner\n');
+    const pr = new FixtureRepo(FIXTURE);
+    writeFileSync(join(pr.dir, 'notes.txt.example'), 'ssh-ed25519 AAAA the attacker\n');
+    symlinkSync(keys, join(pr.dir, 'notes.txt'));
+    writeFileSync(join(pr.dir, 'docker-monolith/todo.txt.example'), 'ssh-ed25519 AAAA the attacker\n');
+    symlinkSync(join(outside, 'not-there-yet'), join(pr.dir, 'docker-monolith/todo.txt'));
+    symlinkSync('/etc/hostname', join(pr.dir, 'docker-monolith/hostname.example'));
+    pr.commit('a pull request with links');
+    const before = tree(pr.dir);
+    const result = await runAction({
+      action: 'deploy-stage',
+      node: NODE24,
+      toolCache: tools.toolCache,
+      workspace: pr.dir,
+      env: actionEnv({ PATH: path }),
+      inputs: { 'terraform-dirs': STAGE, 'packer-templates': 'none/*.json' },
+    });
+    expect(errors(result)).toEqual([]);
+    expect(readFileSync(keys, 'utf8')).toBe('ssh-ed25519 AAAA the owner\n');
+    expect(existsSync(join(outside, 'not-there-yet'))).toBe(false);
+    expect(tree(pr.dir)).toEqual(before);
+    expect(lstatSync(join(pr.dir, 'docker-monolith/todo.txt')).isSymbolicLink()).toBe(true);
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toContain('Not copying notes.txt.example onto notes.txt: notes.txt is a symlink, and .example copies never write through one.');
+    expect(warnings).toContain('Not copying docker-monolith/todo.txt.example onto docker-monolith/todo.txt: docker-monolith/todo.txt is a symlink, and .example copies never write through one.');
+    expect(warnings).toContain('Not copying docker-monolith/hostname.example: it is a symlink, and .example copies are made only from files in the repository.');
+  });
+});
+
+describe('backend-config is a secret (issue 10)', () => {
+  const secret = 'SECRETPATH';
+  /** A terraform WRAPPER STAND-IN: records what any process on the machine can read about the
+   * terraform process (/proc/<pid>/cmdline, and whether /proc/<pid>/environ holds the secret) and
+   * the mode of every -backend-config file, then execs the real terraform. */
+  function terraformWrapper(): { dir: string; record: string } {
+    const real = findOnPath('terraform', path)!;
+    const dir = tempDir('tf-wrapper');
+    const record = join(dir, 'record');
+    writeFileSync(
+      join(dir, 'terraform'),
+      `#!/bin/sh
+{
+  printf 'cmdline:'; tr '\\0' ' ' < /proc/$$/cmdline; echo
+  echo "environ holds the secret: $(tr '\\0' '\\n' < /proc/$$/environ | grep -c ${secret})"
+  for a in "$@"; do case "$a" in -backend-config=*) f="\${a#-backend-config=}"; [ -f "$f" ] && echo "backend-config file mode $(stat -c %a "$f")";; esac; done
+} >> "${record}"
+exec "${real}" "$@"
+`,
+      { mode: 0o755 },
+    );
+    return { dir, record };
+  }
+
+  test('never in argv or a child environment; a private 0600 file; nothing holding it left under RUNNER_TEMP', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const wrapper = terraformWrapper();
+    const state = join(tempDir('state-secret'), `stage-${secret}.tfstate`);
+    const probe = tempProbe([secret]);
+    const result = await deployStage({ node: probe.node, envPath: [wrapper.dir, path].join(delimiter), inputs: { command: 'plan', 'backend-config': `path=${state}` } });
+    expect(errors(result)).toEqual([]);
+    const record = readFileSync(wrapper.record, 'utf8');
+    expect(record).toMatch(/cmdline:.* init -input=false -no-color -backend-config=\S+backend-1\.tfbackend/);
+    expect(record).not.toMatch(new RegExp(`cmdline:.*${secret}`));
+    expect(record).not.toMatch(/environ holds the secret: [1-9]/);
+    expect(record).toContain('backend-config file mode 600');
+    expect(log(result)).not.toContain(secret);
+    const [afterMain] = probe.records();
+    expect(afterMain).toEqual({ step: 'dist', entries: [], holding: [] });
+  });
+
+  test('keep-plan: the saved plan stays (0600, it holds the backend configuration) and the step says where', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const state = join(tempDir('state-secret'), `stage-${secret}.tfstate`);
+    const probe = tempProbe([secret]);
+    const result = await deployStage({ node: probe.node, inputs: { command: 'plan', 'backend-config': `path=${state}`, 'keep-plan': 'true' } });
+    expect(errors(result)).toEqual([]);
+    expect(result.outputs['plan-path']).toMatch(/[\\/]temp[\\/]shipkit-stage\.tfplan$/);
+    expect(log(result)).toContain(`Kept the saved plan at ${result.outputs['plan-path']} (keep-plan): it holds the backend configuration, so treat it as a secret.`);
+    const [afterMain] = probe.records();
+    expect(afterMain!.entries).toEqual(['shipkit-stage.tfplan 600']);
+  });
+});
+
 describe('missing tools', () => {
   test('packer templates without packer on PATH: one clear error naming the templates and the fix', async () => {
     const withoutPacker = path.split(delimiter).filter((dir) => !existsSync(join(dir, 'packer'))).join(delimiter);
     const result = await runAction({
       action: 'deploy-stage',
       node: NODE24,
-      toolCache,
+      toolCache: tools.toolCache,
       workspace: repo.dir,
       env: actionEnv({ PATH: withoutPacker }),
       inputs: {},
@@ -305,15 +453,18 @@ if (!hasDocker && dockerRequired()) {
 
 (hasDocker ? describe : describe.skip)('application deploy with compose (real engine, docker-compose, docker-machine stand-in)', () => {
   const compose = 'docker-monolith/deploy/docker-compose.yml';
-  const composeDown = () => execFileSync('sh', ['-c', `cd ${join(repo.dir, 'docker-monolith/deploy')} && (docker compose version >/dev/null 2>&1 && docker compose down -t 0 || docker-compose down -t 0) >/dev/null 2>&1 || true`]);
+  // a project name of this run: the engine is shared, and other checkouts deploy the same compose file
+  const project = `shipkit-ds-${process.pid}`;
+  const composeDown = () =>
+    execFileSync('sh', ['-c', `cd ${join(repo.dir, 'docker-monolith/deploy')} && (docker compose version >/dev/null 2>&1 && docker compose -p ${project} down -t 0 --remove-orphans || docker-compose -p ${project} down -t 0 --remove-orphans) >/dev/null 2>&1 || true`]);
   const running = () =>
-    execFileSync('docker', ['ps', '--filter', 'label=com.docker.compose.project=deploy', '--format', '{{.Label "com.docker.compose.service"}} {{.Image}}'], { encoding: 'utf8' })
+    execFileSync('docker', ['ps', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Label "com.docker.compose.service"}} {{.Image}}'], { encoding: 'utf8' })
       .trim()
       .split('\n')
       .filter(Boolean)
       .sort();
   const deploy = (extra: Record<string, string>) =>
-    deployStage({ inputs: { command: 'apply', 'auto-approve': 'true', 'compose-file': compose, 'docker-host': 'stage-host', 'deploy-timeout': '20', ...extra, 'compose-env': `IMAGE_PREFIX=shipkit-test\n${extra['compose-env'] ?? ''}` } });
+    deployStage({ inputs: { command: 'apply', 'auto-approve': 'true', 'compose-file': compose, 'docker-host': 'stage-host', 'deploy-timeout': '20', ...extra, 'compose-env': `COMPOSE_PROJECT_NAME=${project}\nIMAGE_PREFIX=shipkit-test\n${extra['compose-env'] ?? ''}` } });
 
   beforeAll(() => {
     localImage('shipkit-test/ui:1', 'shipkit-test/ui:2', 'shipkit-test/post:1', 'shipkit-test/post:2');

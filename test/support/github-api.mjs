@@ -1,18 +1,37 @@
-// A loopback stand-in for the few GitHub REST endpoints shipkit calls, keeping their request and
-// response shapes: issue comments (list with pagination, create, update) and the pull requests
-// of a commit. It records every request so tests can assert what was sent.
+// A loopback stand-in for the few GitHub REST and GraphQL endpoints shipkit calls, keeping their
+// request and response shapes: issue comments (list with pagination, create, update), the pull
+// requests of a commit, workflow runs, and who a token belongs to. It records every request so
+// tests can assert what was sent.
+//
+// Tokens behave as GitHub's do (checked against GitHub's documentation and reports of real runs):
+// - an installation token (`ghs_...`: the workflow's GITHUB_TOKEN, or a GitHub App's) gets 403
+//   "Resource not accessible by integration" from `GET /user`; GraphQL's `viewer` answers with the
+//   app's bot, `github-actions[bot]` for GITHUB_TOKEN (`<app-slug>[bot]` for other apps), and the
+//   comments it writes are by that bot (`type: Bot`);
+// - a personal access token (`ghp_...`, `github_pat_...`) answers `GET /user` and `viewer` with its
+//   user, and its comments are by that user (`type: User`);
+// - an unknown token gets 401 "Bad credentials" everywhere; no token at all may only read.
 import { createServer } from 'node:http';
 import { listen, stop } from './loopback.mjs';
+
+/** The GITHUB_TOKEN's bot, as GitHub shows it on comments. */
+export const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
 export class GitHubApi {
   /** @type {{method: string, path: string, body?: any, authorization?: string}[]} */
   requests = [];
-  /** @type {Map<number, {id: number, body: string, user: {login: string}}[]>} issue number -> comments */
+  /** @type {Map<number, {id: number, body: string, user: {login: string, id?: number, type?: string}}[]>} issue number -> comments */
   comments = new Map();
   /** @type {Map<string, {number: number, merged_at: string | null, merge_commit_sha: string}[]>} sha -> pull requests */
   commitPulls = new Map();
   /** @type {{id: number, workflow_id: number, name: string, head_branch: string, status: string, conclusion: string | null, created_at: string, run_started_at: string}[]} workflow runs, newest first */
   runs = [];
+  /**
+   * Who each token is. `ghs_` tokens not listed are the GITHUB_TOKEN (installation of the
+   * github-actions app); add `ghs_x: {app: 'my-app'}` for another app's installation token.
+   * @type {Map<string, {user?: {login: string, id: number}, app?: string}>}
+   */
+  tokens = new Map([['ghp_ALICE', { user: { login: 'alice', id: 1001 } }]]);
   nextId = 1000;
 
   async start() {
@@ -29,6 +48,16 @@ export class GitHubApi {
     return stop(this.server);
   }
 
+  /** Who a request's token is, as GitHub would attribute its writes; undefined for a bad token. */
+  identity(authorization) {
+    const token = /^(?:token|bearer) (.+)$/i.exec(authorization ?? '')?.[1] ?? '';
+    const known = this.tokens.get(token);
+    if (known?.user) return { kind: 'user', account: { ...known.user, type: 'User' } };
+    if (known?.app) return { kind: 'installation', account: { login: `${known.app}[bot]`, id: 90000 + known.app.length, type: 'Bot' } };
+    if (token.startsWith('ghs_')) return { kind: 'installation', account: ACTIONS_BOT };
+    return undefined;
+  }
+
   handle(req, res, raw) {
     const url = new URL(req.url, this.url);
     const body = raw ? JSON.parse(raw) : undefined;
@@ -37,6 +66,21 @@ export class GitHubApi {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(data));
     };
+    const who = this.identity(req.headers.authorization);
+    if (req.headers.authorization && !who) return send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
+    // Without a token GitHub answers reads of a public repository and refuses everything else.
+    if (!who && (req.method !== 'GET' || url.pathname === '/user')) return send(401, { message: 'Requires authentication', documentation_url: 'https://docs.github.com/rest', status: '401' });
+
+    if (url.pathname === '/user' && req.method === 'GET') {
+      if (who.kind === 'installation') {
+        return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
+      }
+      return send(200, who.account);
+    }
+    if (url.pathname === '/graphql' && req.method === 'POST') {
+      if (/\bviewer\s*\{\s*login\b/.test(body?.query ?? '')) return send(200, { data: { viewer: { login: who.account.login } } });
+      return send(200, { errors: [{ message: 'this stand-in answers only `viewer { login }`' }] });
+    }
     let m;
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
       const list = this.comments.get(Number(m[1])) ?? [];
@@ -50,12 +94,14 @@ export class GitHubApi {
         return send(200, pageItems);
       }
       if (req.method === 'POST') {
-        const comment = { id: this.nextId++, body: body.body, user: { login: 'github-actions[bot]' } };
+        const comment = { id: this.nextId++, body: body.body, user: who.account };
         this.comments.set(Number(m[1]), [...list, comment]);
         return send(201, comment);
       }
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
+      // As on GitHub, a token with write access to the repository may edit anyone's comment: the
+      // action must choose not to.
       for (const list of this.comments.values()) {
         const comment = list.find((c) => c.id === Number(m[1]));
         if (comment) {

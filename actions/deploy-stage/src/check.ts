@@ -1,137 +1,166 @@
+import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { UsageError } from '../../../lib/errors.js';
-import { globFiles } from '../../../lib/glob.js';
-import { run, type ExecResult } from '../../../lib/exec.js';
+import { annotate } from '../../../lib/annotate.js';
+import { code } from '../../../lib/summary.js';
+import { defaultCollectionsPath, defaultRolesPath, nearestConfig } from './ansible.js';
+import { ansibleLintArgs, galaxyInstallArgs, packerValidateArgs, syntaxCheckArgs } from './argv.js';
+import { StageFailure } from './failure.js';
 import type { Finding } from './findings.js';
-import { parseAnsibleLint, parseAnsibleSyntax, parsePackerValidate, parseTflintJson } from './lint.js';
+import { lineOf, parseAnsibleLint, parseAnsibleSyntax, parseGalaxyFailures, parsePackerValidate, parseTflintJson } from './lint.js';
+import { checkRow, exec, record, terraformEnv, type AnsibleGroup, type Run } from './run.js';
 import { initArgs, parseDiagnosticsText, parseFmtCheck, parseValidateJson, validateHasJson } from './terraform.js';
-import { packerTemplates, packerVarFiles, packerWorkingDir } from './workspace.js';
+import { lastLines } from './text.js';
 
-export interface CheckRow {
-  check: string;
-  where: string;
-  result: 'passed' | 'failed' | 'skipped';
-  detail: string;
+/** The check stage: validate and lint everything, touching no cloud state. */
+export async function check(run: Run): Promise<void> {
+  await checkPacker(run);
+  for (const dir of run.terraformRoots) await checkTerraform(run, dir);
+  if (run.ansible) await checkAnsible(run);
+  annotate(run.report.findings);
+  const { failed, rows } = run.report;
+  if (!failed.size) return;
+  const reason = failed.has('requirements') ? 'requirements-failed' : failed.has('validate') ? 'validate-failed' : 'lint-failed';
+  const what = reason === 'requirements-failed' ? 'Installing the Galaxy requirements' : reason === 'validate-failed' ? 'Validation' : 'Lint';
+  const list = rows.filter((r) => r.result === 'failed').map((r) => `${r.check} in ${r.where}`);
+  throw new StageFailure(reason, `${what} failed: ${list.join('; ')}. See the annotations and the log groups above.`);
 }
 
-export interface Tools {
-  terraform?: { path: string; version: [number, number, number] };
-  tflint?: string;
-  packer?: string;
-  ansiblePlaybook?: string;
-  ansibleLint?: string;
-}
-
-export interface CheckContext {
-  workspace: string;
-  roots: string[];
-  packerTemplates: string[];
-  packerVarFiles: string[];
-  ansiblePlaybooks: string;
-  ansibleInventory: string;
-  tools: Tools;
-  env: NodeJS.ProcessEnv;
-  /** The environment for terraform in one folder (its own TF_DATA_DIR, outside the checkout). */
-  envFor: (dir: string) => NodeJS.ProcessEnv;
-  /** Shows a finished command and its output, grouped. */
-  show: (title: string, result: ExecResult) => void;
-}
-
-export interface CheckOutcome {
-  rows: CheckRow[];
-  findings: Finding[];
-  reason?: 'validate-failed' | 'lint-failed';
-}
-
-/** Everything `check` runs: nothing here touches cloud state. */
-export async function runChecks(ctx: CheckContext): Promise<CheckOutcome> {
-  const rows: CheckRow[] = [];
-  const findings: Finding[] = [];
-  let validateFailed = false;
-  let lintFailed = false;
-  const exec = async (title: string, command: string, args: string[], cwd: string, env = ctx.env) => {
-    const result = await run(command, args, { cwd: join(ctx.workspace, cwd), env });
-    ctx.show(title, result);
-    return result;
-  };
-  const record = (check: string, where: string, ok: boolean, found: Finding[], kind: 'validate' | 'lint', fallback: string) => {
-    findings.push(...found);
-    const errors = found.filter((f) => f.level === 'error').length;
-    const warnings = found.filter((f) => f.level !== 'error').length;
-    rows.push({ check, where, result: ok ? 'passed' : 'failed', detail: ok ? (warnings ? `${warnings} warning(s)` : '') : errors ? `${errors} error(s)` : fallback });
-    if (!ok && kind === 'validate') validateFailed = true;
-    if (!ok && kind === 'lint') lintFailed = true;
-  };
-
-  const templates = packerTemplates(ctx.workspace, ctx.packerTemplates);
-  if (templates.length && !ctx.tools.packer) {
-    throw new UsageError(
-      `packer is not on PATH, and ${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}. Add \`uses: shipkit/shipkit/actions/setup-tools@v1\` before this step, or narrow "packer-templates".`,
-    );
+async function checkPacker(run: Run): Promise<void> {
+  for (const target of run.packer) {
+    const result = await exec(run, `packer validate ${target.template} (in ${target.cwd})`, run.tools.packer!, packerValidateArgs(target), target.cwd);
+    const found = result.code ? parsePackerValidate(`${result.stdout}\n${result.stderr}`, target.template, target.cwd, run.root) : [];
+    record(run, checkRow('packer validate', target.template, result.code === 0, found, 'failed'), 'validate', found);
   }
-  for (const template of templates) {
-    const cwd = packerWorkingDir(template);
-    const rel = (p: string) => posix.relative(cwd === '.' ? '' : cwd, p);
-    const vars = packerVarFiles(ctx.workspace, template, ctx.packerVarFiles).map((f) => `-var-file=${rel(f)}`);
-    const result = await exec(`packer validate ${template}`, ctx.tools.packer!, ['validate', ...vars, rel(template)], cwd);
-    const found = result.code ? parsePackerValidate(`${result.stdout}\n${result.stderr}`, template) : [];
-    record('packer validate', template, result.code === 0, found, 'validate', 'failed');
-  }
+}
 
-  for (const dir of ctx.roots) {
-    const terraform = ctx.tools.terraform!;
-    const env = ctx.envFor(dir);
-    const init = await exec(`terraform init -backend=false (${dir})`, terraform.path, initArgs(false, []), dir, env);
-    if (init.code) {
-      record('terraform init', dir, false, parseDiagnosticsText(init.stderr || init.stdout, dir, 'terraform init'), 'validate', 'init failed');
-      continue;
+async function checkTerraform(run: Run, dir: string): Promise<void> {
+  const terraform = run.tools.terraform!;
+  const env = terraformEnv(run, dir, 'check');
+  const init = await exec(run, `terraform init -backend=false (${dir})`, terraform.path, initArgs(false, []), dir, env);
+  if (init.code) {
+    const found = parseDiagnosticsText(init.stderr || init.stdout, dir, 'terraform init');
+    record(run, checkRow('terraform init', dir, false, found, 'init failed'), 'validate', found);
+    for (const check of ['terraform validate', 'terraform fmt', 'tflint']) run.report.rows.push({ check, where: dir, result: 'not run', detail: 'init failed' });
+    return;
+  }
+  const json = validateHasJson(terraform.version);
+  const validate = await exec(run, `terraform validate (${dir})`, terraform.path, json ? ['validate', '-json', '-no-color'] : ['validate', '-no-color'], dir, env);
+  let found: Finding[];
+  try {
+    found = json ? parseValidateJson(validate.stdout, dir) : parseDiagnosticsText(validate.stderr || validate.stdout, dir, 'terraform validate');
+  } catch {
+    found = parseDiagnosticsText(validate.stderr || validate.stdout, dir, 'terraform validate');
+  }
+  record(run, checkRow('terraform validate', dir, validate.code === 0, found, 'invalid'), 'validate', found);
+
+  const fmt = await exec(run, `terraform fmt -check (${dir})`, terraform.path, ['fmt', '-check', '-list=true', '-no-color'], dir, env);
+  const unformatted = parseFmtCheck(fmt.stdout, dir);
+  record(run, checkRow('terraform fmt', dir, fmt.code === 0, unformatted, 'not formatted'), 'lint', unformatted);
+
+  if (!run.tools.tflint) {
+    run.report.rows.push({ check: 'tflint', where: dir, result: 'skipped', detail: 'tflint is not on PATH (setup-tools installs it)' });
+    return;
+  }
+  const tflint = await exec(run, `tflint (${dir})`, run.tools.tflint, ['--format', 'json'], dir, env);
+  let issues: Finding[];
+  try {
+    issues = parseTflintJson(tflint.stdout, dir);
+  } catch {
+    issues = [{ tool: 'tflint', level: 'error', message: lastLines(tflint.stderr || tflint.stdout, 1) || 'tflint failed', title: 'tflint' }];
+  }
+  const failing = issues.some((f) => f.level === 'error' || f.level === 'warning') || (tflint.code !== 0 && tflint.code !== 2);
+  record(run, checkRow('tflint', dir, !failing, issues, 'failed'), 'lint', issues);
+}
+
+/** Galaxy requirements first (the playbooks need them), then the syntax check and ansible-lint. */
+async function checkAnsible(run: Run): Promise<void> {
+  const plan = run.ansible!;
+  if (!plan.groups.length) {
+    run.report.rows.push({ check: 'ansible', where: plan.patterns.join(', '), result: 'skipped', detail: 'no playbook matches' });
+    return;
+  }
+  for (const group of plan.groups) run.report.ansible.push(describeGroup(group));
+  if (!(await installRequirements(run))) {
+    const where = plan.patterns.join(', ');
+    for (const check of ['ansible-playbook --syntax-check', 'ansible-lint']) run.report.rows.push({ check, where, result: 'not run', detail: 'ansible-galaxy install failed' });
+    return;
+  }
+  for (const group of plan.groups) {
+    const env = ansibleEnv(run, group);
+    // without an inventory input, the config's own; without either, the implicit localhost
+    const inventory = run.inventory ?? (group.config?.inventory ? undefined : 'localhost,');
+    for (const playbook of group.playbooks) {
+      const args = syntaxCheckArgs({ cwd: group.cwd, playbook, inventory, vaultFile: run.resources.vaultFile });
+      const syntax = await exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook!, args, group.cwd, env);
+      const found = syntax.code ? parseAnsibleSyntax(`${syntax.stdout}\n${syntax.stderr}`, playbook, group.cwd, run.root) : [];
+      record(run, checkRow('ansible-playbook --syntax-check', playbook, syntax.code === 0, found, 'syntax error'), 'validate', found);
     }
-    if (validateHasJson(terraform.version)) {
-      const validate = await exec(`terraform validate (${dir})`, terraform.path, ['validate', '-json', '-no-color'], dir, env);
-      let found: Finding[];
-      try {
-        found = parseValidateJson(validate.stdout, dir);
-      } catch {
-        found = parseDiagnosticsText(validate.stderr || validate.stdout, dir, 'terraform validate');
+    const lint = await exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint!, ansibleLintArgs(group.cwd, group.playbooks, plan.lintConfig), group.cwd, env);
+    const found = parseAnsibleLint(lint.stdout, group.cwd, run.root);
+    record(run, checkRow('ansible-lint', group.playbooks.join(', '), lint.code === 0, found, lint.code ? lastLines(lint.stderr, 1) || 'failed' : ''), 'lint', found);
+  }
+}
+
+/** A markdown line for the summary: where ansible ran and with which config. */
+function describeGroup(group: AnsibleGroup): string {
+  if (!group.config) return `ansible ran in ${code(group.cwd)} without an ansible.cfg (none above the playbooks): ansible's defaults.`;
+  const why = group.config.source === 'input' ? 'the ansible-config input' : 'the nearest above the playbooks';
+  return `ansible ran in ${code(group.cwd)} with ${code(group.config.file)} (${why}).`;
+}
+
+/**
+ * ansible's environment for a group: its config named explicitly (ansible skips an ansible.cfg in a
+ * world-writable folder), the Galaxy installs put in front of the config's own roles and
+ * collections paths (so `roles_path = ./roles_imported:./roles` keeps working), and the vault
+ * password file also for ansible-lint, which takes no option for it.
+ */
+export function ansibleEnv(run: Run, group: AnsibleGroup): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...run.env };
+  if (group.config) env.ANSIBLE_CONFIG = join(run.root, group.config.file);
+  const listed = (value: string | undefined) => value?.split(':').filter(Boolean);
+  if (run.resources.galaxyRoles) {
+    const own = listed(run.env.ANSIBLE_ROLES_PATH) ?? group.config?.rolesPath ?? defaultRolesPath(run.env);
+    env.ANSIBLE_ROLES_PATH = [run.resources.galaxyRoles, ...own].join(':');
+  }
+  if (run.resources.galaxyCollections) {
+    const own = listed(run.env.ANSIBLE_COLLECTIONS_PATH) ?? group.config?.collectionsPath ?? defaultCollectionsPath(run.env);
+    env.ANSIBLE_COLLECTIONS_PATH = [run.resources.galaxyCollections, ...own].join(':');
+  }
+  if (run.resources.vaultFile) env.ANSIBLE_VAULT_PASSWORD_FILE = run.resources.vaultFile;
+  return env;
+}
+
+/** `ansible-galaxy install -r` of every requirements file into the run's private folder. */
+async function installRequirements(run: Run): Promise<boolean> {
+  const plan = run.ansible!;
+  let ok = true;
+  for (const req of plan.requirements) {
+    // ansible-galaxy reads the config that governs the requirements file (its Galaxy servers)
+    const config = nearestConfig(run.root, req.file);
+    const cwd = config ? posix.dirname(config) : run.workdir;
+    const env = config ? { ...run.env, ANSIBLE_CONFIG: join(run.root, config) } : run.env;
+    const file = join(run.root, req.file);
+    const found: Finding[] = [];
+    const notInstalled: string[] = [];
+    const kinds = [
+      { kind: 'role' as const, names: req.roles, into: run.resources.galaxyRoles! },
+      { kind: 'collection' as const, names: req.collections, into: run.resources.galaxyCollections! },
+    ];
+    for (const { kind, names, into } of kinds) {
+      if (!names.length) continue;
+      const result = await exec(run, `ansible-galaxy ${kind} install -r ${req.file}`, run.tools.ansibleGalaxy!, galaxyInstallArgs(kind, file, into), cwd, env);
+      if (!result.code) continue;
+      const text = readFileSync(file, 'utf8');
+      const failures = parseGalaxyFailures(`${result.stdout}\n${result.stderr}`);
+      for (const f of failures.length ? failures : [{ role: names.join(', '), reason: lastLines(result.stderr || result.stdout, 1) }]) {
+        notInstalled.push(f.role);
+        found.push({ tool: 'ansible-galaxy', level: 'error', message: `ansible-galaxy could not install ${f.role} (${req.file}): ${f.reason}`, file: req.file, line: lineOf(text, f.role), title: 'ansible-galaxy install' });
       }
-      record('terraform validate', dir, validate.code === 0, found, 'validate', 'invalid');
-    } else {
-      const validate = await exec(`terraform validate (${dir})`, terraform.path, ['validate', '-no-color'], dir, env);
-      record('terraform validate', dir, validate.code === 0, parseDiagnosticsText(validate.stderr || validate.stdout, dir, 'terraform validate'), 'validate', 'invalid');
     }
-    const fmt = await exec(`terraform fmt -check (${dir})`, terraform.path, ['fmt', '-check', '-list=true', '-no-color'], dir, env);
-    record('terraform fmt', dir, fmt.code === 0, parseFmtCheck(fmt.stdout, dir), 'lint', 'not formatted');
-
-    if (ctx.tools.tflint) {
-      const tflint = await exec(`tflint (${dir})`, ctx.tools.tflint, ['--format', 'json'], dir, env);
-      let found: Finding[];
-      try {
-        found = parseTflintJson(tflint.stdout, dir);
-      } catch {
-        found = [{ tool: 'tflint', level: 'error', message: (tflint.stderr || tflint.stdout).trim().split('\n')[0] ?? 'tflint failed', title: 'tflint' }];
-      }
-      const failing = found.some((f) => f.level === 'error' || f.level === 'warning') || (tflint.code !== 0 && tflint.code !== 2);
-      record('tflint', dir, !failing, found, 'lint', 'failed');
-    } else {
-      rows.push({ check: 'tflint', where: dir, result: 'skipped', detail: 'tflint is not on PATH (setup-tools installs it)' });
-    }
+    const failed = notInstalled.length > 0;
+    const detail = failed ? `could not install ${notInstalled.join(', ')}` : [...req.roles, ...req.collections].join(', ');
+    record(run, { check: 'ansible-galaxy install', where: req.file, result: failed ? 'failed' : 'passed', detail }, 'requirements', found);
+    ok &&= !failed;
   }
-
-  if (ctx.ansiblePlaybooks) {
-    const playbooks = globFiles(ctx.workspace, ctx.ansiblePlaybooks);
-    if (!playbooks.length) rows.push({ check: 'ansible', where: ctx.ansiblePlaybooks, result: 'skipped', detail: 'no playbook matches' });
-    for (const playbook of playbooks) {
-      const args = ['--syntax-check', '-i', ctx.ansibleInventory || 'localhost,', playbook];
-      const syntax = await exec(`ansible-playbook --syntax-check ${playbook}`, ctx.tools.ansiblePlaybook!, args, '.');
-      const found = syntax.code ? parseAnsibleSyntax(`${syntax.stdout}\n${syntax.stderr}`, playbook, ctx.workspace) : [];
-      record('ansible-playbook --syntax-check', playbook, syntax.code === 0, found, 'validate', 'syntax error');
-    }
-    if (playbooks.length) {
-      const lint = await exec('ansible-lint', ctx.tools.ansibleLint!, ['-p', '--nocolor', '--offline', ...playbooks], '.');
-      const found = parseAnsibleLint(lint.stdout);
-      record('ansible-lint', playbooks.join(', '), lint.code === 0, found, 'lint', lint.code ? (lint.stderr.trim().split('\n').slice(-1)[0] ?? 'failed') : '');
-    }
-  }
-
-  return { rows, findings, reason: validateFailed ? 'validate-failed' : lintFailed ? 'lint-failed' : undefined };
+  return ok;
 }

@@ -1,3 +1,5 @@
+import { code, codeBlock } from '../../../lib/summary.js';
+
 /**
  * The plan comment on a pull request: one per environment and folder, found again by a hidden
  * marker and updated in place. The reviewed plan's hash travels in it to the apply.
@@ -6,7 +8,9 @@
 export const COMMENT_LIMIT = 65_536;
 
 export function marker(environment: string, dir: string): string {
-  return `<!-- shipkit:plan environment=${environment} dir=${dir} -->`;
+  // a folder name cannot end the HTML comment early
+  const safe = dir.replace(/[<>%]/g, (c) => encodeURIComponent(c)).replace(/--/g, '-%2D');
+  return `<!-- shipkit:plan environment=${environment} dir=${safe} -->`;
 }
 
 export function hashLine(sha256: string): string {
@@ -33,7 +37,7 @@ export function planComment(input: CommentInput, limit = COMMENT_LIMIT): string 
   const head = [
     marker(input.environment, input.dir),
     hashLine(input.sha256),
-    `### Terraform plan for \`${input.environment}\` (\`${input.dir}\`)`,
+    `### Terraform plan for ${code(input.environment)} (${code(input.dir)})`,
     '',
     input.add + input.change + input.destroy === 0
       ? 'No changes. The infrastructure matches the configuration.'
@@ -43,9 +47,8 @@ export function planComment(input: CommentInput, limit = COMMENT_LIMIT): string 
     '',
     '<details><summary>Plan</summary>',
     '',
-    '```',
   ].join('\n');
-  const tail = ['```', '', '</details>'].join('\n');
+  const tail = ['', '</details>'].join('\n');
   const room = limit - head.length - tail.length - 400;
   let text = input.planText.trimEnd();
   let note = '';
@@ -53,5 +56,5 @@ export function planComment(input: CommentInput, limit = COMMENT_LIMIT): string 
     text = text.slice(0, room);
     note = `\n\n_The plan was ${input.planText.length.toLocaleString('en')} characters; this comment shows the first ${room.toLocaleString('en')}. The full text is in the job log${input.runUrl ? `: ${input.runUrl}` : ''}._`;
   }
-  return `${head}\n${text.replace(/```/g, '`\u200b``')}\n${tail}${note}`;
+  return `${head}\n${codeBlock(text)}\n${tail}${note}`;
 }

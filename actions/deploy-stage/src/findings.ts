@@ -1,10 +1,6 @@
-/** A problem a tool reported, ready to become an annotation. Paths are relative to the workspace. */
-export interface Finding {
-  tool: 'packer' | 'terraform' | 'tflint' | 'ansible-playbook' | 'ansible-lint';
-  level: 'error' | 'warning' | 'notice';
-  message: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  title?: string;
+import type { Annotation } from '../../../lib/annotate.js';
+
+/** A problem a tool reported, ready to become an annotation. `file` is relative to the repository root. */
+export interface Finding extends Annotation {
+  tool: 'packer' | 'terraform' | 'tflint' | 'ansible-playbook' | 'ansible-lint' | 'ansible-galaxy';
 }

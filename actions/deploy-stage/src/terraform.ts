@@ -1,14 +1,38 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Finding } from './findings.js';
+import { cleanText } from './text.js';
 
-/** terraform argv and output parsing, pure. `dir` is the module folder relative to the workspace. */
+/** terraform argv and output parsing, pure. `dir` is the module folder relative to the repository root. */
 
-export function initArgs(backend: boolean, backendConfig: string[]): string[] {
+/** `backendFiles` are paths: key=value pairs travel in a private file (backendConfigFile), never in argv. */
+export function initArgs(backend: boolean, backendFiles: string[]): string[] {
   const args = ['init', '-input=false', '-no-color'];
   if (!backend) args.push('-backend=false');
-  for (const entry of backendConfig) args.push(`-backend-config=${entry}`);
+  for (const file of backendFiles) args.push(`-backend-config=${file}`);
   return args;
+}
+
+/**
+ * The text of a backend config file (`-backend-config=<file>`): one HCL attribute per pair, every
+ * value a quoted string (terraform converts it to the attribute's type, as it does for a
+ * `-backend-config=key=value` argument).
+ */
+export function backendConfigFile(pairs: readonly { key: string; value: string }[]): string {
+  return pairs.map(({ key, value }) => `${key} = ${hclString(value)}\n`).join('');
+}
+
+/** An HCL quoted string: escapes, and `${` / `%{` doubled so no template sequence is evaluated. */
+export function hclString(value: string): string {
+  const escaped = value
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\t/g, '\\t')
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, '%%{');
+  return `"${escaped}"`;
 }
 
 export function planArgs(planFile: string, lockTimeout: string): string[] {
@@ -51,27 +75,31 @@ export function parseValidateJson(stdout: string, dir: string): Finding[] {
 }
 
 /**
- * terraform's human diagnostics (0.12 validate, and every plan or apply error):
+ * terraform's human diagnostics (0.12 validate, and every init, plan or apply error), framed with
+ * `╷ │ ╵` from 0.15 and wrapped at 78 columns:
  *   Error: Unsupported argument
  *
  *     on main.tf line 3, in resource "x" "y":
  *      3:   bogus = true
  *
  *   An argument named "bogus" is not expected here.
+ * `dir` is the module folder relative to the repository root; files are made relative to it too.
  */
 export function parseDiagnosticsText(text: string, dir: string, title: string): Finding[] {
   const findings: Finding[] = [];
-  const blocks = text.replace(/\r/g, '').split(/\n(?=(?:Error|Warning): )/);
+  const blocks = cleanText(text).split(/\n(?=\s*(?:Error|Warning): )/);
   for (const block of blocks) {
-    const head = /^(?:[│╷╵ ]*)?(Error|Warning): (.+)$/m.exec(block);
+    const head = /^\s*(Error|Warning): (.+)$/m.exec(block);
     if (!head) continue;
-    const where = /on (\S+) line (\d+)/.exec(block);
+    const where = /on (\S+) line (\d+)/.exec(block) ?? /\bat\s+([^\s:]+\.tf(?:\.json)?):(\d+)/.exec(block);
     const detail = block
+      .slice((head.index ?? 0) + head[0].length)
       .split('\n')
-      .slice(1)
       .filter((l) => l.trim() && !/^\s*(on \S+ line \d+|\d+:)/.test(l))
-      .map((l) => l.trim())
-      .join(' ');
+      .map((l) => l.replace(/[├│└─]+/g, ' ').trim())
+      .filter(Boolean)
+      .join(' ')
+      .replace(/\s+/g, ' ');
     findings.push({
       tool: 'terraform',
       level: head[1] === 'Error' ? 'error' : 'warning',

@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1709);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8722);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4821);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_post_js__WEBPACK_IMPORTED_MODULE_1__/* .post */ .b);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8722:
+/***/ 4821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28396,25 +28396,82 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/log.ts
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : forLog(value);
+}
+
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/state.ts
 /** Names of the values main saves for the post step (GITHUB_STATE). */
 const STATE_PLACED = 'placed-example-files';
+/** The run's private folder (secrets, terraform data, Galaxy installs, the plan). */
+const STATE_PRIVATE = 'private-folder';
 
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/post.ts
 
 
 
-/** A safety net: if main was killed before its own clean-up, the `.example` copies still go. */
+
+
+/**
+ * A safety net for a main step that was killed before its own clean-up: the `.example` copies and
+ * the run's private folder (vault password, backend config, terraform data, plan) still go.
+ */
 function post() {
     const placed = JSON.parse(core/* getState */.Gu(STATE_PLACED) || '[]');
-    const left = placed.filter((path) => (0,external_node_fs_namespaceObject.existsSync)(path));
+    const left = placed.filter((path) => exists(path));
     for (const path of left)
         (0,external_node_fs_namespaceObject.rmSync)(path, { force: true });
     if (left.length)
-        core/* info */.pq(`Removed ${left.length} copied .example file(s) left behind: ${left.join(', ')}`);
+        info(`Removed ${left.length} copied .example file(s) left behind: ${left.join(', ')}`);
+    const dir = core/* getState */.Gu(STATE_PRIVATE);
+    // only the folder main made: a shipkit-deploy-* folder directly in RUNNER_TEMP
+    if (dir && (0,external_node_path_namespaceObject.basename)(dir).startsWith('shipkit-deploy-') && (0,external_node_path_namespaceObject.dirname)(dir) === (0,external_node_path_namespaceObject.resolve)(process.env.RUNNER_TEMP ?? (0,external_node_path_namespaceObject.dirname)(dir)) && (0,external_node_fs_namespaceObject.existsSync)(dir)) {
+        (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        info(`Removed the run's private folder left behind: ${dir}`);
+    }
     return Promise.resolve();
+}
+function exists(path) {
+    try {
+        (0,external_node_fs_namespaceObject.lstatSync)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 
