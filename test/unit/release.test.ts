@@ -42,7 +42,7 @@ describe('release refs', () => {
     const checks = readFileSync(join(root, '.github/workflows/checks.yml'), 'utf8');
     expect(checks).toContain(`uses: shipkit/shipkit/actions/build-images@${built} # v1.2.0`);
     expect(checks).not.toMatch(/shipkit\/actions\/[\w-]+@main/);
-    expect(checks).toContain('uses: actions/checkout@08eba0b27e820071cde6df949e0beb9ba4906955'); // third-party pins untouched
+    expect(checks).toContain('uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8'); // third-party pins untouched
     git('commit', '-q', '-am', 'release v1.2.0'); // the tag goes on this commit, which cannot name itself
     expect(release(root, '--check', 'v1.2.0')).toMatchObject({ code: 0, output: `release: every kit action ref is pinned to ${built} (v1.2.0)\n` });
     expect(release(root, '--check', 'v1.3.0').code).toBe(1);
