@@ -318,7 +318,9 @@ describe('the reviewed-plan gate trusts only the comments of the token\'s own id
     const pr = 33;
     github.comments.set(pr, [{ id: 4, body: markerBody(forged), user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' } }]);
     const mark = github.requests.length;
-    const result = await deployStage({ eventName: 'pull_request', event: prEvent(pr), token: 'ghp_ALICE', inputs: { command: 'plan', 'backend-config': `path=${state}` } });
+    // a state nothing was applied to: the plan has changes, so a comment is written (a plan without changes writes none)
+    const fresh = join(tempDir('state-trust'), 'stage.tfstate');
+    const result = await deployStage({ eventName: 'pull_request', event: prEvent(pr), token: 'ghp_ALICE', inputs: { command: 'plan', 'backend-config': `path=${fresh}` } });
     expect(errors(result)).toEqual([]);
     expect(github.comments.get(pr)!.map((c) => c.user.login)).toEqual(['github-actions[bot]', 'alice']);
     expect(since(mark).filter((r) => r.path === '/user' || r.path === '/graphql').map((r) => r.path)).toEqual(['/user']);
@@ -433,7 +435,7 @@ describe('missing tools', () => {
 
 describe('bad input', () => {
   test.each([
-    [{ command: 'destroy' }, 'Input "command" is "destroy": expected one of check, plan, apply.'],
+    [{ command: 'destroy' }, 'Input "command" is "destroy": expected one of check, plan, apply, drift.'],
     [{ 'plan-sha256': 'abc' }, 'Input "plan-sha256" is "abc": expected the 64-hex plan-sha256 output of a plan run.'],
     [{ 'lock-timeout': 'forever' }, 'Input "lock-timeout" is "forever": expected a duration such as 0s, 30s or 5m.'],
     [{ command: 'plan', environment: 'prod' }, 'No Terraform folder for environment "prod": no root module is named prod (found: docker-monolith/terraform, docker-monolith/terraform/stage). Set "terraform-env-dir".'],

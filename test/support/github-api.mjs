@@ -1,7 +1,11 @@
 // A loopback stand-in for the few GitHub REST and GraphQL endpoints shipkit calls, keeping their
-// request and response shapes: issue comments (list with pagination, create, update), the pull
-// requests of a commit, workflow runs, and who a token belongs to. It records every request so
-// tests can assert what was sent.
+// request and response shapes: issue comments (list with pagination, create, update), issues
+// (list by state and label, create, update and close), repository labels (get, create) and the
+// labels of an issue or pull request (list, add, remove), the pull requests of a commit, workflow
+// runs, and who a token belongs to. It records every request so tests can assert what was sent.
+//
+// As on GitHub, issues and pull requests share one number space and one comment list per number;
+// adding a label that the repository does not have creates it (grey, no description).
 //
 // Tokens behave as GitHub's do (checked against GitHub's documentation and reports of real runs):
 // - an installation token (`ghs_...`: the workflow's GITHUB_TOKEN, or a GitHub App's) gets 403
@@ -33,6 +37,14 @@ export class GitHubApi {
    */
   tokens = new Map([['ghp_ALICE', { user: { login: 'alice', id: 1001 } }]]);
   nextId = 1000;
+  /** @type {Map<number, {number: number, title: string, body: string, state: 'open' | 'closed', state_reason: string | null, user: {login: string, id?: number, type?: string}}>} issues (not pull requests) by number */
+  issues = new Map();
+  /** @type {Map<string, {name: string, color: string, description: string | null}>} the repository's labels */
+  labels = new Map();
+  /** @type {Map<number, string[]>} label names of each issue or pull request */
+  issueLabels = new Map();
+  /** Numbers for new issues: above the pull request numbers the tests use. */
+  nextNumber = 100;
 
   async start() {
     this.server = createServer((req, res) => {
@@ -111,6 +123,63 @@ export class GitHubApi {
       }
       return send(404, { message: 'Not Found' });
     }
+    const issueOf = (issue) => ({ ...issue, html_url: `https://github.com/o/r/issues/${issue.number}`, labels: this.labelsOf(issue.number) });
+    if (/^\/repos\/[^/]+\/[^/]+\/issues$/.test(url.pathname)) {
+      if (req.method === 'GET') {
+        const state = url.searchParams.get('state') ?? 'open';
+        const wanted = (url.searchParams.get('labels') ?? '').split(',').filter(Boolean);
+        const list = [...this.issues.values()]
+          .filter((i) => state === 'all' || i.state === state)
+          .filter((i) => wanted.every((name) => (this.issueLabels.get(i.number) ?? []).includes(name)))
+          .sort((a, b) => b.number - a.number) // newest first, as GitHub lists them
+          .map(issueOf);
+        return this.page(url, list, res, send);
+      }
+      if (req.method === 'POST') {
+        if (typeof body?.title !== 'string' || !body.title) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] });
+        const issue = { number: this.nextNumber++, title: body.title, body: body.body ?? '', state: 'open', state_reason: null, user: who.account };
+        this.issues.set(issue.number, issue);
+        this.addLabels(issue.number, body.labels ?? []);
+        return send(201, issueOf(issue));
+      }
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)$/.exec(url.pathname))) {
+      const issue = this.issues.get(Number(m[1]));
+      if (!issue) return send(404, { message: 'Not Found' });
+      if (req.method === 'GET') return send(200, issueOf(issue));
+      if (req.method === 'PATCH') {
+        // As for comments, a token with write access may edit anyone's issue: the action must choose not to.
+        for (const key of ['title', 'body', 'state', 'state_reason']) if (body?.[key] !== undefined) issue[key] = body[key];
+        if (body?.state === 'open') issue.state_reason = 'reopened';
+        return send(200, issueOf(issue));
+      }
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/labels\/([^/]+)$/.exec(url.pathname)) && req.method === 'GET') {
+      const label = this.labels.get(decodeURIComponent(m[1]));
+      return label ? send(200, label) : send(404, { message: 'Not Found' });
+    }
+    if (/^\/repos\/[^/]+\/[^/]+\/labels$/.test(url.pathname) && req.method === 'POST') {
+      if (this.labels.has(body.name)) return send(422, { message: 'Validation Failed', errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] });
+      const label = { name: body.name, color: body.color ?? 'ededed', description: body.description ?? null };
+      this.labels.set(label.name, label);
+      return send(201, label);
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/labels$/.exec(url.pathname))) {
+      const number = Number(m[1]);
+      if (req.method === 'GET') return this.page(url, this.labelsOf(number), res, send);
+      if (req.method === 'POST') {
+        this.addLabels(number, body.labels ?? []);
+        return send(200, this.labelsOf(number));
+      }
+    }
+    if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/labels\/([^/]+)$/.exec(url.pathname)) && req.method === 'DELETE') {
+      const number = Number(m[1]);
+      const name = decodeURIComponent(m[2]);
+      const names = this.issueLabels.get(number) ?? [];
+      if (!names.includes(name)) return send(404, { message: 'Label does not exist' });
+      this.issueLabels.set(number, names.filter((n) => n !== name));
+      return send(200, this.labelsOf(number));
+    }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/.exec(url.pathname)) && req.method === 'GET') {
       return send(200, this.commitPulls.get(m[1]) ?? []);
     }
@@ -125,5 +194,31 @@ export class GitHubApi {
       return send(200, { total_count: list.length, workflow_runs: list.slice(0, Number(url.searchParams.get('per_page') ?? 30)) });
     }
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  }
+
+  /** One page of a list, with GitHub's `link: <...>; rel="next"` header when there is more. */
+  page(url, list, res, send) {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    if (page * perPage < list.length) {
+      const next = new URL(url.href, this.url);
+      next.searchParams.set('page', String(page + 1));
+      res.setHeader('link', `<${this.url}${next.pathname}${next.search}>; rel="next"`);
+    }
+    return send(200, list.slice((page - 1) * perPage, page * perPage));
+  }
+
+  labelsOf(number) {
+    return (this.issueLabels.get(number) ?? []).map((name) => this.labels.get(name) ?? { name, color: 'ededed', description: null });
+  }
+
+  addLabels(number, names) {
+    for (const name of names) if (!this.labels.has(name)) this.labels.set(name, { name, color: 'ededed', description: null });
+    this.issueLabels.set(number, [...new Set([...(this.issueLabels.get(number) ?? []), ...names])]);
+  }
+
+  /** The label names of an issue or pull request. */
+  labelNames(number) {
+    return this.issueLabels.get(number) ?? [];
   }
 }

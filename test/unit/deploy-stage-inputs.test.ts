@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
@@ -11,6 +11,8 @@ import { UsageError } from '../../lib/errors.js';
 // (the tools on PATH are stubs that record every call; only `terraform version` may run, to check it is terraform).
 
 const { main } = await import('../../actions/deploy-stage/src/main.js');
+const { prepare } = await import('../../actions/deploy-stage/src/prepare.js');
+const { getInputs } = await import('../../actions/deploy-stage/src/inputs.js');
 
 const FIXTURE = join(process.cwd(), 'test', 'fixtures', 'seed-repo');
 let workspace: string;
@@ -84,11 +86,12 @@ function tree(dir: string): Record<string, string> {
 const check = { 'packer-templates': 'none/*.json', 'ansible-playbooks': '' };
 const plan = { ...check, command: 'plan' };
 const apply = { ...check, command: 'apply', 'auto-approve': 'true' };
+const drift = { ...check, command: 'drift' };
 
 const cases: [string, Record<string, string>, string][] = [
   ['environment', { ...plan, environment: 'stage prod' }, 'Input "environment" is "stage prod": expected a name of letters, digits'],
   ['environment', { ...plan, environment: 'prod' }, 'No Terraform folder for environment "prod": no root module is named prod'],
-  ['command', { command: 'destroy' }, 'Input "command" is "destroy": expected one of check, plan, apply.'],
+  ['command', { command: 'destroy' }, 'Input "command" is "destroy": expected one of check, plan, apply, drift.'],
   ['working-directory', { ...check, 'working-directory': 'nope' }, 'Input "working-directory" is "nope", but "nope" does not exist in the repository: expected a folder.'],
   ['working-directory', { ...check, 'working-directory': '../..' }, 'Input "working-directory" is "../..", which resolves to'],
   ['working-directory', { ...check, 'working-directory': '/etc' }, 'Input "working-directory" is "/etc", which resolves to "/etc", outside the repository'],
@@ -113,6 +116,11 @@ const cases: [string, Record<string, string>, string][] = [
   ['backend-config', { ...check, 'backend-config': '../backend.hcl' }, 'Input "backend-config" is "../backend.hcl", which resolves to'],
   ['keep-plan', { ...plan, 'keep-plan': 'maybe' }, 'Input "keep-plan" is "maybe": expected true or false.'],
   ['example-vars', { 'example-vars': 'sometimes' }, 'Input "example-vars" is "sometimes": expected true or false.'],
+  ['comment-on-no-changes', { ...plan, 'comment-on-no-changes': 'sometimes' }, 'Input "comment-on-no-changes" is "sometimes": expected true or false.'],
+  ['label-plan', { ...plan, 'label-plan': 'plan:destroy' }, 'Input "label-plan" is "plan:destroy": expected true or false.'],
+  ['fail-on-drift', { ...drift, 'fail-on-drift': 'when it drifts' }, 'Input "fail-on-drift" is "when it drifts": expected true or false.'],
+  ['provider-cache', { ...plan, 'provider-cache': '~/.terraform.d/plugin-cache' }, 'Input "provider-cache" is "~/.terraform.d/plugin-cache": expected true or false.'],
+  ['environment', { ...drift, environment: 'prod' }, 'No Terraform folder for environment "prod": no root module is named prod'],
   ['ansible-playbooks', { 'ansible-playbooks': '../../*.yml' }, 'Input "ansible-playbooks" has the pattern "../../*.yml", which leads out of the workspace'],
   ['ansible-config', { 'ansible-playbooks': 'docker-monolith/ansible/playbooks/*.yml', 'ansible-config': 'ci/ansible.cfg' }, 'Input "ansible-config" is "ci/ansible.cfg", but "ci/ansible.cfg" does not exist in the repository: expected a file.'],
   ['ansible-config', { 'ansible-playbooks': 'docker-monolith/ansible/playbooks/*.yml', 'ansible-config': 'docker-monolith/ansible' }, 'Input "ansible-config" is "docker-monolith/ansible", but "docker-monolith/ansible" is a folder: expected a file.'],
@@ -126,6 +134,7 @@ const cases: [string, Record<string, string>, string][] = [
   ['auto-approve', { ...apply, 'auto-approve': 'perhaps' }, 'Input "auto-approve" is "perhaps": expected true or false.'],
   ['lock-timeout', { ...plan, 'lock-timeout': 'forever' }, 'Input "lock-timeout" is "forever": expected a duration such as 0s, 30s or 5m.'],
   ['github-token', { ...apply, 'auto-approve': 'false', 'github-token': '' }, 'Input "github-token" is empty: finding the reviewed plan needs it (or pass plan-sha256)'],
+  ['github-token', { ...drift, 'github-token': '' }, 'Input "github-token" is empty: the drift issue needs it; the default `${{ github.token }}` works with `permissions: issues: write`.'],
   ['ansible-deploy-playbook', { ...apply, 'ansible-deploy-playbook': 'docker-monolith/ansible/playbooks/deploy.yml' }, 'Input "ansible-deploy-playbook" is "docker-monolith/ansible/playbooks/deploy.yml", but "docker-monolith/ansible/playbooks/deploy.yml" does not exist'],
   ['ansible-deploy-playbook', { ...apply, 'ansible-deploy-playbook': 'docker-monolith/ansible/playbooks/reddit-app.yml', 'compose-file': 'docker-compose.yml', 'docker-host': 'tcp://h:2376' }, 'Inputs "compose-file" ("docker-compose.yml") and "ansible-deploy-playbook" ("docker-monolith/ansible/playbooks/reddit-app.yml") are both set'],
   ['compose-file', { ...apply, 'compose-file': 'docker-compose.yml', 'docker-host': 'tcp://h:2376' }, 'Input "compose-file" is "docker-compose.yml", but "docker-compose.yml" does not exist in the repository: expected a file.'],
@@ -155,6 +164,33 @@ describe('every deploy-stage input with a bad value: a UsageError naming it, and
     expect(readFileSync(files.output, 'utf8')).toBe('');
     expect(readFileSync(files.state, 'utf8')).toBe('');
     expect(readFileSync(calls, 'utf8').split('\n').filter((line) => line && line !== 'terraform version')).toEqual([]);
+  });
+
+  test('command: drift on a pull request is refused: drift is checked on the default branch', async () => {
+    const before = tree(workspace);
+    setInputs(drift, 'pull_request');
+    const error = (await main().catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(UsageError);
+    expect(error.message).toBe(
+      'command: drift is refused on pull_request events: it checks the infrastructure against the configuration that was applied, from a schedule: or workflow_dispatch run on the default branch; a pull request is planned with command: plan.',
+    );
+    expect(tree(workspace)).toEqual(before);
+    expect(readdirSync(files.temp)).toEqual([]);
+  });
+
+  test('command: drift needs neither packer nor ansible: their checks do not run', async () => {
+    rmSync(join(bin, 'packer'));
+    try {
+      setInputs({ command: 'drift', 'ansible-playbooks': 'docker-monolith/ansible/playbooks/*.yml' });
+      const run = await prepare(getInputs());
+      expect(run.packer).toEqual([]);
+      expect(run.ansible).toBeUndefined();
+      expect(run.tools.packer).toBeUndefined();
+      expect(run.envDir).toBe('docker-monolith/terraform/stage');
+      expect(run.terraformRoots).toEqual(['docker-monolith/terraform/stage']);
+    } finally {
+      stub('packer');
+    }
   });
 
   test('a secret in a bad backend-config line is not in the message', async () => {

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, jest, test } from '@jest/globals';
 import { configPaths, iniDefaults, nearestConfig, readRequirements } from '../../actions/deploy-stage/src/ansible.js';
 import { ansibleLintArgs, galaxyInstallArgs, packerValidateArgs, playbookArgs, syntaxCheckArgs } from '../../actions/deploy-stage/src/argv.js';
-import { findPlanHash, planComment } from '../../actions/deploy-stage/src/comments.js';
 import { splitArgs } from '../../actions/deploy-stage/src/deploy.js';
 import { lineOf, parseAnsibleLint, parseAnsibleSyntax, parseGalaxyFailures, parsePackerValidate, parseTflintJson } from '../../actions/deploy-stage/src/lint.js';
 import { childEnv } from '../../actions/deploy-stage/src/prepare.js';
@@ -165,36 +164,6 @@ describe('plan summary and hash', () => {
     const other = summarisePlan(plan([{ address: 'a', actions: ['create'], after: { x: 2, y: 2 } }, { address: 'b', actions: ['create'] }]));
     expect(again.sha256).toBe(one.sha256);
     expect(other.sha256).not.toBe(one.sha256);
-  });
-});
-
-describe('plan comment', () => {
-  const input = { environment: 'stage', dir: 'infra/stage', add: 1, change: 0, destroy: 0, sha256: 'a'.repeat(64), planText: 'module.app will be created\n' };
-
-  test('marker, hash and counts; the hash is found again', () => {
-    const body = planComment(input);
-    expect(body).toContain('<!-- shipkit:plan environment=stage dir=infra/stage -->');
-    expect(body).toContain('**1 to add, 0 to change, 0 to destroy.**');
-    expect(findPlanHash(body)).toBe('a'.repeat(64));
-  });
-
-  test('a long plan is truncated under the limit, with a pointer to the log', () => {
-    const body = planComment({ ...input, planText: 'x'.repeat(200_000), runUrl: 'https://github.com/o/r/actions/runs/1' }, 65_536);
-    expect(body.length).toBeLessThan(65_536);
-    expect(body).toContain('The full text is in the job log: https://github.com/o/r/actions/runs/1');
-    expect(findPlanHash(body)).toBe('a'.repeat(64));
-  });
-
-  test('no changes', () => {
-    expect(planComment({ ...input, add: 0 })).toContain('No changes.');
-  });
-
-  test('plan text and folder names cannot break out of the code block or the hidden marker', () => {
-    const body = planComment({ ...input, dir: 'infra/x --> <b>y', planText: 'a\n```\n@team <!channel>\n' });
-    expect(body).toContain('<!-- shipkit:plan environment=stage dir=infra/x -%2D%3E %3Cb%3Ey -->');
-    for (const line of body.split('\n').slice(0, 2)) expect(line.match(/-->/g)).toHaveLength(1);
-    expect(body).toContain('(`infra/x --> <b>y`)'); // in a code span: text, not HTML
-    expect(body).toContain('````\na\n```\n@team <!channel>\n````');
   });
 });
 

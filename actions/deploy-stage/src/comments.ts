@@ -1,16 +1,24 @@
 import { code, codeBlock } from '../../../lib/summary.js';
+import type { PlanKind, PlanView } from './planjson.js';
+import { planMarkdown } from './render.js';
 
 /**
  * The plan comment on a pull request: one per environment and folder, found again by a hidden
- * marker and updated in place. The reviewed plan's hash travels in it to the apply.
+ * marker and updated in place. The reviewed plan's hash travels in it to the apply, and its kind
+ * (destroy, changes, no-changes) to the `plan:*` labels.
  */
 
 export const COMMENT_LIMIT = 65_536;
 
+/** `dir` as it can stand inside an HTML comment: nothing in it can end the comment early. */
+export function safeDir(dir: string): string {
+  return dir.replace(/[<>%]/g, (c) => encodeURIComponent(c)).replace(/--/g, '-%2D');
+}
+
+export const MARKER_PREFIX = '<!-- shipkit:plan environment=';
+
 export function marker(environment: string, dir: string): string {
-  // a folder name cannot end the HTML comment early
-  const safe = dir.replace(/[<>%]/g, (c) => encodeURIComponent(c)).replace(/--/g, '-%2D');
-  return `<!-- shipkit:plan environment=${environment} dir=${safe} -->`;
+  return `${MARKER_PREFIX}${environment} dir=${safeDir(dir)} -->`;
 }
 
 export function hashLine(sha256: string): string {
@@ -21,40 +29,54 @@ export function findPlanHash(body: string): string | undefined {
   return /<!-- shipkit:plan-sha256 ([0-9a-f]{64}) -->/.exec(body)?.[1];
 }
 
+export function kindLine(kind: PlanKind): string {
+  return `<!-- shipkit:plan-kind ${kind} -->`;
+}
+
+export function findPlanKind(body: string): PlanKind | undefined {
+  return /<!-- shipkit:plan-kind (destroy|changes|no-changes) -->/.exec(body)?.[1] as PlanKind | undefined;
+}
+
 export interface CommentInput {
   environment: string;
   dir: string;
-  add: number;
-  change: number;
-  destroy: number;
   sha256: string;
+  view: PlanView;
+  /** terraform's text plan, sensitive values already taken out. */
   planText: string;
+  /** The commit planned. */
+  commit?: string;
   runUrl?: string;
 }
 
-/** The comment body, the plan text truncated so the whole stays under GitHub's limit. */
+/**
+ * Text in a collapsed section, cut to `room` characters with a pointer to the log when it is
+ * longer. The cut is made before the code block is built, so the fence always closes.
+ */
+export function collapsed(summary: string, text: string, room: number, runUrl?: string): string {
+  let shown = text.trimEnd();
+  let note = '';
+  if (shown.length > room) {
+    shown = shown.slice(0, Math.max(0, room));
+    note = `\n\n_The ${summary.toLowerCase()} is ${text.length.toLocaleString('en')} characters; this shows the first ${Math.max(0, room).toLocaleString('en')}. The full text is in the job log${runUrl ? `: ${runUrl}` : ''}._`;
+  }
+  return `<details><summary>${summary}</summary>\n\n${codeBlock(shown)}\n\n</details>${note}`;
+}
+
+/** The comment body: counts, resources by action (destroys first), and the text plan under GitHub's size limit. */
 export function planComment(input: CommentInput, limit = COMMENT_LIMIT): string {
+  const planned = input.commit ? ` at ${code(input.commit.slice(0, 7))}` : '';
   const head = [
     marker(input.environment, input.dir),
     hashLine(input.sha256),
-    `### Terraform plan for ${code(input.environment)} (${code(input.dir)})`,
+    kindLine(input.view.kind),
+    `### Terraform plan for ${code(input.environment)} (${code(input.dir)})${planned}`,
     '',
-    input.add + input.change + input.destroy === 0
-      ? 'No changes. The infrastructure matches the configuration.'
-      : `**${input.add} to add, ${input.change} to change, ${input.destroy} to destroy.**`,
+    planMarkdown(input.view, Math.floor(limit / 2)),
     '',
     `Plan \`sha256:${input.sha256.slice(0, 16)}\`: the apply after merge re-plans and refuses if the plan differs from this one.`,
     '',
-    '<details><summary>Plan</summary>',
-    '',
   ].join('\n');
-  const tail = ['', '</details>'].join('\n');
-  const room = limit - head.length - tail.length - 400;
-  let text = input.planText.trimEnd();
-  let note = '';
-  if (text.length > room) {
-    text = text.slice(0, room);
-    note = `\n\n_The plan was ${input.planText.length.toLocaleString('en')} characters; this comment shows the first ${room.toLocaleString('en')}. The full text is in the job log${input.runUrl ? `: ${input.runUrl}` : ''}._`;
-  }
-  return `${head}\n${codeBlock(text)}\n${tail}${note}`;
+  const room = limit - head.length - 600;
+  return `${head}\n${collapsed('Plan', input.planText, room, input.runUrl)}`;
 }

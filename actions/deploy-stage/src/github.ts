@@ -1,6 +1,7 @@
 import { ToolError, UsageError } from '../../../lib/errors.js';
 import { octokit, type Octokit } from '../../../lib/github.js';
-import { findPlanHash, marker } from './comments.js';
+import { findPlanHash, findPlanKind, MARKER_PREFIX, marker } from './comments.js';
+import type { PlanKind } from './planjson.js';
 
 /** The few GitHub REST and GraphQL calls deploy-stage makes, through Octokit (loaded only when needed). */
 
@@ -61,7 +62,7 @@ interface IssueComment {
   user?: { login?: string } | null;
 }
 
-/** A comment that carries the plan marker but was written by someone else: never edited, never trusted. */
+/** A comment or issue that carries the kit's marker but was written by someone else: never edited, never trusted. */
 export interface Foreign {
   id: number;
   author: string;
@@ -76,24 +77,121 @@ async function markedComments(octokit: Octokit, repo: Repo, pr: number, tag: str
   };
 }
 
-/** Creates the plan comment, or updates the token's own one that carries this environment's marker. */
-export async function upsertPlanComment(
+/** The token's own plan comment for this environment and folder (the newest), and the foreign ones. */
+export async function findPlanComment(
   octokit: Octokit,
   repo: Repo,
   pr: number,
   identity: Identity,
   environment: string,
   dir: string,
-  body: string,
-): Promise<{ id: number; updated: boolean; foreign: Foreign[] }> {
+): Promise<{ existing?: { id: number }; foreign: Foreign[] }> {
   const { own, foreign } = await markedComments(octokit, repo, pr, marker(environment, dir), identity);
-  const existing = own[own.length - 1];
+  const newest = own[own.length - 1];
+  return { existing: newest ? { id: newest.id } : undefined, foreign };
+}
+
+/** Updates the comment found by findPlanComment, or creates one. */
+export async function writePlanComment(octokit: Octokit, repo: Repo, pr: number, existing: { id: number } | undefined, body: string): Promise<{ id: number; updated: boolean }> {
   if (existing) {
     await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
-    return { id: existing.id, updated: true, foreign };
+    return { id: existing.id, updated: true };
   }
   const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
-  return { id: created.data.id, updated: false, foreign };
+  return { id: created.data.id, updated: false };
+}
+
+/** The kinds recorded in the token's own plan comments on a pull request, every environment and folder. */
+export async function planKinds(octokit: Octokit, repo: Repo, pr: number, identity: Identity): Promise<PlanKind[]> {
+  const { own } = await markedComments(octokit, repo, pr, MARKER_PREFIX, identity);
+  return own.map((c) => findPlanKind(c.body ?? '')).filter((k): k is PlanKind => Boolean(k));
+}
+
+export interface LabelSpec {
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** Creates a repository label when it is missing; a concurrent job creating it first is fine. */
+export async function ensureLabel(octokit: Octokit, repo: Repo, label: LabelSpec): Promise<void> {
+  try {
+    await octokit.rest.issues.getLabel({ ...repo, name: label.name });
+    return;
+  } catch (error: unknown) {
+    if (statusOf(error) !== 404) throw error;
+  }
+  try {
+    await octokit.rest.issues.createLabel({ ...repo, ...label });
+  } catch (error: unknown) {
+    if (statusOf(error) !== 422) throw error; // already_exists: another job made it
+  }
+}
+
+/**
+ * Gives an issue or pull request exactly `wanted` out of the labels of `family`: the others of the
+ * family are removed, every other label is left alone.
+ */
+export async function replaceLabels(octokit: Octokit, repo: Repo, issue: number, family: readonly string[], wanted: string[]): Promise<{ added: string[]; removed: string[] }> {
+  const current = (await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { ...repo, issue_number: issue, per_page: 100 })) as { name: string }[];
+  const names = current.map((l) => l.name);
+  const removed = names.filter((n) => family.includes(n) && !wanted.includes(n));
+  for (const name of removed) {
+    try {
+      await octokit.rest.issues.removeLabel({ ...repo, issue_number: issue, name });
+    } catch (error: unknown) {
+      if (statusOf(error) !== 404) throw error; // removed meanwhile
+    }
+  }
+  const added = wanted.filter((n) => !names.includes(n));
+  if (added.length) await octokit.rest.issues.addLabels({ ...repo, issue_number: issue, labels: added });
+  return { added, removed };
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { status?: number } | undefined)?.status;
+}
+
+export interface TrackedIssue {
+  number: number;
+  body: string;
+}
+
+interface RawIssue {
+  number: number;
+  body?: string | null;
+  user?: { login?: string } | null;
+  pull_request?: unknown;
+}
+
+/**
+ * Open issues labelled `label` that carry `tag`: the token's own (oldest first), and the foreign
+ * ones, which are never edited or closed (anyone who can open an issue could forge the marker).
+ */
+export async function markedIssues(octokit: Octokit, repo: Repo, label: string, tag: string, identity: Identity): Promise<{ own: TrackedIssue[]; foreign: Foreign[] }> {
+  const issues = (await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: 'open', labels: label, per_page: 100 })) as RawIssue[];
+  const marked = issues.filter((i) => !i.pull_request && i.body?.includes(tag)).sort((a, b) => a.number - b.number);
+  return {
+    own: marked.filter((i) => i.user?.login === identity.login).map((i) => ({ number: i.number, body: i.body ?? '' })),
+    foreign: marked.filter((i) => i.user?.login !== identity.login).map((i) => ({ id: i.number, author: i.user?.login ?? '(unknown)' })),
+  };
+}
+
+export async function openIssue(octokit: Octokit, repo: Repo, title: string, body: string, labels: string[]): Promise<TrackedIssue> {
+  const { data } = await octokit.rest.issues.create({ ...repo, title, body, labels });
+  return { number: data.number, body };
+}
+
+export async function updateIssue(octokit: Octokit, repo: Repo, issue: number, body: string): Promise<void> {
+  await octokit.rest.issues.update({ ...repo, issue_number: issue, body });
+}
+
+export async function commentOnIssue(octokit: Octokit, repo: Repo, issue: number, body: string): Promise<void> {
+  await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
+}
+
+export async function closeIssue(octokit: Octokit, repo: Repo, issue: number): Promise<void> {
+  await octokit.rest.issues.update({ ...repo, issue_number: issue, state: 'closed', state_reason: 'completed' });
 }
 
 /**

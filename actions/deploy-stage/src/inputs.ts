@@ -3,7 +3,7 @@ import { UsageError } from '../../../lib/errors.js';
 import { getBoolean, getEnum, getLines, getPositiveInt, getString, getText } from '../../../lib/inputs.js';
 import { forLog } from '../../../lib/log.js';
 
-export const COMMANDS = ['check', 'plan', 'apply'] as const;
+export const COMMANDS = ['check', 'plan', 'apply', 'drift'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The value of packer-working-directory that runs each template from its own folder. */
@@ -25,6 +25,10 @@ export interface Inputs {
   'terraform-env-dir': string;
   'backend-config': BackendEntry[];
   'keep-plan': boolean;
+  'comment-on-no-changes': boolean;
+  'label-plan': boolean;
+  'fail-on-drift': boolean;
+  'provider-cache': boolean;
   'example-vars': boolean;
   'ansible-playbooks': string[];
   'ansible-inventory': string;
@@ -77,6 +81,10 @@ export function getInputs(): Inputs {
     'terraform-env-dir': getString('terraform-env-dir'),
     'backend-config': backendConfig,
     'keep-plan': getBoolean('keep-plan'),
+    'comment-on-no-changes': getBoolean('comment-on-no-changes'),
+    'label-plan': getBoolean('label-plan'),
+    'fail-on-drift': getBoolean('fail-on-drift'),
+    'provider-cache': getBoolean('provider-cache', true),
     'example-vars': getBoolean('example-vars', true),
     'ansible-playbooks': getLines('ansible-playbooks'),
     'ansible-inventory': getString('ansible-inventory'),

@@ -5,8 +5,10 @@ import { annotate } from '../../../lib/annotate.js';
 import { run as runProcess, type ExecResult } from '../../../lib/exec.js';
 import { info } from '../../../lib/log.js';
 import { StageFailure, type FailureReason } from './failure.js';
-import { exec, terraformEnv, type Run } from './run.js';
-import { applyArgs, backendConfigFile, initArgs, parseDiagnosticsText, parseLockError, planArgs, summarisePlan } from './terraform.js';
+import { parsePlan, planView, type PlanView } from './planjson.js';
+import { exec, show, terraformEnv, type Run } from './run.js';
+import { maskable, redact, sensitiveValues } from './sensitive.js';
+import { applyArgs, backendConfigFile, initArgs, parseDiagnosticsText, parseLockError, planArgs, summarisePlan, type PlanSummary } from './terraform.js';
 import { lastLines } from './text.js';
 
 /**
@@ -15,18 +17,17 @@ import { lastLines } from './text.js';
  */
 export async function plan(run: Run): Promise<void> {
   const dir = run.envDir!;
-  const init = await terraform(run, 'terraform init', initArgs(true, backendFiles(run)));
-  if (init.code) failOn(run, init, 'plan-failed', 'init');
+  await initBackend(run);
   const planFile = join(run.resources.dir!, 'plan', `${run.inputs.environment}.tfplan`);
   run.resources.planFile = planFile;
-  const planned = await terraform(run, 'terraform plan', planArgs(planFile, run.inputs['lock-timeout']));
-  if (planned.code === 1) failOn(run, planned, 'plan-failed', 'plan');
-  const json = await terraform(run, 'terraform show -json', ['show', '-json', '-no-color', planFile], false);
-  if (json.code) failOn(run, json, 'plan-failed', 'show');
-  const text = await terraform(run, 'terraform show', ['show', '-no-color', planFile]);
-  const summary = summarisePlan(json.stdout);
-  run.report.plan = { ...summary, dir, text: text.stdout };
+  const saved = await savedPlan(run, 'terraform plan', planArgs(planFile, run.inputs['lock-timeout']), planFile);
+  const summary = saved.summary;
+  run.report.plan = { ...summary, dir, text: saved.text, view: saved.view };
   info(`Plan for ${dir}: ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy (sha256 ${summary.sha256})`);
+  setPlanOutputs(summary);
+}
+
+export function setPlanOutputs(summary: PlanSummary): void {
   core.setOutput('plan-sha256', summary.sha256);
   core.setOutput('changes', String(summary.add + summary.change + summary.destroy > 0));
   core.setOutput('to-add', String(summary.add));
@@ -34,8 +35,55 @@ export async function plan(run: Run): Promise<void> {
   core.setOutput('to-destroy', String(summary.destroy));
 }
 
+/** `terraform init` in the environment's folder, with the backend. */
+export async function initBackend(run: Run): Promise<void> {
+  const init = await terraform(run, 'terraform init', initArgs(true, backendFiles(run)));
+  if (init.code) failOn(run, init, 'plan-failed', 'init');
+}
+
+/** A plan saved to a file and read back: what it does, its text with sensitive values taken out. */
+export interface SavedPlan {
+  summary: PlanSummary;
+  view: PlanView;
+  text: string;
+  /** `-detailed-exitcode`: 0 nothing to do, 2 changes. */
+  exitCode: number;
+  /** `show -json`, whole: it holds sensitive values, so it is never printed or written anywhere. */
+  json: string;
+}
+
+/**
+ * Runs a plan into `planFile`, then reads its JSON before any of its output is shown: every value
+ * the JSON marks sensitive is masked in the log and taken out of the text (terraform's own text
+ * misses some, see sensitive.ts), and only then is the plan's output printed.
+ */
+export async function savedPlan(run: Run, title: string, args: string[], planFile: string): Promise<SavedPlan> {
+  const shownTitle = `${title} (${run.envDir})`;
+  const planned = await terraform(run, title, args, false);
+  if (planned.code !== 0 && planned.code !== 2) {
+    show(shownTitle, planned);
+    failOn(run, planned, 'plan-failed', 'plan');
+  }
+  const json = await terraform(run, 'terraform show -json', ['show', '-json', '-no-color', planFile], false);
+  if (json.code) {
+    show(shownTitle, planned);
+    failOn(run, json, 'plan-failed', 'show');
+  }
+  const parsed = parsePlan(json.stdout);
+  const secrets = sensitiveValues(parsed);
+  for (const value of maskable(secrets)) core.setSecret(value);
+  show(shownTitle, { ...planned, stdout: redact(planned.stdout, secrets), stderr: redact(planned.stderr, secrets) });
+  const text = await terraform(run, 'terraform show', ['show', '-no-color', planFile], false);
+  if (text.code) failOn(run, text, 'plan-failed', 'show');
+  return { summary: summarisePlan(json.stdout), view: planView(parsed), text: redact(text.stdout, secrets), exitCode: planned.code, json: json.stdout };
+}
+
 /** The apply stage: the saved plan, which review() has compared with the reviewed one. */
 export async function apply(run: Run): Promise<void> {
+  if (!run.report.plan!.view.changes) {
+    run.report.notes.push(`Nothing to apply in ${run.report.plan!.dir}: the plan has no changes.`);
+    return;
+  }
   const result = await terraform(run, 'terraform apply', applyArgs(run.resources.planFile!, run.inputs['lock-timeout']));
   if (result.code) failOn(run, result, 'apply-failed', 'apply');
   const p = run.report.plan!;
@@ -72,11 +120,11 @@ async function terraform(run: Run, title: string, args: string[], shown = true):
   const dir = run.envDir!;
   const env = terraformEnv(run, dir, 'env');
   if (shown) return exec(run, `${title} (${dir})`, run.tools.terraform!.path, args, dir, env);
-  // `show -json` is long and machine-only: it reaches the log as the counts and hash, not as JSON
+  // shown later, or never: a plan's output once its sensitive values are known, `show -json` not at all
   return runProcess(run.tools.terraform!.path, args, { cwd: join(run.root, dir), env });
 }
 
-function failOn(run: Run, result: ExecResult, reason: Extract<FailureReason, 'plan-failed' | 'apply-failed'>, what: string): never {
+export function failOn(run: Run, result: ExecResult, reason: Extract<FailureReason, 'plan-failed' | 'apply-failed'>, what: string): never {
   const dir = run.envDir!;
   const text = `${result.stderr}\n${result.stdout}`;
   const lock = parseLockError(text);

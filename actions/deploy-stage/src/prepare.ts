@@ -48,6 +48,7 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
   run.ansible = ansiblePlan(run, paths);
   environmentPlan(run, paths);
   run.deploy = deployPlan(run, paths);
+  if (inputs.command === 'drift') onlyDrift(run);
   run.tools = findTools(run);
   if (run.deploy?.kind === 'compose' && inputs.command === 'apply') run.deploy.compose = await composeCommand(run.env);
   return run;
@@ -227,15 +228,32 @@ function environmentPlan(run: Run, paths: InputPaths): void {
   if (inputs.command === 'apply' && isPr) {
     throw new UsageError('command: apply is refused on pull_request events: a pull request is planned (command: plan) and reviewed, and applied after it is merged.');
   }
-  const needsGitHub = (inputs.command === 'plan' && isPr && run.git.prNumber) || (inputs.command === 'apply' && !inputs['auto-approve'] && !inputs['plan-sha256']);
+  if (inputs.command === 'drift' && isPr) {
+    throw new UsageError(
+      'command: drift is refused on pull_request events: it checks the infrastructure against the configuration that was applied, from a schedule: or workflow_dispatch run on the default branch; a pull request is planned with command: plan.',
+    );
+  }
+  const needsGitHub = (inputs.command === 'plan' && isPr && run.git.prNumber) || (inputs.command === 'apply' && !inputs['auto-approve'] && !inputs['plan-sha256']) || inputs.command === 'drift';
   if (needsGitHub) {
     run.repo = repoFromEnv();
     if (!inputs['github-token']) {
-      throw new UsageError(
-        `Input "github-token" is empty: ${inputs.command === 'plan' ? 'the plan comment needs it' : 'finding the reviewed plan needs it (or pass plan-sha256)'}; the default \`\${{ github.token }}\` works with \`permissions: pull-requests: write\`.`,
-      );
+      const why = { plan: 'the plan comment needs it', apply: 'finding the reviewed plan needs it (or pass plan-sha256)', drift: 'the drift issue needs it', check: '' }[inputs.command];
+      const permission = inputs.command === 'drift' ? 'issues: write' : 'pull-requests: write';
+      throw new UsageError(`Input "github-token" is empty: ${why}; the default \`\${{ github.token }}\` works with \`permissions: ${permission}\`.`);
     }
   }
+}
+
+/**
+ * A drift check plans the environment and nothing else: the inputs of the checks and of the
+ * application deploy were checked above like every input, but packer, ansible and the deploy
+ * are not run, so their tools are not needed either.
+ */
+function onlyDrift(run: Run): void {
+  run.packer = [];
+  run.ansible = undefined;
+  run.deploy = undefined;
+  run.terraformRoots = run.terraformRoots.filter((dir) => dir === run.envDir);
 }
 
 function deployPlan(run: Run, paths: InputPaths): DeployPlan | undefined {

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writ
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { info } from '../../../lib/log.js';
+import { providerCache } from './providers.js';
 import type { Run } from './run.js';
 import { STATE_PLACED, STATE_PRIVATE } from './state.js';
 import { placeExampleFiles, removePlaced, restoreLockFiles, snapshotLockFiles } from './workspace.js';
@@ -28,6 +29,14 @@ export function setUp(run: Run): void {
   for (const warning of run.examples.skipped) core.warning(warning);
   const roots = [...new Set([...run.terraformRoots, ...(run.envDir ? [run.envDir] : [])])];
   run.resources.lockFiles = snapshotLockFiles(run.root, roots);
+  if (run.tools.terraform && roots.length) {
+    const cache = providerCache(run.inputs['provider-cache'], run.env, run.tools.terraform.version);
+    if (cache.dir) {
+      mkdirSync(cache.dir, { recursive: true }); // terraform refuses a cache folder that does not exist
+      run.providerCache = cache.dir;
+    }
+    info(cache.note);
+  }
   const absolute = (placed: string[]) => JSON.stringify(placed.map((p) => join(run.root, p)));
   core.saveState(STATE_PLACED, '[]');
   run.resources.placed = placeExampleFiles(run.root, run.examples, (placed) => core.saveState(STATE_PLACED, absolute(placed)));

@@ -1,14 +1,28 @@
 import { forLog, info } from '../../../lib/log.js';
 import { planComment } from './comments.js';
 import { StageFailure } from './failure.js';
-import { client, reviewedPlanHash, tokenIdentity, upsertPlanComment, type Foreign, type Identity } from './github.js';
+import {
+  client,
+  ensureLabel,
+  findPlanComment,
+  planKinds,
+  replaceLabels,
+  reviewedPlanHash,
+  tokenIdentity,
+  writePlanComment,
+  type Foreign,
+  type Identity,
+  type LabelSpec,
+} from './github.js';
+import type { PlanKind } from './planjson.js';
 import type { Run } from './run.js';
 
 /**
  * The review stage. On a pull request's plan: the plan comment that reviewers read (one per
- * environment and folder, updated in place). On apply: the plan must be the reviewed one, the hash
- * from plan-sha256 or from the plan comment of the merged pull request; only comments written by
- * the token's own identity count, since anyone who can comment could post a marker.
+ * environment and folder, updated in place; none for a plan without changes unless asked), and the
+ * `plan:*` label. On apply: the plan must be the reviewed one, the hash from plan-sha256 or from the
+ * plan comment of the merged pull request; only comments written by the token's own identity
+ * count, since anyone who can comment could post a marker.
  */
 export async function review(run: Run): Promise<void> {
   const { inputs, git } = run;
@@ -23,11 +37,16 @@ export async function review(run: Run): Promise<void> {
   const summary = run.report.plan!;
   let expected = inputs['plan-sha256'];
   let from = 'the plan-sha256 input';
+  if (!expected && !summary.view.changes) {
+    // nothing will be applied, so there is nothing to have reviewed (a plan without changes may have no comment)
+    info('The plan has no changes: nothing is applied, so no reviewed plan is needed.');
+    return;
+  }
   if (!expected) {
     const octokit = await client(inputs['github-token']);
-    const identity = await identify(octokit);
+    const identity = await identify(octokit, 'plan comments');
     const found = await reviewedPlanHash(octokit, run.repo!, git!.sha, identity, inputs.environment, run.envDir!);
-    reportForeign(found.foreign, found.pr, identity);
+    reportForeign(found.foreign, identity, 'comment', ` on pull request #${found.pr}`, 'the plan marker');
     if (!found.hash) {
       throw new StageFailure(
         'plan-changed',
@@ -46,34 +65,70 @@ export async function review(run: Run): Promise<void> {
   info(`The plan matches the reviewed one (${from}).`);
 }
 
+export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+}
+
+/** The comment on the pull request, written only when there is something to say (no noise). */
 async function publishPlan(run: Run, pr: number): Promise<void> {
   const { inputs } = run;
   const summary = run.report.plan!;
   const octokit = await client(inputs['github-token']);
-  const identity = await identify(octokit);
-  const env = process.env;
-  const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-  const body = planComment({ ...summary, environment: inputs.environment, dir: run.envDir!, planText: summary.text, runUrl });
-  const comment = await upsertPlanComment(octokit, run.repo!, pr, identity, inputs.environment, run.envDir!, body);
-  reportForeign(comment.foreign, pr, identity);
-  info(`${comment.updated ? 'Updated' : 'Added'} the plan comment on pull request #${pr} (as ${login(identity.login)})`);
+  const identity = await identify(octokit, 'plan comments');
+  const { existing, foreign } = await findPlanComment(octokit, run.repo!, pr, identity, inputs.environment, run.envDir!);
+  reportForeign(foreign, identity, 'comment', ` on pull request #${pr}`, 'the plan marker');
+  if (!summary.view.changes && !existing && !inputs['comment-on-no-changes']) {
+    info(`The plan has no changes and pull request #${pr} has no plan comment yet: none written (comment-on-no-changes: true writes one).`);
+  } else {
+    const body = planComment({ environment: inputs.environment, dir: run.envDir!, sha256: summary.sha256, view: summary.view, planText: summary.text, commit: run.git?.sha, runUrl: runUrl(process.env) });
+    const written = await writePlanComment(octokit, run.repo!, pr, existing, body);
+    info(`${written.updated ? 'Updated' : 'Added'} the plan comment on pull request #${pr} (as ${login(identity.login)})${summary.view.changes ? '' : ': no changes'}`);
+  }
+  if (inputs['label-plan']) await labelPlan(run, octokit, pr, identity, summary.view.kind);
 }
 
-async function identify(octokit: Awaited<ReturnType<typeof client>>): Promise<Identity> {
+export const PLAN_LABELS: Record<PlanKind, LabelSpec> = {
+  destroy: { name: 'plan:destroy', color: 'b60205', description: 'The Terraform plan destroys or replaces resources (shipkit deploy-stage)' },
+  changes: { name: 'plan:changes', color: 'fbca04', description: 'The Terraform plan changes resources or outputs (shipkit deploy-stage)' },
+  'no-changes': { name: 'plan:no-changes', color: '0e8a16', description: 'The Terraform plan changes nothing (shipkit deploy-stage)' },
+};
+
+/** The worst kind among this plan and the other environments' plan comments on the same pull request. */
+export function worstKind(kinds: readonly PlanKind[]): PlanKind {
+  return kinds.includes('destroy') ? 'destroy' : kinds.includes('changes') ? 'changes' : 'no-changes';
+}
+
+/**
+ * One `plan:*` label on the pull request, replacing the others. A pull request planned for several
+ * environments (or folders) gets the worst of their plans: each run reads the kind recorded in the
+ * token's own plan comments, so the stage plan cannot take away the label the prod plan set.
+ */
+async function labelPlan(run: Run, octokit: Awaited<ReturnType<typeof client>>, pr: number, identity: Identity, kind: PlanKind): Promise<void> {
+  const kinds = [kind, ...(await planKinds(octokit, run.repo!, pr, identity))];
+  const label = PLAN_LABELS[worstKind(kinds)];
+  await ensureLabel(octokit, run.repo!, label);
+  const family = Object.values(PLAN_LABELS).map((l) => l.name);
+  const { added, removed } = await replaceLabels(octokit, run.repo!, pr, family, [label.name]);
+  const change = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join(', ');
+  info(`Pull request #${pr} is labelled ${label.name}${change ? ` (${change})` : ' (already)'}.`);
+}
+
+/** Who github-token is, said once in the log with what that identity is trusted for. */
+export async function identify(octokit: Awaited<ReturnType<typeof client>>, trusted: string): Promise<Identity> {
   const identity = await tokenIdentity(octokit);
-  info(`github-token is ${login(identity.login)} (${identity.via}): only its plan comments are trusted.`);
+  info(`github-token is ${login(identity.login)} (${identity.via}): only its ${trusted} are trusted.`);
   return identity;
 }
 
-function reportForeign(foreign: Foreign[], pr: number | undefined, identity: Identity): void {
+/** Says in the log which comments or issues carried the kit's marker but were not trusted. */
+export function reportForeign(foreign: Foreign[], identity: Identity, noun: 'comment' | 'issue', where: string, markerName: string): void {
   for (const f of foreign) {
-    info(
-      `Ignored comment ${f.id} by ${login(f.author)} on pull request #${pr}: it carries the plan marker, but only comments by ${login(identity.login)} (who github-token is) are trusted.`,
-    );
+    const id = noun === 'issue' ? `#${f.id}` : String(f.id);
+    info(`Ignored ${noun} ${id} by ${login(f.author)}${where}: it carries ${markerName}, but only ${noun}s by ${login(identity.login)} (who github-token is) are trusted.`);
   }
 }
 
 /** A GitHub login as it reads in the log: bare when it has the shape GitHub allows, quoted otherwise. */
-function login(name: string): string {
+export function login(name: string): string {
   return /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? name : forLog(name);
 }

@@ -7,6 +7,8 @@ import type { AnsibleConfig, RequirementsFile } from './ansible.js';
 import type { Finding } from './findings.js';
 import type { Repo } from './github.js';
 import type { Inputs } from './inputs.js';
+import type { PlanView } from './planjson.js';
+import { moduleUsesCache } from './providers.js';
 import type { LockInfo, PlanSummary } from './terraform.js';
 import type { ExamplePlan, LockFileSnapshot } from './workspace.js';
 
@@ -41,6 +43,8 @@ export interface Run {
   report: Report;
   /** Set up by setUp() and removed by cleanUp() (and by the post step if main was killed). */
   resources: Resources;
+  /** TF_PLUGIN_CACHE_DIR for terraform, kept across runs (providers.ts says when it is used). */
+  providerCache?: string;
 }
 
 export interface Tools {
@@ -94,10 +98,23 @@ export interface Report {
   failed: Set<'validate' | 'lint' | 'requirements'>;
   /** One line per ansible group: where ansible ran and with which config. */
   ansible: string[];
-  plan?: PlanSummary & { dir: string; text: string };
+  /** The environment's plan: counts and hash, the view rendered from its JSON, the text with sensitive values taken out. */
+  plan?: PlanSummary & { dir: string; text: string; view: PlanView };
+  /** command: drift: what was found, the issue, and the rendered body. */
+  drift?: DriftReport;
   reviewed?: { hash: string; from: string };
   lock?: LockInfo;
   notes: string[];
+}
+
+/** drifted: a new issue; still-drifted: its issue updated; back-in-sync: its issue closed; in-sync: nothing to say. */
+export type DriftStatus = 'drifted' | 'still-drifted' | 'back-in-sync' | 'in-sync';
+
+export interface DriftReport {
+  status: DriftStatus;
+  issue?: { number: number; url?: string };
+  /** The issue body, for the step summary too. */
+  body: string;
 }
 
 export interface Resources {
@@ -147,7 +164,17 @@ export function checkRow(check: string, where: string, ok: boolean, found: Findi
   };
 }
 
-/** The terraform environment for one module folder: its own TF_DATA_DIR in the run's private folder. */
+/**
+ * The terraform environment for one module folder: its own TF_DATA_DIR in the run's private folder,
+ * and the provider cache where terraform can check what it takes from it (providers.ts).
+ */
 export function terraformEnv(run: Run, dir: string, purpose: 'check' | 'env'): NodeJS.ProcessEnv {
-  return { ...run.env, TF_DATA_DIR: join(run.resources.dir!, 'terraform', `${purpose}-${dir.replace(/[^\w.-]+/g, '_')}`) };
+  const env: NodeJS.ProcessEnv = { ...run.env, TF_DATA_DIR: join(run.resources.dir!, 'terraform', `${purpose}-${dir.replace(/[^\w.-]+/g, '_')}`) };
+  const version = run.tools.terraform?.version;
+  if (run.providerCache && version) {
+    // whether the module had a lock file when the run began: one that init wrote for this run was not reviewed
+    const found = run.resources.lockFiles?.find((f) => f.path === join(run.root, dir, '.terraform.lock.hcl'));
+    if (moduleUsesCache(version, Boolean(found && found.kind !== 'absent'))) env.TF_PLUGIN_CACHE_DIR = run.providerCache;
+  }
+  return env;
 }

@@ -39,6 +39,11 @@ export function planArgs(planFile: string, lockTimeout: string): string[] {
   return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
 }
 
+/** A refresh-only plan: the state compared with the real infrastructure, nothing planned from the configuration. */
+export function refreshOnlyArgs(planFile: string, lockTimeout: string): string[] {
+  return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+}
+
 export function applyArgs(planFile: string, lockTimeout: string): string[] {
   return ['apply', '-input=false', '-no-color', `-lock-timeout=${lockTimeout}`, planFile];
 }
@@ -164,6 +169,23 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+function sha256Of(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}
+
+/**
+ * What a drift check found, as a hash: the refresh-only plan's drifted objects and outputs, and
+ * the normal plan's own hash. Equal when a later check finds the same drift.
+ */
+export function driftSha256(refreshJson: string, plan: PlanSummary): string {
+  const refresh = JSON.parse(refreshJson) as ShowJson & { resource_drift?: ShowJson['resource_changes'] };
+  const drift = (refresh.resource_drift ?? []).map((r) => ({ address: r.address, actions: r.change.actions, before: r.change.before, after: r.change.after })).sort((x, y) => x.address.localeCompare(y.address));
+  const outputs = Object.entries(refresh.output_changes ?? {})
+    .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
+    .map(([name, c]) => ({ name, actions: c.actions, after: c.after }));
+  return sha256Of({ drift, outputs, plan: plan.sha256 });
+}
+
 /**
  * Counts and a content hash of a plan from `terraform show -json`. The plan file itself is not
  * hashed: it records when it was made, so two plans of the same change differ byte for byte.
@@ -186,6 +208,6 @@ export function summarisePlan(showJson: string): PlanSummary {
   const outputs = Object.entries(plan.output_changes ?? {})
     .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
     .map(([name, c]) => ({ name, actions: c.actions, after: c.after, after_unknown: c.after_unknown }));
-  const sha256 = createHash('sha256').update(JSON.stringify(canonical({ resources, outputs }))).digest('hex');
+  const sha256 = sha256Of({ resources, outputs });
   return { add, change, destroy, sha256 };
 }
