@@ -54,7 +54,7 @@ export interface CommentInput {
  * longer. The cut is made before the code block is built, so the fence always closes.
  */
 export function collapsed(summary: string, text: string, room: number, runUrl?: string): string {
-  let shown = text.trimEnd();
+  let shown = text.replace(/^\n+/, '').trimEnd();
   let note = '';
   if (shown.length > room) {
     shown = shown.slice(0, Math.max(0, room));
