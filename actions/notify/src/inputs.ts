@@ -1,7 +1,7 @@
 import { UsageError } from '../../../lib/errors.js';
 import { getBoolean, getEnum, getList, getString, getText } from '../../../lib/inputs.js';
 import { forLog } from '../../../lib/log.js';
-import { JOB_RESULTS, type JobResult, type Outcome, type Setting } from './result.js';
+import { DRIFT_STATES, JOB_RESULTS, type DriftState, type JobResult, type Outcome, type Setting } from './result.js';
 
 const SETTINGS = ['always', 'never', 'change'] as const;
 
@@ -13,6 +13,7 @@ export interface Inputs {
   'slack-api-url': string;
   needs: Record<string, { result: JobResult }> | undefined;
   status: Outcome | undefined;
+  drift: DriftState | undefined;
   'on-success': Setting;
   'on-failure': Setting;
   'on-pull-requests': boolean;
@@ -35,6 +36,7 @@ export function getInputs(): Inputs {
     'slack-api-url': getString('slack-api-url') || 'https://slack.com/api',
     needs,
     status,
+    drift: getString('drift') ? getEnum('drift', DRIFT_STATES, 'in-sync') : undefined,
     'on-success': getEnum('on-success', SETTINGS, 'always'),
     'on-failure': getEnum('on-failure', SETTINGS, 'always'),
     'on-pull-requests': getBoolean('on-pull-requests', true),

@@ -6,8 +6,8 @@ import { octokit as githubClient } from '../../../lib/github.js';
 import { info } from '../../../lib/log.js';
 import { code, markdownTable, md } from '../../../lib/summary.js';
 import { getInputs, type Inputs } from './inputs.js';
-import { DEFAULT_TEMPLATE, formatDuration, render, type Variables } from './message.js';
-import { outcomeOfJobs, resultWord, shouldNotify, type Word } from './result.js';
+import { DEFAULT_TEMPLATE, DRIFT_TEMPLATE, formatDuration, render, type Variables } from './message.js';
+import { colorOf, driftWord, isSuccess, outcomeOfJobs, resultWord, shouldNotify, type Word } from './result.js';
 import { postToSlack } from './slack.js';
 
 interface Event {
@@ -35,9 +35,14 @@ export async function main(): Promise<void> {
   const outcome = inputs.status ?? outcomeOfJobs(inputs.needs ?? {});
 
   const { run, previous } = await runHistory(inputs, branch);
-  const word = resultWord(outcome, previous);
+  const drift = inputs.drift ? driftWord(inputs.drift, outcome) : undefined;
+  const word = drift ?? resultWord(outcome, previous);
   core.setOutput('result', word);
-  info(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
+  info(
+    drift
+      ? `Result: ${word} (the drift check said ${inputs.drift}; this run: ${outcome})`
+      : `Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`,
+  );
 
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const repository = env.GITHUB_REPOSITORY ?? '';
@@ -57,7 +62,7 @@ export async function main(): Promise<void> {
     pull_request_url: event.pull_request?.html_url ?? '',
     workflow: run?.name ?? env.GITHUB_WORKFLOW ?? '',
   };
-  const text = render(inputs.template || DEFAULT_TEMPLATE, vars);
+  const text = render(inputs.template || (inputs.drift ? DRIFT_TEMPLATE : DEFAULT_TEMPLATE), vars);
 
   const skip = skipReason(inputs, word, isPr, branch);
   let sent = false;
@@ -72,7 +77,7 @@ export async function main(): Promise<void> {
           ? { webhook: inputs['slack-webhook-url'] }
           : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] },
         text,
-        word === 'Passed' || word === 'Fixed' ? '#2eb886' : word === 'Canceled' ? '#9e9e9e' : '#a30200',
+        colorOf(word),
       );
       sent = true;
       info(`Sent to Slack: ${text}`);
@@ -99,7 +104,7 @@ function skipReason(inputs: Inputs, word: Word, isPr: boolean, branch: string): 
   if (isPr && !inputs['on-pull-requests']) return 'on-pull-requests is false';
   if (inputs.branches.length && !inputs.branches.some((b) => branchMatches(b, branch))) return `branch ${branch} is not in "branches"`;
   if (!shouldNotify(word, inputs['on-success'], inputs['on-failure'])) {
-    const setting = word === 'Passed' || word === 'Fixed' ? `on-success: ${inputs['on-success']}` : `on-failure: ${inputs['on-failure']}`;
+    const setting = isSuccess(word) ? `on-success: ${inputs['on-success']}` : `on-failure: ${inputs['on-failure']}`;
     return `the result is ${word} and ${setting}`;
   }
   return undefined;

@@ -15,6 +15,8 @@ export interface Variables {
 }
 
 export const DEFAULT_TEMPLATE = '%{result}: %{repository}@%{branch} (%{commit}) by %{author}: "%{commit_subject}" in %{duration}. <%{build_url}|Details>';
+/** A drift check runs on a schedule: no author or commit subject to name, the run says where the issue is. */
+export const DRIFT_TEMPLATE = '%{result}: %{repository}@%{branch} (%{commit}), checked by %{workflow} in %{duration}. <%{build_url}|Details>';
 
 /**
  * Text for Slack's markup: `&`, `<` and `>` are its only control characters (`<!channel>`,
