@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { collapsed, findPlanHash, findPlanKind, planComment } from '../../actions/deploy-stage/src/comments.js';
+import { advice } from '../../actions/deploy-stage/src/drift-issue.js';
 import { parsePlan, planView, type PlanView } from '../../actions/deploy-stage/src/planjson.js';
 import { planMarkdown, refreshMarkdown, resourceGroups } from '../../actions/deploy-stage/src/render.js';
 import { maskable, redact, sensitiveValues } from '../../actions/deploy-stage/src/sensitive.js';
@@ -153,11 +154,22 @@ describe('refresh-only plans: what changed outside Terraform', () => {
     const view = planView(parsePlan(fixture('refresh-output-drift.json')));
     expect(view.drift).toEqual([]);
     expect(view.outputs).toEqual([{ name: 'subnet', action: 'update', sensitive: false }]);
-    expect(refreshMarkdown(view)).toBe('**Outputs** (1)\n- `subnet` changes');
+    expect(refreshMarkdown(view)).toBe('No object in the state changed outside Terraform.\n\n**Outputs a refresh would change** (1)\n- `subnet` changes');
   });
 
   test('nothing changed outside', () => {
     expect(refreshMarkdown(planView({}))).toBe('Nothing: every object in the state matches the real infrastructure.');
+  });
+
+  test('the advice says which plan shows the difference and what resolves it', () => {
+    const google = planView(parsePlan(fixture('google-refresh-drift.json')));
+    const outputs = planView(parsePlan(fixture('refresh-output-drift.json')));
+    const none = planView({});
+    const changes = planView(mixed);
+    expect(advice(google, changes)).toMatch(/^Something changed outside Terraform \(section 1\)\. To keep it, change the configuration to match and apply; to undo it, apply/);
+    expect(advice(google, none)).toBe('Something changed outside Terraform (section 1), and the configuration already agrees with it. `terraform apply -refresh-only` records it in the state.');
+    expect(advice(outputs, changes)).toMatch(/^No object changed outside Terraform, but outputs would change \(section 1\): a data source reads something new/);
+    expect(advice(none, changes)).toMatch(/^Nothing changed outside Terraform, so the configuration and the state differ: a merged change that was not applied, or the state edited by hand/);
   });
 });
 

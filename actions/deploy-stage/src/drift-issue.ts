@@ -49,14 +49,20 @@ function checked(input: When): string {
   return `${input.checkedAt}${where ? ` ${where}` : ''}${input.runUrl ? ` by [this run](${input.runUrl})` : ''}`;
 }
 
-/** What to do about it: which of the two plans shows the difference decides where it came from. */
+/**
+ * What to do about it. Which plan shows the difference says where it came from: objects in the
+ * refresh-only plan changed outside Terraform; outputs it would change come from a data source that
+ * reads something new (another team's state, an image) or from an output the configuration changed;
+ * a difference only the normal plan shows is between the configuration and the state.
+ */
 export function advice(refresh: PlanView, plan: PlanView): string {
-  const outside = refresh.drift.length > 0 || refresh.outputs.length > 0;
-  if (outside && plan.changes) {
+  const apply = plan.changes ? ' Applying the configuration resolves it: section 2 is what that apply would do.' : ' `terraform apply -refresh-only` records it in the state.';
+  if (refresh.drift.length && plan.changes) {
     return 'Something changed outside Terraform (section 1). To keep it, change the configuration to match and apply; to undo it, apply the configuration as it is: section 2 is what that apply would do.';
   }
-  if (outside) {
-    return 'Something changed outside Terraform (section 1), but the configuration needs no change to match it: `terraform apply -refresh-only` records it in the state.';
+  if (refresh.drift.length) return `Something changed outside Terraform (section 1), and the configuration already agrees with it.${apply}`;
+  if (refresh.outputs.length) {
+    return `No object changed outside Terraform, but outputs would change (section 1): a data source reads something new (another state, an image, a lookup), or the configuration changed an output.${apply}`;
   }
   return 'Nothing changed outside Terraform, so the configuration and the state differ: a merged change that was not applied, or the state edited by hand (`terraform state rm`, `import`, `mv`). Applying the configuration resolves it: section 2 is what that apply would do.';
 }

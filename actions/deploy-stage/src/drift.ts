@@ -66,7 +66,7 @@ async function detect(run: Run): Promise<Found> {
   run.report.drift = { status: drifted ? 'drifted' : 'in-sync', body };
   info(
     drifted
-      ? `${inputs.environment} (${dir}) has drifted: the refresh-only plan ${refresh.exitCode === 2 ? 'found changes made outside Terraform' : 'found nothing changed outside Terraform'}, the plan ${plan.exitCode === 2 ? 'has changes to apply' : 'has nothing to apply'}.`
+      ? `${inputs.environment} (${dir}) has drifted: the refresh-only plan ${refresh.exitCode === 2 ? `would update the state (${refresh.view.drift.length} object(s) changed outside Terraform, ${refresh.view.outputs.length} output(s))` : 'finds the state up to date'}, the plan ${plan.exitCode === 2 ? 'has changes to apply' : 'has nothing to apply'}.`
       : `${inputs.environment} (${dir}) is in sync: nothing changed outside Terraform, and the plan has nothing to apply.`,
   );
   return { drifted, refresh, plan, input };

@@ -100,11 +100,15 @@ function driftLine(d: DriftEntry): string {
   return `- ${code(d.address)}: ${d.action === 'delete' ? 'deleted outside Terraform' : 'changed outside Terraform'}`;
 }
 
-/** A refresh-only plan: the objects that changed outside Terraform, and the outputs that follow from them. */
+/** A refresh-only plan: the objects that changed outside Terraform, and the outputs a refresh would change. */
 export function refreshMarkdown(view: PlanView): string {
   if (!view.drift.length && !view.outputs.length) return 'Nothing: every object in the state matches the real infrastructure.';
   const parts: string[] = [];
-  if (view.drift.length) parts.push([`**Objects changed outside Terraform** (${view.drift.length})`, ...view.drift.map(driftLine)].join('\n'));
-  if (view.outputs.length) parts.push(outputGroup(view.outputs));
+  parts.push(
+    view.drift.length
+      ? [`**Objects changed outside Terraform** (${view.drift.length})`, ...view.drift.map(driftLine)].join('\n')
+      : 'No object in the state changed outside Terraform.',
+  );
+  if (view.outputs.length) parts.push([`**Outputs a refresh would change** (${view.outputs.length})`, ...view.outputs.map(outputLine)].join('\n'));
   return parts.join('\n\n');
 }
