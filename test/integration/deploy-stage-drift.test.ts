@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction, type RunResult } from '../../cli/runner.js';
@@ -251,5 +251,39 @@ describe('command: drift keeps one issue per environment: opened, updated, close
     expect(Number(result.outputs['issue-number'])).toBeGreaterThan(number);
     expect(github.issues.get(number)!.state).toBe('closed');
     expect(github.labels.get('drift')).toEqual({ name: 'drift', color: 'd93f0b', description: 'The real infrastructure no longer matches its Terraform configuration (shipkit deploy-stage)' });
+  });
+
+  test('terraform before 0.15.4 (the seed pins 0.12.12) has no refresh-only plan: only the plan runs, and the issue says so', async () => {
+    if (!real) return;
+    // a terraform 0.12.12 STAND-IN: says it is 0.12.12, refuses -refresh-only as 0.12 does, runs the real one otherwise
+    const dir = tempDir('tf012');
+    const record = join(dir, 'record');
+    writeFileSync(
+      join(dir, 'terraform'),
+      `#!/bin/sh
+echo "$*" >> "${record}"
+[ "$1" = version ] && { echo "Terraform v0.12.12"; exit 0; }
+for a in "$@"; do [ "$a" = -refresh-only ] && { echo "flag provided but not defined: -refresh-only" >&2; exit 1; }; done
+exec "${terraform}" "$@"
+`,
+      { mode: 0o755 },
+    );
+    const result = await runAction({
+      action: 'deploy-stage',
+      node: NODE24,
+      toolCache: tools.toolCache,
+      workspace: repo.dir,
+      eventName: 'schedule',
+      event: { schedule: '17 5 * * *', repository: { default_branch: 'main' } },
+      env: actionEnv({ PATH: `${dir}:${tools.path}`, GITHUB_SHA: repo.git('rev-parse', 'HEAD'), GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'vscoder/microservices', GITHUB_API_URL: github.url, GITHUB_TOKEN: 'ghs_TESTTOKEN', TF_VAR_network_state: networkState, TF_VAR_db_password: SECRET }),
+      inputs: { command: 'drift', 'terraform-dirs': STAGE, 'packer-templates': 'none/*.json', 'backend-config': `path=${state}` },
+    });
+    expect(errors(result)).toEqual([]);
+    expect(result.outputs).toMatchObject({ drifted: 'true', drift: 'still-drifted' });
+    expect(readFileSync(record, 'utf8')).not.toContain('-refresh-only');
+    const body = github.issues.get(Number(result.outputs['issue-number']))!.body;
+    expect(body).toContain('Not checked: terraform 0.12.12 has no refresh-only plan (0.15.4 and later do). A change made outside Terraform shows in section 2, as a change an apply would undo.');
+    expect(body).not.toContain('<summary>Refresh-only plan</summary>');
+    expect(log(result)).toContain('Terraform providers are not cached across runs: terraform 0.12.12 has no dependency lock file');
   });
 });

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { collapsed, findPlanHash, findPlanKind, planComment } from '../../actions/deploy-stage/src/comments.js';
-import { advice } from '../../actions/deploy-stage/src/drift-issue.js';
+import { advice, driftBody } from '../../actions/deploy-stage/src/drift-issue.js';
 import { parsePlan, planView, type PlanView } from '../../actions/deploy-stage/src/planjson.js';
 import { planMarkdown, refreshMarkdown, resourceGroups } from '../../actions/deploy-stage/src/render.js';
 import { maskable, redact, sensitiveValues } from '../../actions/deploy-stage/src/sensitive.js';
+import { hasRefreshOnly } from '../../actions/deploy-stage/src/terraform.js';
 
 // Fixtures in test/fixtures/plans:
 // - mixed.json / mixed.txt: recorded from the real terraform 1.11.4 (`show -json` and `show` of one
@@ -159,6 +160,15 @@ describe('refresh-only plans: what changed outside Terraform', () => {
 
   test('nothing changed outside', () => {
     expect(refreshMarkdown(planView({}))).toBe('Nothing: every object in the state matches the real infrastructure.');
+  });
+
+  test('terraform before 0.15.4 has no refresh-only plan: the body says what was not checked', () => {
+    expect([[0, 12, 12], [0, 15, 3], [0, 15, 4], [1, 0, 0]].map((v) => hasRefreshOnly(v as [number, number, number]))).toEqual([false, false, true, true]);
+    const body = driftBody({ environment: 'stage', dir: 'infra/stage', hash: 'c'.repeat(64), plan: { view: planView(mixed), text: 'plan text' }, terraformVersion: '0.12.12', checkedAt: '2026-12-02 03:17 UTC' });
+    expect(body).toContain('Not checked: terraform 0.12.12 has no refresh-only plan (0.15.4 and later do).');
+    expect(body).toContain('The configuration and the real infrastructure differ (without a refresh-only plan there is no telling whether something changed outside Terraform).');
+    expect(body).not.toContain('Refresh-only plan</summary>');
+    expect(body).toContain('<details><summary>Plan</summary>');
   });
 
   test('the advice says which plan shows the difference and what resolves it', () => {

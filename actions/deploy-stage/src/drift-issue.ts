@@ -33,8 +33,11 @@ export interface DriftInput {
   dir: string;
   /** Of what both plans found: a changed hash means the drift changed. */
   hash: string;
-  refresh: { view: PlanView; text: string };
+  /** None when terraform is too old for a refresh-only plan (before 0.15.4). */
+  refresh?: { view: PlanView; text: string };
   plan: { view: PlanView; text: string };
+  /** The terraform that planned, e.g. 1.11.4. */
+  terraformVersion: string;
   branch?: string;
   commit?: string;
   runUrl?: string;
@@ -55,7 +58,8 @@ function checked(input: When): string {
  * reads something new (another team's state, an image) or from an output the configuration changed;
  * a difference only the normal plan shows is between the configuration and the state.
  */
-export function advice(refresh: PlanView, plan: PlanView): string {
+export function advice(refresh: PlanView | undefined, plan: PlanView): string {
+  if (!refresh) return 'The configuration and the real infrastructure differ (without a refresh-only plan there is no telling whether something changed outside Terraform). Applying the configuration resolves it: section 2 is what that apply would do.';
   const apply = plan.changes ? ' Applying the configuration resolves it: section 2 is what that apply would do.' : ' `terraform apply -refresh-only` records it in the state.';
   if (refresh.drift.length && plan.changes) {
     return 'Something changed outside Terraform (section 1). To keep it, change the configuration to match and apply; to undo it, apply the configuration as it is: section 2 is what that apply would do.';
@@ -81,7 +85,9 @@ export function driftBody(input: DriftInput, limit = COMMENT_LIMIT): string {
     '',
     '_`terraform plan -refresh-only`: the state compared with the real infrastructure._',
     '',
-    refreshMarkdown(input.refresh.view),
+    input.refresh
+      ? refreshMarkdown(input.refresh.view)
+      : `Not checked: terraform ${input.terraformVersion} has no refresh-only plan (0.15.4 and later do). A change made outside Terraform shows in section 2, as a change an apply would undo.`,
     '',
     '#### 2. What an apply would change',
     '',
@@ -89,15 +95,14 @@ export function driftBody(input: DriftInput, limit = COMMENT_LIMIT): string {
     '',
     planMarkdown(input.plan.view, Math.floor(limit / 4)),
     '',
-    advice(input.refresh.view, input.plan.view),
+    advice(input.refresh?.view, input.plan.view),
     '',
   ].join('\n');
   const room = Math.max(0, limit - head.length - 1_200);
-  const refreshRoom = Math.min(input.refresh.text.trimEnd().length, Math.floor(room / 2));
+  const refreshRoom = input.refresh ? Math.min(input.refresh.text.trimEnd().length, Math.floor(room / 2)) : 0;
   return [
     head,
-    collapsed('Refresh-only plan', input.refresh.text, refreshRoom, input.runUrl),
-    '',
+    ...(input.refresh ? [collapsed('Refresh-only plan', input.refresh.text, refreshRoom, input.runUrl), ''] : []),
     collapsed('Plan', input.plan.text, room - refreshRoom, input.runUrl),
   ].join('\n');
 }

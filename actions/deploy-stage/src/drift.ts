@@ -7,7 +7,7 @@ import { client, closeIssue, commentOnIssue, ensureLabel, markedIssues, openIssu
 import { initBackend, savedPlan, setPlanOutputs, type SavedPlan } from './plan.js';
 import { identify, login, reportForeign, runUrl } from './review.js';
 import type { DriftStatus, Run } from './run.js';
-import { driftSha256, planArgs, refreshOnlyArgs } from './terraform.js';
+import { driftSha256, hasRefreshOnly, planArgs, refreshOnlyArgs } from './terraform.js';
 
 /**
  * command: drift, for scheduled runs on the default branch. Two plans in the environment's folder:
@@ -25,7 +25,8 @@ export async function drift(run: Run): Promise<void> {
 
 interface Found {
   drifted: boolean;
-  refresh: SavedPlan;
+  /** None with a terraform too old for a refresh-only plan. */
+  refresh?: SavedPlan;
   plan: SavedPlan;
   /** What the issue is made of. */
   input: DriftInput;
@@ -41,20 +42,23 @@ async function detect(run: Run): Promise<Found> {
   const dir = run.envDir!;
   await initBackend(run);
   const folder = join(run.resources.dir!, 'plan');
+  const version = run.tools.terraform!.version;
   const refreshFile = join(folder, `${inputs.environment}-refresh-only.tfplan`);
-  const refresh = await savedPlan(run, 'terraform plan -refresh-only', refreshOnlyArgs(refreshFile, inputs['lock-timeout']), refreshFile);
+  const refresh = hasRefreshOnly(version) ? await savedPlan(run, 'terraform plan -refresh-only', refreshOnlyArgs(refreshFile, inputs['lock-timeout']), refreshFile) : undefined;
+  if (!refresh) info(`terraform ${version.join('.')} has no refresh-only plan (0.15.4 and later do): only the plan runs, where a change made outside Terraform shows as one an apply would undo.`);
   const planFile = join(folder, `${inputs.environment}.tfplan`);
   run.resources.planFile = planFile;
   const plan = await savedPlan(run, 'terraform plan', planArgs(planFile, inputs['lock-timeout']), planFile);
   setPlanOutputs(plan.summary);
-  const drifted = refresh.exitCode === 2 || plan.exitCode === 2;
+  const drifted = refresh?.exitCode === 2 || plan.exitCode === 2;
   core.setOutput('drifted', String(drifted));
   const env = process.env;
   const input: DriftInput = {
     environment: inputs.environment,
     dir,
-    hash: driftSha256(refresh.json, plan.summary),
-    refresh: { view: refresh.view, text: refresh.text },
+    hash: driftSha256(refresh?.json ?? '{}', plan.summary),
+    refresh: refresh ? { view: refresh.view, text: refresh.text } : undefined,
+    terraformVersion: version.join('.'),
     plan: { view: plan.view, text: plan.text },
     branch: run.git?.branch,
     commit: run.git?.sha,
@@ -66,7 +70,7 @@ async function detect(run: Run): Promise<Found> {
   run.report.drift = { status: drifted ? 'drifted' : 'in-sync', body };
   info(
     drifted
-      ? `${inputs.environment} (${dir}) has drifted: the refresh-only plan ${refresh.exitCode === 2 ? `would update the state (${refresh.view.drift.length} object(s) changed outside Terraform, ${refresh.view.outputs.length} output(s))` : 'finds the state up to date'}, the plan ${plan.exitCode === 2 ? 'has changes to apply' : 'has nothing to apply'}.`
+      ? `${inputs.environment} (${dir}) has drifted: ${refresh ? `the refresh-only plan ${refresh.exitCode === 2 ? `would update the state (${refresh.view.drift.length} object(s) changed outside Terraform, ${refresh.view.outputs.length} output(s))` : 'finds the state up to date'}, ` : ''}the plan ${plan.exitCode === 2 ? 'has changes to apply' : 'has nothing to apply'}.`
       : `${inputs.environment} (${dir}) is in sync: nothing changed outside Terraform, and the plan has nothing to apply.`,
   );
   return { drifted, refresh, plan, input };

@@ -39,6 +39,12 @@ export function planArgs(planFile: string, lockTimeout: string): string[] {
   return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
 }
 
+/** `plan -refresh-only` arrived in terraform 0.15.4 (before it, refreshing meant writing the state). */
+export function hasRefreshOnly(version: readonly [number, number, number]): boolean {
+  const [major, minor, patch] = version;
+  return major > 0 || minor > 15 || (minor === 15 && patch >= 4);
+}
+
 /** A refresh-only plan: the state compared with the real infrastructure, nothing planned from the configuration. */
 export function refreshOnlyArgs(planFile: string, lockTimeout: string): string[] {
   return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
