@@ -31984,7 +31984,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7390);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1865);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -31994,7 +31994,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7390:
+/***/ 1865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32003,14 +32003,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var lib_core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 9 modules
+var lib_core = __nccwpck_require__(9584);
 ;// CONCATENATED MODULE: ./node_modules/yocto-queue/index.js
 /*
 How it works:
@@ -32255,8 +32255,8 @@ function validateConcurrency(concurrency) {
 
 // EXTERNAL MODULE: ./lib/errors.ts
 var errors = __nccwpck_require__(8115);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var lib_exec = __nccwpck_require__(5260);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./lib/exec.ts
 
 /** Quotes one argument for display the way a POSIX shell would need it. */
@@ -32272,7 +32272,7 @@ function commandLine(command, args) {
  */
 async function run(command, args, options = {}) {
     const shown = commandLine(command, args);
-    const result = await (0,lib_exec/* getExecOutput */.H)(command, [...args], {
+    const result = await (0,exec/* getExecOutput */.H)(command, [...args], {
         cwd: options.cwd,
         env: options.env,
         input: options.input === undefined ? undefined : Buffer.from(options.input),
@@ -32286,8 +32286,8 @@ function tail(text, lines = 12) {
     return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./lib/git-context.ts
@@ -32299,7 +32299,7 @@ function isPullRequest(eventName) {
 }
 function git(cwd, args) {
     try {
-        return (0,external_node_child_process_namespaceObject.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+        return (0,external_node_child_process_.execFileSync)('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
     }
     catch {
         return undefined;
@@ -32509,376 +32509,12 @@ function markdownTable(header, rows) {
     return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __nccwpck_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var promises_ = __nccwpck_require__(6466);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./lib/mirrors.ts
-
-function normalisePrefix(prefix) {
-    return prefix.replace(/\/+$/, '');
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-    }
-    catch {
-        return false;
-    }
-}
-/** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
-function parseMirrors(lines, inputName = 'mirrors') {
-    return lines.map((line) => {
-        const eq = line.indexOf('=');
-        const upstream = normalisePrefix(eq > 0 ? line.slice(0, eq).trim() : '');
-        const mirror = normalisePrefix(eq > 0 ? line.slice(eq + 1).trim() : '');
-        if (!isHttpUrl(upstream) || !isHttpUrl(mirror)) {
-            throw new errors/* UsageError */.eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
-                'e.g. https://releases.hashicorp.com=https://artifacts.example/hashicorp.');
-        }
-        return { upstream, mirror };
-    });
-}
-/**
- * Rewrites an upstream URL through the longest matching mirror prefix. A prefix matches whole path
- * segments only, so `https://github.com/docker` does not capture `https://github.com/dockerx`.
- */
-function mapUrl(url, mirrors) {
-    let best;
-    for (const m of mirrors) {
-        const matches = url === m.upstream || url.startsWith(`${m.upstream}/`) || url.startsWith(`${m.upstream}?`);
-        if (matches && (!best || m.upstream.length > best.upstream.length))
-            best = m;
-    }
-    return best ? best.mirror + url.slice(best.upstream.length) : url;
-}
-
-;// CONCATENATED MODULE: ./lib/http.ts
-
-
-
-
-
-
-
-
-
-/** An HTTP answer that retrying cannot change (404, 403, ...), with what the server said. */
-class HttpStatusError extends errors/* ToolError */.v4 {
-    url;
-    status;
-    headers;
-    body;
-    constructor(url, status, headers, body) {
-        super(`GET ${url} answered ${status}`);
-        this.url = url;
-        this.status = status;
-        this.headers = headers;
-        this.body = body;
-    }
-}
-class TransientError extends Error {
-}
-const DEFAULT_DELAYS = [250, 1000, 3000];
-/** Below this size a second connection costs more than it saves. */
-const SPLIT_ABOVE = 8 * 1024 * 1024;
-const DEFAULT_SEGMENTS = 4;
-const MAX_RETRY_AFTER_MS = 10_000;
-/**
- * Every network read of the kit goes through here, so the mirror mapping, the token policy and the
- * retry policy apply to all of them alike: assets, checksum files, signatures and indexes.
- */
-class Fetcher {
-    options;
-    client = new lib/* HttpClient */.Qq('shipkit', undefined, { socketTimeout: 60_000, keepAlive: true });
-    delays;
-    constructor(options = {}) {
-        this.options = options;
-        this.delays = options.retryDelays ?? DEFAULT_DELAYS;
-    }
-    /** The URL that is really fetched for an upstream URL. */
-    resolve(url) {
-        return mapUrl(url, this.options.mirrors ?? []);
-    }
-    async text(upstreamUrl, headers = {}) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, headers);
-            return response.readBody();
-        });
-    }
-    async json(upstreamUrl, headers = {}) {
-        const body = await this.text(upstreamUrl, { accept: 'application/json', ...headers });
-        try {
-            return JSON.parse(body);
-        }
-        catch {
-            throw new errors/* ToolError */.v4(`${this.resolve(upstreamUrl)} did not answer with JSON (got "${body.slice(0, 80)}").`);
-        }
-    }
-    async buffer(upstreamUrl) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, {});
-            const chunks = [];
-            try {
-                for await (const chunk of response.message)
-                    chunks.push(chunk);
-            }
-            catch (error) {
-                throw new TransientError(`the connection broke (${error.message})`);
-            }
-            const body = Buffer.concat(chunks);
-            checkLength(response, body.length, url);
-            return body;
-        });
-    }
-    /**
-     * Downloads to `dest` and returns its SHA-256. A large file from a server that accepts ranges is
-     * fetched over several connections at once (CDNs limit each connection, not the client); the
-     * first response carries the first segment. Anything else streams whole, hashed on the way.
-     */
-    async download(upstreamUrl, dest) {
-        return this.withRetries(upstreamUrl, async (url) => {
-            const response = await this.get(url, {});
-            const total = Number(response.message.headers['content-length']);
-            const segments = this.options.segments ?? DEFAULT_SEGMENTS;
-            const splittable = response.message.headers['accept-ranges'] === 'bytes' && total >= SPLIT_ABOVE && segments > 1;
-            return splittable ? this.downloadSegments(url, response, total, segments, dest) : this.downloadWhole(url, response, dest);
-        });
-    }
-    async downloadWhole(url, response, dest) {
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        let bytes = 0;
-        const tap = new external_node_stream_.Transform({
-            transform(chunk, _encoding, done) {
-                hash.update(chunk);
-                bytes += chunk.length;
-                done(null, chunk);
-            },
-        });
-        try {
-            await (0,promises_.pipeline)(response.message, tap, (0,external_node_fs_.createWriteStream)(dest));
-        }
-        catch (error) {
-            throw classifyStreamError(error, dest, bytes);
-        }
-        checkLength(response, bytes, url);
-        return { path: dest, url, sha256: hash.digest('hex'), bytes };
-    }
-    async downloadSegments(url, first, total, segments, dest) {
-        const size = Math.ceil(total / segments);
-        const file = await (0,promises_namespaceObject.open)(dest, 'w');
-        try {
-            const rest = Array.from({ length: segments - 1 }, (_, i) => (i + 1) * size).filter((start) => start < total);
-            // Every segment settles before the file closes, so a retry never races a stale writer.
-            const results = await Promise.allSettled([
-                writeSegment(first, file, 0, size, dest),
-                ...rest.map(async (start) => {
-                    const end = Math.min(total, start + size) - 1;
-                    const part = await this.get(url, { range: `bytes=${start}-${end}` });
-                    const range = String(part.message.headers['content-range'] ?? '');
-                    if (part.message.statusCode !== 206 || !range.startsWith(`bytes ${start}-${end}/`)) {
-                        part.message.destroy();
-                        throw new TransientError(`asked for bytes ${start}-${end} but got status ${part.message.statusCode} ${range}`);
-                    }
-                    await writeSegment(part, file, start, end - start + 1, dest);
-                }),
-            ]);
-            const failed = results.find((r) => r.status === 'rejected');
-            if (failed)
-                throw failed.reason;
-        }
-        finally {
-            await file.close();
-        }
-        const hash = (0,external_node_crypto_.createHash)('sha256');
-        for await (const chunk of (0,external_node_fs_.createReadStream)(dest))
-            hash.update(chunk);
-        return { path: dest, url, sha256: hash.digest('hex'), bytes: total };
-    }
-    async get(url, headers) {
-        const all = { ...headers };
-        const { token, tokenOrigin } = this.options;
-        if (token && tokenOrigin && new URL(url).origin === new URL(tokenOrigin).origin) {
-            all.authorization = `Bearer ${token}`;
-        }
-        let response;
-        try {
-            response = await this.client.get(url, all);
-        }
-        catch (error) {
-            throw new TransientError(String(error?.message ?? error));
-        }
-        const status = response.message.statusCode ?? 0;
-        if (status >= 200 && status < 300)
-            return response;
-        const body = await response.readBody().catch(() => '');
-        if (status >= 500 || status === 408 || status === 429) {
-            const retryAfter = Number(response.message.headers['retry-after']);
-            throw Object.assign(new TransientError(`HTTP ${status}`), {
-                retryAfterMs: Number.isFinite(retryAfter) ? Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS) : undefined,
-                final: new HttpStatusError(url, status, response.message.headers, body),
-            });
-        }
-        throw new HttpStatusError(url, status, response.message.headers, body);
-    }
-    async withRetries(upstreamUrl, attempt) {
-        const url = this.resolve(upstreamUrl);
-        for (let i = 0;; i++) {
-            try {
-                return await attempt(url);
-            }
-            catch (error) {
-                if (!(error instanceof TransientError))
-                    throw error;
-                const delay = this.delays[i];
-                const details = error;
-                if (delay === undefined) {
-                    if (details.final && details.final.status === 429)
-                        throw details.final;
-                    throw new errors/* ToolError */.v4(`GET ${url} failed ${i + 1} times; last: ${error.message}. The server or the network is having trouble: re-run the job, or set "mirrors" to a closer copy.`);
-                }
-                const wait = Math.max(delay, details.retryAfterMs ?? 0);
-                this.options.log?.(`GET ${url}: ${error.message}; retrying in ${wait} ms (${i + 1}/${this.delays.length})`);
-                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait);
-            }
-        }
-    }
-}
-function checkLength(response, bytes, url) {
-    const declared = Number(response.message.headers['content-length']);
-    if (Number.isFinite(declared) && declared !== bytes) {
-        throw new TransientError(`the download of ${url} was cut short: ${bytes} of ${declared} bytes arrived`);
-    }
-}
-function classifyStreamError(error, dest, bytes) {
-    // A local disk problem (full, gone, read-only) is not the network's: retrying cannot help.
-    if (error.syscall)
-        return new errors/* ToolError */.v4(`cannot write ${dest}: ${error.message}`);
-    return new TransientError(`the connection broke after ${bytes} bytes (${error.message})`);
-}
-/** Writes the first `length` bytes of a response at `position`, then lets the connection go. */
-async function writeSegment(response, file, position, length, dest) {
-    let written = 0;
-    try {
-        for await (const chunk of response.message) {
-            const data = chunk.subarray(0, length - written);
-            await file.write(data, 0, data.length, position + written);
-            written += data.length;
-            if (written >= length)
-                break;
-        }
-    }
-    catch (error) {
-        throw classifyStreamError(error, dest, written);
-    }
-    finally {
-        response.message.destroy();
-    }
-    if (written < length)
-        throw new TransientError(`a segment was cut short: ${written} of ${length} bytes arrived`);
-}
-
-;// CONCATENATED MODULE: ./lib/platform.ts
-
-const RUNNER_OS = { linux: 'linux', macos: 'darwin', windows: 'windows' };
-const RUNNER_ARCH = { x64: 'x64', arm64: 'arm64', arm: 'arm', x86: 'x86' };
-const NODE_OS = { linux: 'linux', darwin: 'darwin', win32: 'windows' };
-const NODE_ARCH = { x64: 'x64', arm64: 'arm64', arm: 'arm', ia32: 'x86' };
-/**
- * The platform to install for. The runner's own RUNNER_OS / RUNNER_ARCH win over Node's view, so a
- * job runs exactly what its runner label promises (and the local runner can ask for another one).
- */
-function currentPlatform(env = process.env) {
-    const osName = env.RUNNER_OS?.toLowerCase();
-    const archName = env.RUNNER_ARCH?.toLowerCase();
-    const os = osName ? RUNNER_OS[osName] : NODE_OS[process.platform];
-    const arch = archName ? RUNNER_ARCH[archName] : NODE_ARCH[process.arch];
-    if (!os) {
-        throw new errors/* UsageError */.eb(`This runner's operating system (${osName ?? process.platform}) is not supported: shipkit installs for Linux, macOS and Windows.`);
-    }
-    if (!arch) {
-        throw new errors/* UsageError */.eb(`This runner's architecture (${archName ?? process.arch}) is not supported: shipkit installs for X64, ARM64, ARM and X86.`);
-    }
-    return { os, arch };
-}
-function describePlatform(platform) {
-    return `${platform.os}/${platform.arch}`;
-}
-/** Go's names, as used by HashiCorp and tflint release assets. */
-function goArch(arch) {
-    return { x64: 'amd64', arm64: 'arm64', arm: 'arm', x86: '386' }[arch];
-}
-function exeSuffix(platform) {
-    return platform.os === 'windows' ? '.exe' : '';
-}
-
-;// CONCATENATED MODULE: ./lib/pgp.ts
-
-
-/** The 8-hex short id HashiCorp uses in signature file names (`_SHA256SUMS.72D7468F.sig`). */
-async function shortKeyId(armoredKey) {
-    const openpgp = await __nccwpck_require__.e(/* import() */ 74).then(__nccwpck_require__.bind(__nccwpck_require__, 3074));
-    const key = await readPublicKey(openpgp, armoredKey);
-    return key.getKeyID().toHex().slice(-8).toUpperCase();
-}
-/**
- * Checks a detached binary OpenPGP signature over `data`. openpgp is imported on demand: only a
- * cold install of a HashiCorp tool pays for loading it.
- */
-async function verifyDetached(data, signature, armoredKey) {
-    const openpgp = await __nccwpck_require__.e(/* import() */ 74).then(__nccwpck_require__.bind(__nccwpck_require__, 3074));
-    const key = await readPublicKey(openpgp, armoredKey);
-    let parsed;
-    try {
-        parsed = await openpgp.readSignature({ binarySignature: new Uint8Array(signature) });
-    }
-    catch {
-        // Some mirrors serve an ASCII-armored copy under the same name.
-        try {
-            parsed = await openpgp.readSignature({ armoredSignature: signature.toString('utf8') });
-        }
-        catch (error) {
-            throw new errors/* ToolError */.v4(`the signature file is not an OpenPGP signature (${error.message})`);
-        }
-    }
-    const message = await openpgp.createMessage({ binary: new Uint8Array(data) });
-    const result = await openpgp.verify({ message, signature: parsed, verificationKeys: key });
-    const first = result.signatures[0];
-    if (!first)
-        throw new errors/* ToolError */.v4('the signature file holds no signature');
-    try {
-        await first.verified;
-    }
-    catch (error) {
-        throw new errors/* ToolError */.v4(`the signature does not verify against key ${key.getKeyID().toHex().toUpperCase()}: ${error.message}`);
-    }
-    return { keyId: first.keyID.toHex().toUpperCase() };
-}
-async function readPublicKey(openpgp, armoredKey) {
-    try {
-        return await openpgp.readKey({ armoredKey });
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`Input "hashicorp-public-key" is not an ASCII-armored OpenPGP public key (${error.message}); ` +
-            'give the key text itself or the path of a file holding it, or leave it empty for the HashiCorp key shipkit embeds.');
-    }
-}
-/** The key text of the input: its value if it is armored, else the file it names. */
-function readKeyInput(value) {
-    if (!value)
-        return undefined;
-    if (value.includes('-----BEGIN PGP PUBLIC KEY BLOCK-----'))
-        return value;
-    if (existsSync(value))
-        return readFileSync(value, 'utf8');
-    throw new UsageError(`Input "hashicorp-public-key" is neither an armored public key nor the path of an existing file (got "${value.slice(0, 60)}").`);
-}
-
+// EXTERNAL MODULE: ./lib/log.ts
+var log = __nccwpck_require__(2844);
+// EXTERNAL MODULE: ./lib/pgp.ts
+var pgp = __nccwpck_require__(9693);
+// EXTERNAL MODULE: ./lib/platform.ts
+var platform = __nccwpck_require__(8535);
 ;// CONCATENATED MODULE: ./lib/tools/hashicorp-key.ts
 // HashiCorp's release signing key, fingerprint C874 011F 0AB4 0511 0D02 1055 3436 5D94 72D7 468F,
 // expires 2030-03-01. Copied from ../shared/keys/hashicorp-security-72D7468F.asc, which was exported
@@ -33008,1464 +32644,56 @@ GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==
 -----END PGP PUBLIC KEY BLOCK-----
 `;
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ./lib/tools/tools.ts
-
-
-/**
- * What setup-tools knows about each tool: where its releases live, how an asset is named for a
- * version and platform, where its checksums are, and how it reports its version. The install flow
- * in install.ts is the same for all five; adding a tool is adding an entry here.
- * Sources: ../shared/TOOLS.md (upstream release scripts and published checksum files).
- */
-const TOOL_NAMES = (/* unused pure expression or super */ null && (['docker-machine', 'packer', 'terraform', 'tflint', 'hadolint']));
-const HASHICORP = 'https://releases.hashicorp.com';
-const GITHUB = 'https://github.com';
-function hashicorpTool(name, defaultVersion, gaps) {
-    return {
-        name,
-        defaultVersion,
-        binary: name,
-        releases: { kind: 'hashicorp', product: name },
-        gaps,
-        asset(version, platform) {
-            const file = `${name}_${version}_${platform.os}_${goArch(platform.arch)}.zip`;
-            return { name: file, url: `${HASHICORP}/${name}/${version}/${file}`, archive: 'zip' };
-        },
-        checksumFile(version) {
-            return { url: `${HASHICORP}/${name}/${version}/${name}_${version}_SHA256SUMS`, label: 'SHA256SUMS', signed: true };
-        },
-        versionArgs: ['version'],
-    };
-}
-const dockerMachine = {
-    name: 'docker-machine',
-    defaultVersion: '0.16.0',
-    binary: 'docker-machine',
-    releases: { kind: 'github', repo: 'docker/machine' },
-    gaps: [
-        {
-            os: 'darwin',
-            arch: 'arm64',
-            versions: '*',
-            hint: 'Apple Silicon Macs run the Darwin-x86_64 build under Rosetta 2; use a macOS X64 runner for it.',
-        },
-    ],
-    asset(version, platform) {
-        const os = { linux: 'Linux', darwin: 'Darwin', windows: 'Windows' }[platform.os];
-        const arch = { x64: 'x86_64', arm64: 'aarch64', arm: 'armhf', x86: 'i386' }[platform.arch];
-        const file = `docker-machine-${os}-${arch}${exeSuffix(platform)}`;
-        return { name: file, url: `${GITHUB}/docker/machine/releases/download/v${version}/${file}`, archive: 'raw' };
-    },
-    checksumFile(version) {
-        return { url: `${GITHUB}/docker/machine/releases/download/v${version}/sha256sum.txt`, label: 'sha256sum.txt', signed: false };
-    },
-    versionArgs: ['version'],
-};
-/** tflint moved from wata727/tflint to terraform-linters/tflint with 0.14.0. */
-function tflintOwner(version) {
-    return semver_default().lt(version, '0.14.0') ? 'wata727' : 'terraform-linters';
-}
-const tflint = {
-    name: 'tflint',
-    defaultVersion: '0.12.1',
-    binary: 'tflint',
-    releases: { kind: 'github', repo: 'terraform-linters/tflint' },
-    gaps: [{ arch: 'arm64', versions: '<=0.29.0', hint: 'tflint published no arm64 builds up to 0.29.0.' }],
-    asset(version, platform) {
-        const file = `tflint_${platform.os}_${goArch(platform.arch)}.zip`;
-        return { name: file, url: `${GITHUB}/${tflintOwner(version)}/tflint/releases/download/v${version}/${file}`, archive: 'zip' };
-    },
-    checksumFile(version) {
-        return { url: `${GITHUB}/${tflintOwner(version)}/tflint/releases/download/v${version}/checksums.txt`, label: 'checksums.txt', signed: false };
-    },
-    versionArgs: ['--version'],
-};
-/** hadolint renamed its assets to lower case (and Darwin to macos) in 2.13.1. */
-function hadolintAssetName(version, platform) {
-    const arch = platform.arch === 'arm64' ? 'arm64' : 'x86_64';
-    if (semver_default().gte(version, '2.13.1')) {
-        const os = { linux: 'linux', darwin: 'macos', windows: 'windows' }[platform.os];
-        return `hadolint-${os}-${arch}${exeSuffix(platform)}`;
-    }
-    const os = { linux: 'Linux', darwin: 'Darwin', windows: 'Windows' }[platform.os];
-    return `hadolint-${os}-${arch}${exeSuffix(platform)}`;
-}
-const hadolint = {
-    name: 'hadolint',
-    defaultVersion: '1.17.2',
-    binary: 'hadolint',
-    releases: { kind: 'github', repo: 'hadolint/hadolint' },
-    gaps: [
-        { arch: ['arm', 'x86'], versions: '*', hint: 'hadolint publishes x86_64 and arm64 builds only.' },
-        { os: 'windows', arch: 'arm64', versions: '*' },
-        { os: 'linux', arch: 'arm64', versions: '<2.10.0', firstWith: '2.10.0' },
-        { os: 'darwin', arch: 'arm64', versions: '<2.13.1', firstWith: '2.13.1' },
-    ],
-    asset(version, platform) {
-        const file = hadolintAssetName(version, platform);
-        return { name: file, url: `${GITHUB}/hadolint/hadolint/releases/download/v${version}/${file}`, archive: 'raw' };
-    },
-    checksumFile(version, asset) {
-        const base = `${GITHUB}/hadolint/hadolint/releases/download/v${version}`;
-        if (semver_default().lt(version, '2.11.0'))
-            return undefined; // nothing published: embedded digests only
-        if (semver_default().lt(version, '2.15.0'))
-            return { url: `${base}/${asset.name}.sha256`, label: `${asset.name}.sha256`, signed: false };
-        return { url: `${base}/checksums.sha256`, label: 'checksums.sha256', signed: false };
-    },
-    versionArgs: ['--version'],
-};
-const TOOLS = {
-    'docker-machine': dockerMachine,
-    packer: hashicorpTool('packer', '1.4.4', [
-        { os: 'windows', arch: 'arm64', versions: '*' },
-        { os: 'darwin', arch: 'arm64', versions: '<1.7.0', hint: 'Apple Silicon builds start with the 1.7 series.' },
-    ]),
-    terraform: hashicorpTool('terraform', '0.12.12', [
-        { arch: 'arm64', versions: '<0.13.0', hint: 'terraform 0.12 and older published no arm64 builds.' },
-        { os: 'darwin', arch: 'arm64', versions: '<1.0.2', firstWith: '1.0.2' },
-        { os: 'windows', arch: 'arm64', versions: '<1.15.0', firstWith: '1.15.0' },
-    ]),
-    tflint,
-    hadolint,
-};
-/**
- * Published digests for assets whose upstream has no checksum file (hadolint before 2.11.0), plus
- * the default packer as a second, independent check of the signed SHA256SUMS.
- * Source: ../shared/TOOLS.md, "Known checksums of the default versions".
- */
-const EMBEDDED_DIGESTS = {
-    'packer@1.4.4/packer_1.4.4_linux_amd64.zip': 'b4dc37877a0fd00fc72ebda98977c2133be9ba6b26bcdd13b1b14a369e508948',
-    'hadolint@1.17.2/hadolint-Linux-x86_64': 'b23e4d0e8964774cc0f4dd7ff81f1d05b5d7538b0b80dae5235b1239ab60749d',
-    'hadolint@1.17.2/hadolint-Darwin-x86_64': 'da3bd1fae47f1ba4c4bca6a86d2c70bdbd6705308bd300d1f897c162bc32189a',
-    'hadolint@1.17.2/hadolint-Windows-x86_64.exe': '8ba81d1fe79b91afb7ee16ac4e9fc6635646c2f770071d1ba924a8d26debe298',
-};
-function embeddedDigest(tool, version, asset) {
-    return EMBEDDED_DIGESTS[`${tool}@${version}/${asset}`];
-}
-/** The gap that rules out this version on this platform, if any. */
-function findGap(tool, version, platform) {
-    return tool.gaps.find((gap) => {
-        if (gap.os && gap.os !== platform.os)
-            return false;
-        const arches = gap.arch === undefined ? undefined : [].concat(gap.arch);
-        if (arches && !arches.includes(platform.arch))
-            return false;
-        return semver_default().satisfies(version, gap.versions, { includePrerelease: true });
-    });
-}
-/**
- * The version a tool prints, from the first line of its version command: `Terraform v0.12.12`,
- * `Packer v1.4.4`, `TFLint version 0.12.1`, `docker-machine version 0.16.0, build 702c267f`,
- * `Haskell Dockerfile Linter v1.17.2-0-g574b169` (a `git describe` suffix, dropped).
- */
-function parseVersionOutput(output) {
-    const first = output.split(/\r?\n/).find((line) => line.trim()) ?? '';
-    const match = /v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(first);
-    return match?.[1]?.replace(/-\d+-g[0-9a-f]+$/, '');
-}
-
 ;// CONCATENATED MODULE: ./lib/tools/context.ts
 
 
 
 
 
-
-/** Everything the install flow needs from the runner, built once per step and shared by all tools. */
-async function installContext(settings) {
+/**
+ * Everything the install flow needs from the runner, built once per step and shared by all tools.
+ * (A promise for the callers written when it had to load openpgp; it no longer waits for anything.)
+ */
+function installContext(settings) {
     if (settings.githubToken)
         lib_core/* setSecret */.Pq(settings.githubToken);
-    const needsKey = settings.tools.some((t) => TOOLS[t].releases.kind === 'hashicorp');
     const armored = settings.hashicorpKey ?? HASHICORP_RELEASE_KEY;
-    return {
-        platform: currentPlatform(),
-        fetcher: new Fetcher({
+    let fetcher;
+    return Promise.resolve({
+        platform: (0,platform/* currentPlatform */.jN)(),
+        // The HTTP layer is loaded on the first cache miss: a warm run never pays for it.
+        fetcher: () => (fetcher ??= __nccwpck_require__.e(/* import() */ 880).then(__nccwpck_require__.bind(__nccwpck_require__, 6880)).then(({ Fetcher }) => new Fetcher({
             mirrors: settings.mirrors,
             token: settings.githubToken,
             tokenOrigin: settings.githubApiUrl,
-            log: (line) => lib_core/* info */.pq(line),
-        }),
+            log: (line) => (0,log/* info */.pq)(line),
+        }))),
         github: { url: settings.githubApiUrl, hasToken: Boolean(settings.githubToken) },
-        // The embedded key's id is known; a user-given key is parsed (loading openpgp) only when used.
-        hashicorpKey: { armored, shortId: needsKey && settings.hashicorpKey ? await shortKeyId(armored) : '72D7468F' },
+        // Read without openpgp (lib/pgp.ts): a malformed key is refused here, before any download.
+        hashicorpKey: { armored, identity: (0,pgp/* keyIdentity */.CP)(armored) },
         userDigests: settings.checksums ?? new Map(),
         allowUnverified: settings.allowUnverified ?? false,
-        log: (line) => lib_core/* info */.pq(line),
+        cacheVerification: settings.cacheVerification ?? 'on-change',
+        log: (line) => (0,log/* info */.pq)(line),
         warn: (line) => lib_core/* warning */.$e(line),
-    };
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./lib/checksums.ts
-/**
- * Reads the checksum files that release pages publish. Formats seen upstream:
- *   GNU coreutils   `<hex>  name` or `<hex> *name` (binary mode)
- *   BSD / openssl   `SHA256 (name) = <hex>`, `SHA256(name)= <hex>`
- *   piped openssl   `(stdin)= <hex>  name`
- *   bare digest     `<hex>` alone, in a per-asset `.sha256` file
- * Names are compared case-insensitively and without any leading `./` or directory.
- */
-const HEX64 = /^[0-9a-f]{64}$/i;
-function baseName(name) {
-    return name.trim().replace(/^\.\//, '').replace(/^.*[\\/]/, '').toLowerCase();
-}
-function parseChecksums(text) {
-    const digests = new Map();
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim().replace(/^\(stdin\)=\s*/, '');
-        if (!line || line.startsWith('#'))
-            continue;
-        const bsd = /^SHA256\s*\((.+)\)\s*=\s*([0-9a-f]{64})$/i.exec(line);
-        if (bsd) {
-            digests.set(baseName(bsd[1]), bsd[2].toLowerCase());
-            continue;
-        }
-        const gnu = /^([0-9a-f]{64})\s+\*?(.+)$/i.exec(line);
-        if (gnu) {
-            digests.set(baseName(gnu[2]), gnu[1].toLowerCase());
-            continue;
-        }
-        if (HEX64.test(line))
-            digests.set('', line.toLowerCase());
-    }
-    return digests;
-}
-/**
- * The digest for `asset` in a checksum file, or undefined. A file holding one bare digest answers
- * for whatever asset it was published beside.
- */
-function findChecksum(text, asset) {
-    const digests = parseChecksums(text);
-    return digests.get(baseName(asset)) ?? (digests.size === 1 ? digests.get('') : undefined);
-}
-function isSha256(value) {
-    return HEX64.test(value);
-}
-
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var lib_io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(5317);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-// Internal object for testability (allows mocking in ESM)
-const _internal = {
-    readLinuxVersionFile() {
-        const lsbReleaseFile = '/etc/lsb-release';
-        const osReleaseFile = '/etc/os-release';
-        let contents = '';
-        if (external_fs_.existsSync(lsbReleaseFile)) {
-            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
-        }
-        else if (external_fs_.existsSync(osReleaseFile)) {
-            contents = external_fs_.readFileSync(osReleaseFile).toString();
-        }
-        return contents;
-    }
-};
-function _findMatch(versionSpec, stable, candidates, archFilter) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const platFilter = os.platform();
-        let result;
-        let match;
-        let file;
-        for (const candidate of candidates) {
-            const version = candidate.version;
-            debug(`check ${version} satisfies ${versionSpec}`);
-            if (semver.satisfies(version, versionSpec) &&
-                (!stable || candidate.stable === stable)) {
-                file = candidate.files.find(item => {
-                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
-                    let chk = item.arch === archFilter && item.platform === platFilter;
-                    if (chk && item.platform_version) {
-                        const osVersion = _getOsVersion();
-                        if (osVersion === item.platform_version) {
-                            chk = true;
-                        }
-                        else {
-                            chk = semver.satisfies(osVersion, item.platform_version);
-                        }
-                    }
-                    return chk;
-                });
-                if (file) {
-                    debug(`matched ${candidate.version}`);
-                    match = candidate;
-                    break;
-                }
-            }
-        }
-        if (match && file) {
-            // clone since we're mutating the file list to be only the file that matches
-            result = Object.assign({}, match);
-            result.files = [file];
-        }
-        return result;
     });
 }
-function _getOsVersion() {
-    // TODO: add windows and other linux, arm variants
-    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
-    const plat = os.platform();
-    let version = '';
-    if (plat === 'darwin') {
-        version = cp.execSync('sw_vers -productVersion').toString();
-    }
-    else if (plat === 'linux') {
-        // lsb_release process not in some containers, readfile
-        // Run cat /etc/lsb-release
-        // DISTRIB_ID=Ubuntu
-        // DISTRIB_RELEASE=18.04
-        // DISTRIB_CODENAME=bionic
-        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
-        const lsbContents = _internal.readLinuxVersionFile();
-        if (lsbContents) {
-            const lines = lsbContents.split('\n');
-            for (const line of lines) {
-                const parts = line.split('=');
-                if (parts.length === 2 &&
-                    (parts[0].trim() === 'VERSION_ID' ||
-                        parts[0].trim() === 'DISTRIB_RELEASE')) {
-                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
-                    break;
-                }
-            }
-        }
-    }
-    return version;
-}
-// Alias for backwards compatibility
-function _readLinuxVersionFile() {
-    return _internal.readLinuxVersionFile();
-}
-//# sourceMappingURL=manifest.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "stream"
-var external_stream_ = __nccwpck_require__(2203);
-// EXTERNAL MODULE: external "util"
-var external_util_ = __nccwpck_require__(9023);
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
-var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
 
-/**
- * Internal class for retries
- */
-class retry_helper_RetryHelper {
-    constructor(maxAttempts, minSeconds, maxSeconds) {
-        if (maxAttempts < 1) {
-            throw new Error('max attempts should be greater than or equal to 1');
-        }
-        this.maxAttempts = maxAttempts;
-        this.minSeconds = Math.floor(minSeconds);
-        this.maxSeconds = Math.floor(maxSeconds);
-        if (this.minSeconds > this.maxSeconds) {
-            throw new Error('min seconds should be less than or equal to max seconds');
-        }
-    }
-    execute(action, isRetryable) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            let attempt = 1;
-            while (attempt < this.maxAttempts) {
-                // Try
-                try {
-                    return yield action();
-                }
-                catch (err) {
-                    if (isRetryable && !isRetryable(err)) {
-                        throw err;
-                    }
-                    core.info(err.message);
-                }
-                // Sleep
-                const seconds = this.getSleepAmount();
-                core.info(`Waiting ${seconds} seconds before trying again`);
-                yield this.sleep(seconds);
-                attempt++;
-            }
-            // Last attempt
-            return yield action();
-        });
-    }
-    getSleepAmount() {
-        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
-            this.minSeconds);
-    }
-    sleep(seconds) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
-        });
-    }
-}
-//# sourceMappingURL=retry-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
-var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class HTTPError extends Error {
-    constructor(httpStatusCode) {
-        super(`Unexpected HTTP response: ${httpStatusCode}`);
-        this.httpStatusCode = httpStatusCode;
-        Object.setPrototypeOf(this, new.target.prototype);
-    }
-}
-const IS_WINDOWS = process.platform === 'win32';
-const IS_MAC = process.platform === 'darwin';
-const userAgent = 'actions/tool-cache';
-/**
- * Download a tool from an url and stream it into a file
- *
- * @param url       url of tool to download
- * @param dest      path to download tool
- * @param auth      authorization header
- * @param headers   other headers
- * @returns         path to downloaded tool
- */
-function downloadTool(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || path.join(_getTempDirectory(), crypto.randomUUID());
-        yield io.mkdirP(path.dirname(dest));
-        core.debug(`Downloading ${url}`);
-        core.debug(`Destination ${dest}`);
-        const maxAttempts = 3;
-        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
-        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
-        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
-            return yield downloadToolAttempt(url, dest || '', auth, headers);
-        }), (err) => {
-            if (err instanceof HTTPError && err.httpStatusCode) {
-                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
-                if (err.httpStatusCode < 500 &&
-                    err.httpStatusCode !== 408 &&
-                    err.httpStatusCode !== 429) {
-                    return false;
-                }
-            }
-            // Otherwise retry
-            return true;
-        });
-    });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (fs.existsSync(dest)) {
-            throw new Error(`Destination file path ${dest} already exists`);
-        }
-        // Get the response headers
-        const http = new httpm.HttpClient(userAgent, [], {
-            allowRetries: false
-        });
-        if (auth) {
-            core.debug('set auth');
-            if (headers === undefined) {
-                headers = {};
-            }
-            headers.authorization = auth;
-        }
-        const response = yield http.get(url, headers);
-        if (response.message.statusCode !== 200) {
-            const err = new HTTPError(response.message.statusCode);
-            core.debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-            throw err;
-        }
-        // Download the response body
-        const pipeline = util.promisify(stream.pipeline);
-        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
-        const readStream = responseMessageFactory();
-        let succeeded = false;
-        try {
-            yield pipeline(readStream, fs.createWriteStream(dest));
-            core.debug('download complete');
-            succeeded = true;
-            return dest;
-        }
-        finally {
-            // Error, delete dest before retry
-            if (!succeeded) {
-                core.debug('download failed');
-                try {
-                    yield io.rmRF(dest);
-                }
-                catch (err) {
-                    core.debug(`Failed to delete '${dest}'. ${err.message}`);
-                }
-            }
-        }
-    });
-}
-/**
- * Extract a .7z file
- *
- * @param file     path to the .7z file
- * @param dest     destination directory. Optional.
- * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
- * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
- * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
- * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
- * interface, it is smaller than the full command line interface, and it does support long paths. At the
- * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
- * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
- * to 7zr.exe can be pass to this function.
- * @returns        path to the destination directory
- */
-function extract7z(file, dest, _7zPath) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        ok(IS_WINDOWS, 'extract7z() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        const originalCwd = process.cwd();
-        process.chdir(dest);
-        if (_7zPath) {
-            try {
-                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
-                const args = [
-                    'x', // eXtract files with full paths
-                    logLevel, // -bb[0-3] : set output log level
-                    '-bd', // disable progress indicator
-                    '-sccUTF-8', // set charset for for console input/output
-                    file
-                ];
-                const options = {
-                    silent: true
-                };
-                yield exec(`"${_7zPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        else {
-            const escapedScript = path
-                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
-                .replace(/'/g, "''")
-                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                command
-            ];
-            const options = {
-                silent: true
-            };
-            try {
-                const powershellPath = yield io.which('powershell', true);
-                yield exec(`"${powershellPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        return dest;
-    });
-}
-/**
- * Extract a compressed tar archive
- *
- * @param file     path to the tar
- * @param dest     destination directory. Optional.
- * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
- * @returns        path to the destination directory
- */
-function extractTar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        // Create dest
-        dest = yield _createExtractFolder(dest);
-        // Determine whether GNU tar
-        core.debug('Checking tar --version');
-        let versionOutput = '';
-        yield exec('tar --version', [], {
-            ignoreReturnCode: true,
-            silent: true,
-            listeners: {
-                stdout: (data) => (versionOutput += data.toString()),
-                stderr: (data) => (versionOutput += data.toString())
-            }
-        });
-        core.debug(versionOutput.trim());
-        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
-        // Initialize args
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        if (core.isDebug() && !flags.includes('v')) {
-            args.push('-v');
-        }
-        let destArg = dest;
-        let fileArg = file;
-        if (IS_WINDOWS && isGnuTar) {
-            args.push('--force-local');
-            destArg = dest.replace(/\\/g, '/');
-            // Technically only the dest needs to have `/` but for aesthetic consistency
-            // convert slashes in the file arg too.
-            fileArg = file.replace(/\\/g, '/');
-        }
-        if (isGnuTar) {
-            // Suppress warnings when using GNU tar to extract archives created by BSD tar
-            args.push('--warning=no-unknown-keyword');
-            args.push('--overwrite');
-        }
-        args.push('-C', destArg, '-f', fileArg);
-        yield exec(`tar`, args);
-        return dest;
-    });
-}
-/**
- * Extract a xar compatible archive
- *
- * @param file     path to the archive
- * @param dest     destination directory. Optional.
- * @param flags    flags for the xar. Optional.
- * @returns        path to the destination directory
- */
-function extractXar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
-        ok(IS_MAC, 'extractXar() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        args.push('-x', '-C', dest, '-f', file);
-        if (core.isDebug()) {
-            args.push('-v');
-        }
-        const xarPath = yield io.which('xar', true);
-        yield exec(`"${xarPath}"`, _unique(args));
-        return dest;
-    });
-}
-/**
- * Extract a zip
- *
- * @param file     path to the zip
- * @param dest     destination directory. Optional.
- * @returns        path to the destination directory
- */
-function extractZip(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        dest = yield _createExtractFolder(dest);
-        if (IS_WINDOWS) {
-            yield extractZipWin(file, dest);
-        }
-        else {
-            yield extractZipNix(file, dest);
-        }
-        return dest;
-    });
-}
-function extractZipWin(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        // build the powershell command
-        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-        const pwshPath = yield io.which('pwsh', false);
-        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
-        //and the -Force flag for Expand-Archive as a fallback
-        if (pwshPath) {
-            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
-            const pwshCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
-                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
-                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                pwshCommand
-            ];
-            core.debug(`Using pwsh at path: ${pwshPath}`);
-            yield exec(`"${pwshPath}"`, args);
-        }
-        else {
-            const powershellCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
-                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
-                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                powershellCommand
-            ];
-            const powershellPath = yield io.which('powershell', true);
-            core.debug(`Using powershell at path: ${powershellPath}`);
-            yield exec(`"${powershellPath}"`, args);
-        }
-    });
-}
-function extractZipNix(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const unzipPath = yield io.which('unzip', true);
-        const args = [file];
-        if (!core.isDebug()) {
-            args.unshift('-q');
-        }
-        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
-        yield exec(`"${unzipPath}"`, args, { cwd: dest });
-    });
-}
-/**
- * Caches a directory and installs it into the tool cacheDir
- *
- * @param sourceDir    the directory to cache into tools
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheDir(sourceDir, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || os.arch();
-        core.debug(`Caching tool ${tool} ${version} ${arch}`);
-        core.debug(`source dir: ${sourceDir}`);
-        if (!fs.statSync(sourceDir).isDirectory()) {
-            throw new Error('sourceDir is not a directory');
-        }
-        // Create the tool dir
-        const destPath = yield _createToolPath(tool, version, arch);
-        // copy each child item. do not move. move can fail on Windows
-        // due to anti-virus software having an open handle on a file.
-        for (const itemName of fs.readdirSync(sourceDir)) {
-            const s = path.join(sourceDir, itemName);
-            yield io.cp(s, destPath, { recursive: true });
-        }
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destPath;
-    });
-}
-/**
- * Caches a downloaded file (GUID) and installs it
- * into the tool cache with a given targetName
- *
- * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
- * @param targetFile    the name of the file name in the tools directory
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheFile(sourceFile, targetFile, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || os.arch();
-        core.debug(`Caching tool ${tool} ${version} ${arch}`);
-        core.debug(`source file: ${sourceFile}`);
-        if (!fs.statSync(sourceFile).isFile()) {
-            throw new Error('sourceFile is not a file');
-        }
-        // create the tool dir
-        const destFolder = yield _createToolPath(tool, version, arch);
-        // copy instead of move. move can fail on Windows due to
-        // anti-virus software having an open handle on a file.
-        const destPath = path.join(destFolder, targetFile);
-        core.debug(`destination file ${destPath}`);
-        yield io.cp(sourceFile, destPath);
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destFolder;
-    });
-}
-/**
- * Finds the path to a tool version in the local installed tool cache
- *
- * @param toolName      name of the tool
- * @param versionSpec   version of the tool
- * @param arch          optional arch.  defaults to arch of computer
- */
-function find(toolName, versionSpec, arch) {
-    if (!toolName) {
-        throw new Error('toolName parameter is required');
-    }
-    if (!versionSpec) {
-        throw new Error('versionSpec parameter is required');
-    }
-    arch = arch || external_os_.arch();
-    // attempt to resolve an explicit version
-    if (!isExplicitVersion(versionSpec)) {
-        const localVersions = findAllVersions(toolName, arch);
-        const match = evaluateVersions(localVersions, versionSpec);
-        versionSpec = match;
-    }
-    // check for the explicit version in the cache
-    let toolPath = '';
-    if (versionSpec) {
-        versionSpec = node_modules_semver.clean(versionSpec) || '';
-        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
-        lib_core/* debug */.Yz(`checking cache: ${cachePath}`);
-        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
-            lib_core/* debug */.Yz(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
-            toolPath = cachePath;
-        }
-        else {
-            lib_core/* debug */.Yz('not found');
-        }
-    }
-    return toolPath;
-}
-/**
- * Finds the paths to all versions of a tool that are installed in the local tool cache
- *
- * @param toolName  name of the tool
- * @param arch      optional arch.  defaults to arch of computer
- */
-function findAllVersions(toolName, arch) {
-    const versions = [];
-    arch = arch || external_os_.arch();
-    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
-    if (external_fs_.existsSync(toolPath)) {
-        const children = external_fs_.readdirSync(toolPath);
-        for (const child of children) {
-            if (isExplicitVersion(child)) {
-                const fullPath = external_path_.join(toolPath, child, arch || '');
-                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
-                    versions.push(child);
-                }
-            }
-        }
-    }
-    return versions;
-}
-function getManifestFromRepo(owner_1, repo_1, auth_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
-        let releases = [];
-        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-        const http = new httpm.HttpClient('tool-cache');
-        const headers = {};
-        if (auth) {
-            core.debug('set auth');
-            headers.authorization = auth;
-        }
-        const response = yield http.getJson(treeUrl, headers);
-        if (!response.result) {
-            return releases;
-        }
-        let manifestUrl = '';
-        for (const item of response.result.tree) {
-            if (item.path === 'versions-manifest.json') {
-                manifestUrl = item.url;
-                break;
-            }
-        }
-        headers['accept'] = 'application/vnd.github.VERSION.raw';
-        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
-        if (versionsRaw) {
-            // shouldn't be needed but protects against invalid json saved with BOM
-            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
-            try {
-                releases = JSON.parse(versionsRaw);
-            }
-            catch (_a) {
-                core.debug('Invalid json');
-            }
-        }
-        return releases;
-    });
-}
-function findFromManifest(versionSpec_1, stable_1, manifest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
-        // wrap the internal impl
-        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
-        return match;
-    });
-}
-function _createExtractFolder(dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!dest) {
-            // create a temp dir
-            dest = path.join(_getTempDirectory(), crypto.randomUUID());
-        }
-        yield io.mkdirP(dest);
-        return dest;
-    });
-}
-function _createToolPath(tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const folderPath = path.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
-        core.debug(`destination ${folderPath}`);
-        const markerPath = `${folderPath}.complete`;
-        yield io.rmRF(folderPath);
-        yield io.rmRF(markerPath);
-        yield io.mkdirP(folderPath);
-        return folderPath;
-    });
-}
-function _completeToolPath(tool, version, arch) {
-    const folderPath = path.join(_getCacheDirectory(), tool, semver.clean(version) || version, arch || '');
-    const markerPath = `${folderPath}.complete`;
-    fs.writeFileSync(markerPath, '');
-    core.debug('finished caching tool');
-}
-/**
- * Check if version string is explicit
- *
- * @param versionSpec      version string to check
- */
-function isExplicitVersion(versionSpec) {
-    const c = node_modules_semver.clean(versionSpec) || '';
-    lib_core/* debug */.Yz(`isExplicit: ${c}`);
-    const valid = node_modules_semver.valid(c) != null;
-    lib_core/* debug */.Yz(`explicit? ${valid}`);
-    return valid;
-}
-/**
- * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
- *
- * @param versions        array of versions to evaluate
- * @param versionSpec     semantic version spec to satisfy
- */
-function evaluateVersions(versions, versionSpec) {
-    let version = '';
-    lib_core/* debug */.Yz(`evaluating ${versions.length} versions`);
-    versions = versions.sort((a, b) => {
-        if (node_modules_semver.gt(a, b)) {
-            return 1;
-        }
-        return -1;
-    });
-    for (let i = versions.length - 1; i >= 0; i--) {
-        const potential = versions[i];
-        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
-        if (satisfied) {
-            version = potential;
-            break;
-        }
-    }
-    if (version) {
-        lib_core/* debug */.Yz(`matched: ${version}`);
-    }
-    else {
-        lib_core/* debug */.Yz('match not found');
-    }
-    return version;
-}
-/**
- * Gets RUNNER_TOOL_CACHE
- */
-function _getCacheDirectory() {
-    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
-    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
-    return cacheDirectory;
-}
-/**
- * Gets RUNNER_TEMP
- */
-function _getTempDirectory() {
-    const tempDirectory = process.env['RUNNER_TEMP'] || '';
-    ok(tempDirectory, 'Expected RUNNER_TEMP to be defined');
-    return tempDirectory;
-}
-/**
- * Gets a global variable
- */
-function _getGlobal(key, defaultValue) {
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-    const value = global[key];
-    /* eslint-enable @typescript-eslint/no-explicit-any */
-    return value !== undefined ? value : defaultValue;
-}
-/**
- * Returns an array of unique values.
- * @param values Values to make unique.
- */
-function _unique(values) {
-    return Array.from(new Set(values));
-}
-//# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: ./lib/toolcache.ts
-
-
-
-
-
-const RECORD = '.shipkit.json';
-function cacheRoot() {
-    const root = process.env.RUNNER_TOOL_CACHE;
-    if (!root)
-        throw new Error('RUNNER_TOOL_CACHE is not set: the runner (or `shipkit run`) sets it.');
-    return root;
-}
-async function stampOf(path) {
-    const s = await (0,promises_namespaceObject.stat)(path);
-    return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
-}
-function sameStamp(a, b) {
-    return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
-async function sha256File(path) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(path))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-async function lookup(tool, version, arch) {
-    const dir = find(tool, version, arch);
-    if (!dir)
-        return { miss: 'absent' };
-    let record;
-    try {
-        record = JSON.parse(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), 'utf8'));
-    }
-    catch {
-        return { miss: 'foreign', detail: `${dir} was cached without a shipkit record` };
-    }
-    const binaryPath = (0,external_node_path_namespaceObject.join)(dir, record.binary);
-    let stamp;
-    try {
-        stamp = await stampOf(binaryPath);
-    }
-    catch {
-        return { miss: 'tampered', detail: `${binaryPath} is missing` };
-    }
-    if (sameStamp(stamp, record.stamp))
-        return { hit: { dir, binaryPath, record, rehashed: false } };
-    // Restored from an archive, copied, or touched: prove the content is still what was verified.
-    const actual = await sha256File(binaryPath);
-    if (actual !== record.sha256) {
-        return { miss: 'tampered', detail: `${binaryPath} has sha256 ${actual}, but ${record.sha256} was verified` };
-    }
-    const refreshed = { ...record, stamp };
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(dir, RECORD), JSON.stringify(refreshed, null, 2)).catch(() => undefined);
-    return { hit: { dir, binaryPath, record: refreshed, rehashed: true } };
-}
-/** A private folder on the cache's own file system, to build an entry in before it goes live. */
-async function stagingDir(tool, version, arch) {
-    const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), tool, version, `.${arch}.staging-${process.pid}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    return dir;
-}
-/**
- * Moves a verified staging folder into place. Returns the live folder, which may be another job's
- * equally verified entry when that job won the race.
- */
-async function commit(staging, record, arch) {
-    const stamp = await stampOf((0,external_node_path_namespaceObject.join)(staging, record.binary));
-    await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(staging, RECORD), JSON.stringify({ ...record, stamp }, null, 2));
-    const dir = (0,external_node_path_namespaceObject.join)(cacheRoot(), record.tool, record.version, arch);
-    try {
-        await (0,promises_namespaceObject.rename)(staging, dir);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM')
-            throw error;
-        const existing = await lookup(record.tool, record.version, arch);
-        if ('hit' in existing && existing.hit.record.sha256 === record.sha256) {
-            await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
-            return existing.hit.dir;
-        }
-        // A foreign, broken or half-written entry: move it aside in one step, then take its place.
-        const aside = `${dir}.replaced-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-        await (0,promises_namespaceObject.rename)(dir, aside).catch(() => undefined);
-        await (0,promises_namespaceObject.rename)(staging, dir);
-        void (0,promises_namespaceObject.rm)(aside, { recursive: true, force: true });
-    }
-    await (0,promises_namespaceObject.writeFile)(`${dir}.complete`, '');
-    return dir;
-}
-
-;// CONCATENATED MODULE: ./lib/tools/versions.ts
-
-
-
-/** Parses a `*-version` value: `1.5.7`, `v1.5.7`, `latest`, or a semver range. */
-function parseVersionSpec(inputName, raw) {
-    const value = raw.trim();
-    if (value.toLowerCase() === 'latest')
-        return { kind: 'latest' };
-    const exact = semver_default().valid(value.replace(/^v(?=\d)/, ''));
-    if (exact)
-        return { kind: 'exact', version: exact };
-    if (value && semver_default().validRange(value))
-        return { kind: 'range', range: value };
-    throw new errors/* UsageError */.eb(`Input "${inputName}" is "${raw}": expected an exact version (1.5.7 or v1.5.7), "latest", or a semver range (~1.5, 1.x, >=1.5 <1.7).`);
-}
-function describeSpec(spec) {
-    return spec.kind === 'exact' ? spec.version : spec.kind === 'latest' ? 'latest' : spec.range;
-}
-/**
- * Turns `latest` or a range into one version, through HashiCorp's index.json or the GitHub
- * releases API. Exact versions never come here: pinned runs make no index or API call.
- */
-async function resolveVersion(tool, spec, fetcher, github) {
-    const versions = await listVersions(tool, fetcher, github, spec.kind === 'latest');
-    const picked = spec.kind === 'latest' ? semver_default().maxSatisfying(versions, '*') : semver_default().maxSatisfying(versions, spec.range);
-    if (!picked) {
-        const newest = semver_default().rsort([...versions]).slice(0, 5).join(', ');
-        throw new errors/* UsageError */.eb(`Input "${tool.name}-version" is "${describeSpec(spec)}": no released ${tool.name} version matches it` +
-            (newest ? ` (newest: ${newest}).` : '.'));
-    }
-    return picked;
-}
-async function listVersions(tool, fetcher, github, latestOnly) {
-    const source = tool.releases;
-    if (source.kind === 'hashicorp') {
-        const index = await fetcher.json(`https://releases.hashicorp.com/${source.product}/index.json`);
-        return Object.keys(index.versions ?? {}).filter((v) => semver_default().valid(v));
-    }
-    const api = github.url.replace(/\/+$/, '');
-    const headers = { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' };
-    try {
-        if (latestOnly) {
-            const latest = await fetcher.json(`${api}/repos/${source.repo}/releases/latest`, headers);
-            const version = semver_default().valid(latest.tag_name.replace(/^v/, ''));
-            return version ? [version] : [];
-        }
-        const versions = [];
-        for (let page = 1; page <= 10; page++) {
-            const releases = await fetcher.json(`${api}/repos/${source.repo}/releases?per_page=100&page=${page}`, headers);
-            for (const r of releases) {
-                const v = semver_default().valid(r.tag_name.replace(/^v/, ''));
-                if (v && !r.draft)
-                    versions.push(v);
-            }
-            if (releases.length < 100)
-                break;
-        }
-        return versions;
-    }
-    catch (error) {
-        throw explainGitHubError(error, tool, github);
-    }
-}
-function header(error, name) {
-    const value = error.headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/** Rate limits get their own message: which limit, when it resets, and how to avoid it. */
-function explainGitHubError(error, tool, github) {
-    if (!(error instanceof HttpStatusError))
-        return error;
-    const remaining = header(error, 'x-ratelimit-remaining');
-    const secondary = /secondary rate limit/i.test(error.body);
-    if ((error.status === 403 || error.status === 429) && (remaining === '0' || secondary)) {
-        const limit = header(error, 'x-ratelimit-limit');
-        const reset = Number(header(error, 'x-ratelimit-reset'));
-        const when = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC.` : '';
-        const which = secondary
-            ? "GitHub's secondary (abuse) rate limit"
-            : `GitHub's API rate limit of ${limit ?? '?'} requests per hour ${github.hasToken ? 'for this token' : 'for unauthenticated calls from this runner'}`;
-        const fix = github.hasToken
-            ? 'Wait for the reset, use a token with a larger allowance, or pin an exact version (pinned versions make no API call).'
-            : 'Pass a token (the default `github-token: ${{ github.token }}` gives 1,000 requests per hour per repository), or pin an exact version (pinned versions make no API call).';
-        return new errors/* ToolError */.v4(`Resolving ${tool.name}-version hit ${which}.${when} ${fix}`);
-    }
-    if (error.status === 401) {
-        return new errors/* UsageError */.eb(`The GitHub API at ${github.url} refused "github-token" (401) while resolving ${tool.name}-version. On GitHub Enterprise Server, set github-api-url: https://api.github.com with a github.com token, or pin an exact version.`);
-    }
-    if (error.status === 404) {
-        return new errors/* ToolError */.v4(`The GitHub API has no releases at ${error.url} (404) while resolving ${tool.name}-version; check "github-api-url" and "mirrors".`);
-    }
-    return new errors/* ToolError */.v4(`${error.message} while resolving ${tool.name}-version.`);
-}
-
-;// CONCATENATED MODULE: ./lib/tools/install.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const execFileAsync = (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile);
-/** find in cache -> resolve -> download and verify -> extract -> probe -> cache: the same for every tool. */
-async function install(tool, spec, ctx) {
-    const started = performance.now();
-    const version = spec.kind === 'exact' ? spec.version : await resolveVersion(tool, spec, ctx.fetcher, ctx.github);
-    if (spec.kind !== 'exact')
-        ctx.log(`${tool.name}: "${describeSpec(spec)}" resolved to ${version}`);
-    const gap = findGap(tool, version, ctx.platform);
-    if (gap) {
-        const first = gap.firstWith ? ` The first version with one is ${gap.firstWith}.` : '';
-        throw new errors/* ToolError */.v4(`${tool.name} ${version} has no ${describePlatform(ctx.platform)} build.${first}${gap.hint ? ` ${gap.hint}` : ''}`);
-    }
-    const asset = tool.asset(version, ctx.platform);
-    const binary = tool.binary + exeSuffix(ctx.platform);
-    const found = await lookup(tool.name, version, ctx.platform.arch);
-    if ('hit' in found) {
-        const { hit } = found;
-        return {
-            tool: tool.name,
-            version,
-            path: hit.binaryPath,
-            dir: hit.dir,
-            fromCache: true,
-            source: 'tool cache',
-            verifiedBy: `${hit.record.verifiedBy}; ${hit.rehashed ? 're-hashed, matches the recorded sha256' : 'cache entry unchanged since then'}`,
-            ms: performance.now() - started,
-        };
-    }
-    if (found.miss !== 'absent')
-        ctx.warn(`${tool.name} ${version}: ignoring the cached copy (${found.detail}); installing afresh.`);
-    const staging = await stagingDir(tool.name, version, ctx.platform.arch);
-    try {
-        const download = (0,external_node_path_namespaceObject.join)(staging, asset.archive === 'raw' ? binary : asset.name);
-        // Both run at once; both settle before anything is cleaned up, so no write outlives a failure.
-        const [downloaded, expected] = await Promise.allSettled([
-            ctx.fetcher.download(asset.url, download),
-            expectedDigests(tool, version, asset, ctx),
-        ]);
-        if (downloaded.status === 'rejected')
-            throw explainDownloadError(downloaded.reason, tool, version, asset, ctx);
-        if (expected.status === 'rejected')
-            throw expected.reason;
-        const got = downloaded.value;
-        const verifiedBy = expected.value;
-        checkDigests(got.sha256, verifiedBy.digests, asset);
-        if (!verifiedBy.digests.length) {
-            ctx.warn(`${tool.name} ${version}: ${asset.name} installed UNVERIFIED (allow-unverified: true); sha256 ${got.sha256}.`);
-        }
-        const binaryPath = (0,external_node_path_namespaceObject.join)(staging, binary);
-        if (asset.archive === 'zip') {
-            const { extractEntry } = await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(44)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5044));
-            await extractEntry(download, binary, binaryPath).catch((e) => {
-                throw new errors/* ToolError */.v4(`${tool.name} ${version}: ${asset.name} from ${got.url}: ${e.message}`);
-            });
-            await (0,promises_namespaceObject.rm)(download);
-        }
-        await (0,promises_namespaceObject.chmod)(binaryPath, 0o755);
-        await probeVersion(tool, version, binaryPath);
-        const dir = await commit(staging, {
-            tool: tool.name,
-            version,
-            binary,
-            sha256: asset.archive === 'raw' ? got.sha256 : await sha256File(binaryPath),
-            asset: asset.name,
-            source: got.url,
-            verifiedBy: verifiedBy.label,
-        }, ctx.platform.arch);
-        return {
-            tool: tool.name,
-            version,
-            path: (0,external_node_path_namespaceObject.join)(dir, binary),
-            dir,
-            fromCache: false,
-            source: new URL(got.url).host,
-            verifiedBy: verifiedBy.label,
-            ms: performance.now() - started,
-        };
-    }
-    finally {
-        // On success the staging folder was renamed away; on failure nothing of it may remain.
-        await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
-    }
-}
-/**
- * Every digest the asset must match, with where each came from. All sources that exist are
- * checked; with none, the install is refused unless allow-unverified is set.
- */
-async function expectedDigests(tool, version, asset, ctx) {
-    const digests = [];
-    const labels = [];
-    const user = ctx.userDigests.get(asset.name.toLowerCase());
-    if (user) {
-        digests.push({ digest: user, from: 'the "checksums" input' });
-        labels.push('checksums input');
-    }
-    const embedded = embeddedDigest(tool.name, version, asset.name);
-    if (embedded && !user) {
-        digests.push({ digest: embedded, from: 'the digest embedded in shipkit (published upstream)' });
-        labels.push('embedded digest');
-    }
-    const file = tool.checksumFile(version, asset);
-    if (file) {
-        const fromFile = await checksumFromFile(tool, version, asset, file.url, file.label, file.signed, ctx);
-        if (fromFile) {
-            digests.push(fromFile);
-            labels.push(file.signed ? `${file.label} signed by ${ctx.hashicorpKey.shortId}` : file.label);
-        }
-    }
-    if (!digests.length && !ctx.allowUnverified) {
-        const where = file ? `${tool.name} ${version} publishes no ${file.label} (${ctx.fetcher.resolve(file.url)} answered 404)` : `${tool.name} ${version} publishes no checksum file`;
-        throw new errors/* ToolError */.v4(`${where}, and shipkit embeds no digest for ${asset.name}, so the download cannot be verified. ` +
-            `Give its sha256 in "checksums" ("<sha256>  ${asset.name}"), pick a version that publishes checksums, or set allow-unverified: true to accept it unverified.`);
-    }
-    return { digests, label: labels.join(' + ') || 'unverified (allowed)' };
-}
-async function checksumFromFile(tool, version, asset, url, label, signed, ctx) {
-    let sums;
-    try {
-        sums = await ctx.fetcher.buffer(url);
-    }
-    catch (error) {
-        if (error instanceof HttpStatusError && error.status === 404)
-            return undefined;
-        throw error;
-    }
-    const where = ctx.fetcher.resolve(url);
-    if (signed)
-        await verifySums(sums, url, ctx);
-    const digest = findChecksum(sums.toString('utf8'), asset.name);
-    if (!digest)
-        throw new errors/* ToolError */.v4(`${tool.name} ${version}: ${where} has no line for ${asset.name}; refusing an asset its own checksum file does not list.`);
-    return { digest, from: signed ? `${where} (signature verified)` : where };
-}
-/** HashiCorp names the signature after the signing key: `<file>.72D7468F.sig`; older ones `<file>.sig`. */
-async function verifySums(sums, url, ctx) {
-    const candidates = [`${url}.${ctx.hashicorpKey.shortId}.sig`, `${url}.sig`];
-    let signature;
-    for (const candidate of candidates) {
-        try {
-            signature = await ctx.fetcher.buffer(candidate);
-            break;
-        }
-        catch (error) {
-            if (!(error instanceof HttpStatusError && error.status === 404))
-                throw error;
-        }
-    }
-    if (!signature) {
-        throw new errors/* ToolError */.v4(`No signature for ${ctx.fetcher.resolve(url)}: neither ${candidates.map((c) => ctx.fetcher.resolve(c)).join(' nor ')} exists. ` +
-            'A SHA256SUMS file is only trusted when signed by "hashicorp-public-key"; if your mirror drops signatures, copy the .sig files too.');
-    }
-    try {
-        await verifyDetached(sums, signature, ctx.hashicorpKey.armored);
-    }
-    catch (error) {
-        throw new errors/* ToolError */.v4(`${ctx.fetcher.resolve(url)} is not signed by key ${ctx.hashicorpKey.shortId}: ${error.message}. Nothing was installed.`);
-    }
-}
-function checkDigests(actual, expected, asset) {
-    for (const e of expected) {
-        if (e.digest.toLowerCase() !== actual) {
-            throw new errors/* ToolError */.v4(`Checksum mismatch for ${asset.name}: expected sha256 ${e.digest} (from ${e.from}), got ${actual}. ` +
-                'The download was discarded and nothing was cached. A mirror serving a different file, or a tampered download, causes this.');
-        }
-    }
-}
-function explainDownloadError(error, tool, version, asset, ctx) {
-    if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) {
-        return new errors/* ToolError */.v4(`${tool.name} ${version} has no ${asset.name} for ${describePlatform(ctx.platform)}: ${error.url} answered ${error.status}. ` +
-            `Check that ${version} is a released ${tool.name} version (and that any mirror holds it).`);
-    }
-    if (error instanceof HttpStatusError) {
-        return new errors/* ToolError */.v4(`Downloading ${tool.name} ${version}: ${error.url} answered ${error.status}.`);
-    }
-    return error;
-}
-/** The installed binary must say it is the version asked for, before it is cached. */
-async function probeVersion(tool, version, binaryPath) {
-    let output;
-    try {
-        const result = await execFileAsync(binaryPath, tool.versionArgs, {
-            env: { ...process.env, CHECKPOINT_DISABLE: '1', TFLINT_DISABLE_VERSION_CHECK: '1' },
-            timeout: 30_000,
-        });
-        output = result.stdout || result.stderr;
-    }
-    catch (error) {
-        const e = error;
-        throw new errors/* ToolError */.v4(`${tool.name} ${version} was downloaded and verified but does not run here: \`${tool.binary} ${tool.versionArgs.join(' ')}\` failed (${(e.stderr || e.message).trim().split('\n')[0]}).`);
-    }
-    const reported = parseVersionOutput(output);
-    if (reported !== version) {
-        throw new errors/* ToolError */.v4(`${tool.name} ${version} was requested, but the installed binary reports ${reported ?? 'no version'} ("${output.split('\n')[0]?.trim()}"). Nothing was cached.`);
-    }
-}
-
+// EXTERNAL MODULE: ./lib/tools/install.ts
+var install = __nccwpck_require__(2321);
+// EXTERNAL MODULE: ./lib/tools/tools.ts
+var tools = __nccwpck_require__(4909);
 ;// CONCATENATED MODULE: ./lib/which.ts
 
 
 /** The first executable called `name` on PATH (with Windows' extensions), or undefined. */
 function findOnPath(name, path = process.env.PATH ?? '') {
     const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];
-    for (const dir of path.split(external_node_path_namespaceObject.delimiter)) {
+    for (const dir of path.split(external_node_path_.delimiter)) {
         if (!dir)
             continue;
         for (const ext of exts) {
-            const candidate = (0,external_node_path_namespaceObject.join)(dir, name + ext);
+            const candidate = (0,external_node_path_.join)(dir, name + ext);
             try {
                 (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
                 return candidate;
@@ -34606,37 +32834,6 @@ function toSarif(findings, hadolintVersion) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/log.ts
-
-/**
- * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
- * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
- * folder names, input values) must never become one. Everything an action prints goes through here.
- */
-const COMMAND_LIKE = /::|##\[/;
-/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
- * ignore commands for exactly that block (`::stop-commands::<random token>`). */
-function info(text) {
-    if (!COMMAND_LIKE.test(text)) {
-        process.stdout.write(`${text}\n`);
-        return;
-    }
-    const token = randomBytes(16).toString('hex');
-    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
-}
-/**
- * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
- * and other control characters written as escapes, so it stays on its line and cannot start one.
- */
-function log_forLog(value) {
-    return JSON.stringify(value);
-}
-/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
- * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
-function nameForLog(value) {
-    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : log_forLog(value);
-}
-
 ;// CONCATENATED MODULE: ./lib/inputs.ts
 
 
@@ -34649,7 +32846,7 @@ function nameForLog(value) {
 function getString(name) {
     const value = lib_core/* getInput */.V4(name).trim();
     if (/[\r\n\0]/.test(value)) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(value)}: expected a single line.`);
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(value)}: expected a single line.`);
     }
     return value;
 }
@@ -34674,7 +32871,7 @@ function getBoolean(name, fallback = false) {
         return true;
     if (FALSE.has(value))
         return false;
-    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected true or false.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(raw)}: expected true or false.`);
 }
 /** Items separated by commas or newlines, trimmed, empty items and `#` comment lines dropped. */
 function parseList(raw) {
@@ -34705,18 +32902,22 @@ function getEnum(name, allowed, fallback) {
     const value = raw.toLowerCase();
     if (allowed.includes(value))
         return value;
-    throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected one of ${allowed.join(', ')}.`);
+    throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(raw)}: expected one of ${allowed.join(', ')}.`);
 }
 function getPositiveInt(name, fallback) {
     const raw = getString(name);
     if (raw === '')
         return fallback;
     if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-        throw new errors/* UsageError */.eb(`Input "${name}" is ${log_forLog(raw)}: expected a whole number of 1 or more.`);
+        throw new errors/* UsageError */.eb(`Input "${name}" is ${(0,log/* forLog */.Ig)(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
 }
 
+// EXTERNAL MODULE: ./lib/mirrors.ts
+var mirrors = __nccwpck_require__(294);
+// EXTERNAL MODULE: ./lib/tools/versions.ts
+var versions = __nccwpck_require__(1341);
 ;// CONCATENATED MODULE: ./lib/paths.ts
 
 
@@ -34728,18 +32929,18 @@ function getPositiveInt(name, fallback) {
  */
 function realPathOf(path, depth = 0) {
     const missing = [];
-    let current = (0,external_node_path_namespaceObject.resolve)(path);
+    let current = (0,external_node_path_.resolve)(path);
     for (;;) {
         try {
-            return (0,external_node_path_namespaceObject.join)(external_node_fs_.realpathSync.native(current), ...missing.reverse());
+            return (0,external_node_path_.join)(external_node_fs_.realpathSync.native(current), ...missing.reverse());
         }
         catch {
             const link = readLink(current);
             if (link !== undefined && depth < 40)
-                return realPathOf((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)(current), link), ...missing.reverse()), depth + 1);
-            const parent = (0,external_node_path_namespaceObject.dirname)(current);
+                return realPathOf((0,external_node_path_.join)((0,external_node_path_.resolve)((0,external_node_path_.dirname)(current), link), ...missing.reverse()), depth + 1);
+            const parent = (0,external_node_path_.dirname)(current);
             if (parent === current)
-                return (0,external_node_path_namespaceObject.resolve)(path);
+                return (0,external_node_path_.resolve)(path);
             missing.push(current.slice(parent.length).replace(/^[\\/]+/, ''));
             current = parent;
         }
@@ -34755,8 +32956,8 @@ function readLink(path) {
 }
 /** True when `path` (after symlinks) is `root` or below it (after symlinks). */
 function isInside(root, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(realPathOf(root), realPathOf(path));
-    return rel === '' || (!rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    const rel = (0,external_node_path_.relative)(realPathOf(root), realPathOf(path));
+    return rel === '' || (!rel.startsWith(`..${external_node_path_.sep}`) && rel !== '..' && !(0,external_node_path_.isAbsolute)(rel));
 }
 /**
  * Resolves an input's path against the workspace and refuses one that leaves it. `input` names the
@@ -34829,13 +33030,13 @@ function skipped(name) {
  * through `..`, not through a symlink (check the pattern itself with `checkPattern` to say why).
  */
 function glob(root, pattern, kind) {
-    const segments = external_node_path_namespaceObject.posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
+    const segments = external_node_path_.posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
     if (segments.includes('..'))
         return [];
     const found = new Set();
     const walk = (rel, i) => {
         if (i === segments.length) {
-            if (kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel)) === kind && isInside(root, (0,external_node_path_namespaceObject.join)(root, rel)))
+            if (kindOf(root, (0,external_node_path_.join)(root, rel)) === kind && isInside(root, (0,external_node_path_.join)(root, rel)))
                 found.add(rel || '.');
             return;
         }
@@ -34846,7 +33047,7 @@ function glob(root, pattern, kind) {
         }
         let entries;
         try {
-            entries = (0,external_node_fs_.readdirSync)((0,external_node_path_namespaceObject.join)(root, rel));
+            entries = (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, rel));
         }
         catch {
             return;
@@ -34855,7 +33056,7 @@ function glob(root, pattern, kind) {
         if (segment === '**') {
             walk(rel, i + 1);
             for (const e of entries)
-                if (!skipped(e) && kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel, e)) === 'dir')
+                if (!skipped(e) && kindOf(root, (0,external_node_path_.join)(root, rel, e)) === 'dir')
                     walk(rel ? `${rel}/${e}` : e, i);
             return;
         }
@@ -34863,7 +33064,7 @@ function glob(root, pattern, kind) {
         for (const e of entries) {
             if (skipped(e) || !re.test(e))
                 continue;
-            const k = kindOf(root, (0,external_node_path_namespaceObject.join)(root, rel, e));
+            const k = kindOf(root, (0,external_node_path_.join)(root, rel, e));
             if (k === 'dir' || (last && k === kind))
                 walk(rel ? `${rel}/${e}` : e, i + 1);
         }
@@ -34892,6 +33093,9 @@ function findDirs(root, accept) {
     return found.sort();
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
 ;// CONCATENATED MODULE: ./actions/build-images/src/tags.ts
 
 
@@ -35008,10 +33212,10 @@ function discoverServices(workspace, patterns, imageNames) {
     const seen = new Map();
     for (const pattern of patterns) {
         for (const context of globDirs(workspace, pattern)) {
-            const dockerfile = (0,external_node_path_namespaceObject.join)(context, 'Dockerfile');
-            if (seen.has(context) || !(0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(workspace, dockerfile)))
+            const dockerfile = (0,external_node_path_.join)(context, 'Dockerfile');
+            if (seen.has(context) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, dockerfile)))
                 continue;
-            const service = (0,external_node_path_namespaceObject.basename)(context === '.' ? workspace : context);
+            const service = (0,external_node_path_.basename)(context === '.' ? workspace : context);
             const name = imageNames.get(service) ?? imageNames.get(context) ?? service.toLowerCase();
             seen.set(context, { service, context, dockerfile, name, version: readVersion(workspace, context) });
         }
@@ -35024,10 +33228,10 @@ function discoverServices(workspace, patterns, imageNames) {
     return services;
 }
 function readVersion(workspace, context) {
-    const file = (0,external_node_path_namespaceObject.join)(context, 'VERSION');
-    if (!(0,external_node_fs_.existsSync)((0,external_node_path_namespaceObject.join)(workspace, file)))
+    const file = (0,external_node_path_.join)(context, 'VERSION');
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, file)))
         return undefined;
-    const version = (0,external_node_fs_.readFileSync)((0,external_node_path_namespaceObject.join)(workspace, file), 'utf8').trim();
+    const version = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workspace, file), 'utf8').trim();
     if (!isValidTag(version)) {
         throw new errors/* UsageError */.eb(`${file} holds "${version}", which is not a valid Docker tag (up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -).`);
     }
@@ -35081,10 +33285,10 @@ function getInputs() {
         lint: getBoolean('lint', true),
         'failure-threshold': getEnum('failure-threshold', THRESHOLDS, 'error'),
         'hadolint-config': getString('hadolint-config'),
-        'hadolint-version': hadolintVersion ? parseVersionSpec('hadolint-version', hadolintVersion) : undefined,
+        'hadolint-version': hadolintVersion ? (0,versions/* parseVersionSpec */.Z)('hadolint-version', hadolintVersion) : undefined,
         'sarif-file': getString('sarif-file'),
         parallel: getPositiveInt('parallel', (0,external_node_os_namespaceObject.cpus)().length),
-        mirrors: parseMirrors(getLines('mirrors')),
+        mirrors: (0,mirrors/* parseMirrors */.C)(getLines('mirrors')),
         'discover-only': getBoolean('discover-only'),
         'lint-only': getBoolean('lint-only'),
     };
@@ -35096,6 +33300,8 @@ function shouldPush(push, eventName) {
     return push === 'true';
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@balena/dockerignore/ignore.js
 var dockerignore_ignore = __nccwpck_require__(4158);
 var ignore_default = /*#__PURE__*/__nccwpck_require__.n(dockerignore_ignore);
@@ -35114,12 +33320,12 @@ const CONTEXT_DIGEST_LABEL = 'dev.shipkit.context-digest';
 async function contextDigest(contextDir, inputs) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     hash.update('shipkit-context-v1\0');
-    const ignoreFile = (0,external_node_path_namespaceObject.join)(contextDir, '.dockerignore');
+    const ignoreFile = (0,external_node_path_.join)(contextDir, '.dockerignore');
     const ignore = ignore_default()({ ignorecase: false });
     if ((0,external_node_fs_.existsSync)(ignoreFile))
         ignore.add((0,external_node_fs_.readFileSync)(ignoreFile, 'utf8'));
     for (const file of listFiles(contextDir, ignore)) {
-        const full = (0,external_node_path_namespaceObject.join)(contextDir, file);
+        const full = (0,external_node_path_.join)(contextDir, file);
         const stat = (0,external_node_fs_.lstatSync)(full);
         if (stat.isSymbolicLink()) {
             hash.update(`L ${file}\0${(0,external_node_fs_.readlinkSync)(full)}\0`);
@@ -35143,8 +33349,8 @@ function listFiles(root, ignore) {
     const files = [];
     const walk = (dir) => {
         for (const name of (0,external_node_fs_.readdirSync)(dir).sort()) {
-            const full = (0,external_node_path_namespaceObject.join)(dir, name);
-            const rel = (0,external_node_path_namespaceObject.relative)(root, full).split(external_node_path_namespaceObject.sep).join('/');
+            const full = (0,external_node_path_.join)(dir, name);
+            const rel = (0,external_node_path_.relative)(root, full).split(external_node_path_.sep).join('/');
             const stat = (0,external_node_fs_.lstatSync)(full);
             if (stat.isDirectory()) {
                 // A folder can be ignored while a file inside is re-included (`!dir/keep`), so walk it anyway.
@@ -35237,8 +33443,8 @@ async function processService(service, settings) {
             result.outcome = 'linted';
             return finish();
         }
-        const digest = await contextDigest((0,external_node_path_namespaceObject.join)(settings.workspace, service.context), {
-            dockerfile: (0,external_node_path_namespaceObject.join)(settings.workspace, service.dockerfile),
+        const digest = await contextDigest((0,external_node_path_.join)(settings.workspace, service.context), {
+            dockerfile: (0,external_node_path_.join)(settings.workspace, service.dockerfile),
             buildArgs: settings.buildArgs,
             labels: settings.labels,
             target: settings.target,
@@ -35290,8 +33496,8 @@ async function processService(service, settings) {
         let dockerfile = service.dockerfile;
         const labelsInDockerfile = !settings.buildx && !settings.target && Boolean(settings.tempDir);
         if (labelsInDockerfile) {
-            dockerfile = (0,external_node_path_namespaceObject.join)(settings.tempDir, `${service.service}-${digest.slice(0, 12)}.Dockerfile`);
-            await (0,promises_namespaceObject.writeFile)(dockerfile, withLabels(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(settings.workspace, service.dockerfile), 'utf8'), labels));
+            dockerfile = (0,external_node_path_.join)(settings.tempDir, `${service.service}-${digest.slice(0, 12)}.Dockerfile`);
+            await (0,promises_.writeFile)(dockerfile, withLabels(await (0,promises_.readFile)((0,external_node_path_.join)(settings.workspace, service.dockerfile), 'utf8'), labels));
         }
         const argv = buildArgv({
             context: service.context,
@@ -35462,7 +33668,7 @@ async function main() {
     const findings = results.flatMap((r) => r.findings);
     annotate(findings);
     if (inputs['sarif-file'])
-        await (0,promises_namespaceObject.writeFile)(inputs['sarif-file'], JSON.stringify(toSarif(findings, hadolint ? await hadolintVersion(hadolint) : ''), null, 2));
+        await (0,promises_.writeFile)(inputs['sarif-file'], JSON.stringify(toSarif(findings, hadolint ? await hadolintVersion(hadolint) : ''), null, 2));
     writeOutputs(results);
     await writeSummary(results, push);
     const failed = results.filter((r) => r.outcome === 'failed');
@@ -35474,7 +33680,7 @@ async function main() {
 }
 /** `docker login` into a DOCKER_CONFIG of the step's own, which the post step deletes. */
 async function login(inputs) {
-    const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'shipkit-docker-'));
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'shipkit-docker-'));
     lib_core/* saveState */.LZ(STATE_DOCKER_CONFIG, dir);
     lib_core/* saveState */.LZ(STATE_REGISTRY, inputs.registry);
     const result = await run('docker', loginArgv(inputs.registry, inputs.username), {
@@ -35493,14 +33699,14 @@ async function findHadolint(inputs) {
     const onPath = requested ? undefined : findOnPath('hadolint');
     if (onPath)
         return onPath;
-    const spec = requested ?? { kind: 'exact', version: TOOLS.hadolint.defaultVersion };
+    const spec = requested ?? { kind: 'exact', version: tools/* TOOLS */.It.hadolint.defaultVersion };
     const ctx = await installContext({
         tools: ['hadolint'],
         mirrors: inputs.mirrors,
         githubToken: process.env.GITHUB_TOKEN ?? '',
         githubApiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
     });
-    const installed = await install(TOOLS.hadolint, spec, ctx);
+    const installed = await (0,install/* install */.ai)(tools/* TOOLS */.It.hadolint, spec, ctx);
     lib_core/* info */.pq(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
     return installed.path;
 }
@@ -35566,7 +33772,7 @@ async function writeSummary(results, push) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ runStep)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9584);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8115);
 
 
@@ -35632,24 +33838,930 @@ function isExpected(error) {
 
 /***/ }),
 
+/***/ 2844:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ig: () => (/* binding */ forLog),
+/* harmony export */   jd: () => (/* binding */ nameForLog),
+/* harmony export */   pq: () => (/* binding */ info)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * The runner obeys workflow commands (`::set-output`, `::add-mask::`, `::error`, legacy `##[...]`)
+ * at the start of any line a step prints. Text the kit did not write itself (tool output, file and
+ * folder names, input values) must never become one. Everything an action prints goes through here.
+ */
+const COMMAND_LIKE = /::|##\[/;
+/** Prints a block of text. When any of it could read as a workflow command, the runner is told to
+ * ignore commands for exactly that block (`::stop-commands::<random token>`). */
+function info(text) {
+    if (!COMMAND_LIKE.test(text)) {
+        process.stdout.write(`${text}\n`);
+        return;
+    }
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+    process.stdout.write(`::stop-commands::${token}\n${text}\n::${token}::\n`);
+}
+/**
+ * A value from outside, for use inside one line of the kit's own messages: quoted, with line breaks
+ * and other control characters written as escapes, so it stays on its line and cannot start one.
+ */
+function forLog(value) {
+    return JSON.stringify(value);
+}
+/** Like forLog, but bare (no quotes) when the value is plainly harmless: a name of word characters,
+ * dots, slashes, dashes, `@`, `:`, `=`, `+` or `,` with no `::`. */
+function nameForLog(value) {
+    return /^[\w./@=+,-]+(:[\w./@=+,-]+)*$/.test(value) ? value : forLog(value);
+}
+
+
+/***/ }),
+
+/***/ 294:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ parseMirrors),
+/* harmony export */   E: () => (/* binding */ mapUrl)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8115);
+
+function normalisePrefix(prefix) {
+    return prefix.replace(/\/+$/, '');
+}
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
+}
+/** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
+function parseMirrors(lines, inputName = 'mirrors') {
+    return lines.map((line) => {
+        const eq = line.indexOf('=');
+        const upstream = normalisePrefix(eq > 0 ? line.slice(0, eq).trim() : '');
+        const mirror = normalisePrefix(eq > 0 ? line.slice(eq + 1).trim() : '');
+        if (!isHttpUrl(upstream) || !isHttpUrl(mirror)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
+                'e.g. https://releases.hashicorp.com=https://artifacts.example/hashicorp.');
+        }
+        return { upstream, mirror };
+    });
+}
+/**
+ * Rewrites an upstream URL through the longest matching mirror prefix. A prefix matches whole path
+ * segments only, so `https://github.com/docker` does not capture `https://github.com/dockerx`.
+ */
+function mapUrl(url, mirrors) {
+    let best;
+    for (const m of mirrors) {
+        const matches = url === m.upstream || url.startsWith(`${m.upstream}/`) || url.startsWith(`${m.upstream}?`);
+        if (matches && (!best || m.upstream.length > best.upstream.length))
+            best = m;
+    }
+    return best ? best.mirror + url.slice(best.upstream.length) : url;
+}
+
+
+/***/ }),
+
+/***/ 9693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CP: () => (/* binding */ keyIdentity),
+/* harmony export */   kA: () => (/* binding */ verifyDetached)
+/* harmony export */ });
+/* unused harmony exports dearmorKey, readKeyInput */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8115);
+
+
+
+const BEGIN = '-----BEGIN PGP PUBLIC KEY BLOCK-----';
+const END = '-----END PGP PUBLIC KEY BLOCK-----';
+function notAKey(why) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "hashicorp-public-key" is not an ASCII-armored OpenPGP public key (${why}); ` +
+        'give the key text itself or the path of a file holding it, or leave it empty for the HashiCorp key shipkit embeds.');
+}
+/** The binary key block inside the armor, its CRC-24 checked when the armor carries one. */
+function dearmorKey(armored) {
+    const lines = armored.split(/\r?\n/).map((line) => line.trim());
+    const begin = lines.indexOf(BEGIN);
+    const end = lines.indexOf(END, begin + 1);
+    if (begin < 0 || end < 0)
+        throw notAKey(`no "${BEGIN}" ... "${END}" block`);
+    let body = lines.slice(begin + 1, end);
+    // Armor headers (`Comment: ...`) end at the first blank line.
+    const blank = body.indexOf('');
+    if (blank >= 0 && body.slice(0, blank).every((line) => /^[\w-]+: /.test(line)))
+        body = body.slice(blank + 1);
+    body = body.filter(Boolean);
+    let crc;
+    if (body.length && /^=[A-Za-z0-9+/]{4}$/.test(body.at(-1)))
+        crc = body.pop().slice(1);
+    const text = body.join('');
+    if (!text || !/^[A-Za-z0-9+/]+={0,2}$/.test(text))
+        throw notAKey('its armored body is not base64');
+    const data = Buffer.from(text, 'base64');
+    if (crc !== undefined && Buffer.from(crc, 'base64').readUIntBE(0, 3) !== crc24(data)) {
+        throw notAKey('its armor checksum does not match: the key text was altered or cut');
+    }
+    return data;
+}
+/** RFC 4880 section 6.1. */
+function crc24(data) {
+    let crc = 0xb704ce;
+    for (const byte of data) {
+        crc ^= byte << 16;
+        for (let i = 0; i < 8; i++) {
+            crc <<= 1;
+            if (crc & 0x1000000)
+                crc ^= 0x1864cfb;
+        }
+    }
+    return crc & 0xffffff;
+}
+/** Tag and body of the first packet (old or new header format). */
+function firstPacket(data) {
+    const head = data[0];
+    if (head === undefined || !(head & 0x80))
+        throw notAKey('it does not start with an OpenPGP packet');
+    let tag;
+    let offset;
+    let length;
+    if (head & 0x40) {
+        tag = head & 0x3f;
+        const first = data[1] ?? 0;
+        if (first < 192)
+            [offset, length] = [2, first];
+        else if (first < 224)
+            [offset, length] = [3, ((first - 192) << 8) + (data[2] ?? 0) + 192];
+        else if (first === 255)
+            [offset, length] = [6, data.readUInt32BE(2)];
+        else
+            throw notAKey('its key packet has a partial length');
+    }
+    else {
+        tag = (head >> 2) & 0x0f;
+        const type = head & 3;
+        if (type === 0)
+            [offset, length] = [2, data[1] ?? 0];
+        else if (type === 1)
+            [offset, length] = [3, data.readUInt16BE(1)];
+        else if (type === 2)
+            [offset, length] = [5, data.readUInt32BE(1)];
+        else
+            throw notAKey('its key packet has an indeterminate length');
+    }
+    if (offset + length > data.length)
+        throw notAKey('its key packet is cut short');
+    return { tag, body: data.subarray(offset, offset + length) };
+}
+/**
+ * Who a key is, computed from its primary key packet as RFC 4880 (v4) and RFC 9580 (v6) define the
+ * fingerprint: cheap enough for every warm run, which compares it with the key a cache entry was
+ * verified with.
+ */
+function keyIdentity(armored) {
+    const data = dearmorKey(armored);
+    const { tag, body } = firstPacket(data);
+    if (tag !== 6)
+        throw notAKey(`its first packet is of type ${tag}, not a public key`);
+    const version = body[0];
+    let fingerprint;
+    let keyId;
+    if (version === 4) {
+        const prefix = Buffer.from([0x99, body.length >> 8, body.length & 0xff]);
+        fingerprint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(prefix).update(body).digest();
+        keyId = fingerprint.subarray(-8);
+    }
+    else if (version === 5 || version === 6) {
+        const prefix = Buffer.alloc(5);
+        prefix[0] = version === 6 ? 0x9b : 0x9a;
+        prefix.writeUInt32BE(body.length, 1);
+        fingerprint = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(prefix).update(body).digest();
+        keyId = fingerprint.subarray(0, 8);
+    }
+    else {
+        throw notAKey(`it is a version ${version ?? '?'} key; expected version 4 or 6`);
+    }
+    return {
+        fingerprint: fingerprint.toString('hex').toUpperCase(),
+        shortId: keyId.toString('hex').slice(-8).toUpperCase(),
+        blockSha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex'),
+    };
+}
+/**
+ * Checks a detached binary OpenPGP signature over `data`. openpgp is imported on demand: only a
+ * cold install of a HashiCorp tool (or the re-check of a cache entry that changed) pays for loading it.
+ */
+async function verifyDetached(data, signature, armoredKey) {
+    const openpgp = await __nccwpck_require__.e(/* import() */ 74).then(__nccwpck_require__.bind(__nccwpck_require__, 3074));
+    let key;
+    try {
+        key = await openpgp.readKey({ armoredKey });
+    }
+    catch (error) {
+        throw notAKey(error.message);
+    }
+    let parsed;
+    try {
+        parsed = await openpgp.readSignature({ binarySignature: new Uint8Array(signature) });
+    }
+    catch {
+        // Some mirrors serve an ASCII-armored copy under the same name.
+        try {
+            parsed = await openpgp.readSignature({ armoredSignature: signature.toString('utf8') });
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolError */ .v4(`the signature file is not an OpenPGP signature (${error.message})`);
+        }
+    }
+    const message = await openpgp.createMessage({ binary: new Uint8Array(data) });
+    const result = await openpgp.verify({ message, signature: parsed, verificationKeys: key });
+    const first = result.signatures[0];
+    if (!first)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolError */ .v4('the signature file holds no signature');
+    try {
+        await first.verified;
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ToolError */ .v4(`the signature does not verify against key ${key.getKeyID().toHex().toUpperCase()}: ${error.message}`);
+    }
+    return { keyId: first.keyID.toHex().toUpperCase() };
+}
+/** The key text of the input: its value if it is armored, else the file it names. */
+function readKeyInput(value) {
+    if (!value)
+        return undefined;
+    if (value.includes(BEGIN))
+        return value;
+    if (existsSync(value))
+        return readFileSync(value, 'utf8');
+    throw new UsageError(`Input "hashicorp-public-key" is neither an armored public key nor the path of an existing file (got ${JSON.stringify(value.slice(0, 60))}).`);
+}
+
+
+/***/ }),
+
+/***/ 8535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jt: () => (/* binding */ goArch),
+/* harmony export */   Kl: () => (/* binding */ exeSuffix),
+/* harmony export */   d5: () => (/* binding */ describePlatform),
+/* harmony export */   jN: () => (/* binding */ currentPlatform)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8115);
+
+const RUNNER_OS = { linux: 'linux', macos: 'darwin', windows: 'windows' };
+const RUNNER_ARCH = { x64: 'x64', arm64: 'arm64', arm: 'arm', x86: 'x86' };
+const NODE_OS = { linux: 'linux', darwin: 'darwin', win32: 'windows' };
+const NODE_ARCH = { x64: 'x64', arm64: 'arm64', arm: 'arm', ia32: 'x86' };
+/**
+ * The platform to install for. The runner's own RUNNER_OS / RUNNER_ARCH win over Node's view, so a
+ * job runs exactly what its runner label promises (and the local runner can ask for another one).
+ */
+function currentPlatform(env = process.env) {
+    const osName = env.RUNNER_OS?.toLowerCase();
+    const archName = env.RUNNER_ARCH?.toLowerCase();
+    const os = osName ? RUNNER_OS[osName] : NODE_OS[process.platform];
+    const arch = archName ? RUNNER_ARCH[archName] : NODE_ARCH[process.arch];
+    if (!os) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`This runner's operating system (${osName ?? process.platform}) is not supported: shipkit installs for Linux, macOS and Windows.`);
+    }
+    if (!arch) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`This runner's architecture (${archName ?? process.arch}) is not supported: shipkit installs for X64, ARM64, ARM and X86.`);
+    }
+    return { os, arch };
+}
+function describePlatform(platform) {
+    return `${platform.os}/${platform.arch}`;
+}
+/** Go's names, as used by HashiCorp and tflint release assets. */
+function goArch(arch) {
+    return { x64: 'amd64', arm64: 'arm64', arm: 'arm', x86: '386' }[arch];
+}
+function exeSuffix(platform) {
+    return platform.os === 'windows' ? '.exe' : '';
+}
+
+
+/***/ }),
+
+/***/ 7926:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Nn: () => (/* binding */ inspect),
+/* harmony export */   Q3: () => (/* binding */ sha256File),
+/* harmony export */   S4: () => (/* binding */ EVIDENCE),
+/* harmony export */   Zs: () => (/* binding */ stampOf),
+/* harmony export */   ac: () => (/* binding */ unstage),
+/* harmony export */   cd: () => (/* binding */ commit),
+/* harmony export */   dw: () => (/* binding */ stage),
+/* harmony export */   rh: () => (/* binding */ writeRecord)
+/* harmony export */ });
+/* unused harmony exports cacheRoot, entryOf, parseRecord */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+const EVIDENCE = '.shipkit';
+const RECORD = 'record.json';
+/** Far above any record shipkit writes; a bigger file is not read. */
+const MAX_RECORD_BYTES = 64 * 1024;
+function cacheRoot() {
+    const root = process.env.RUNNER_TOOL_CACHE;
+    if (!root)
+        throw new Error('RUNNER_TOOL_CACHE is not set: the runner (or `shipkit run`) sets it.');
+    return root;
+}
+function entryOf(expect) {
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(cacheRoot(), expect.tool, expect.version, expect.arch);
+    return { dir, binaryPath: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, expect.binary), evidence: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, EVIDENCE) };
+}
+async function stampOf(path) {
+    const s = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path, { bigint: true });
+    return { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs) };
+}
+function sameStamp(a, b) {
+    return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
+}
+async function sha256File(path) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+const HEX64 = /^[0-9a-f]{64}$/;
+/** The record, if it is one shipkit wrote in this format; undefined for anything else. */
+function parseRecord(text) {
+    let r;
+    try {
+        r = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const o = r;
+    const str = (v) => typeof v === 'string' && v.length > 0;
+    if (!o || typeof o !== 'object' || o.schema !== 2)
+        return undefined;
+    if (![o.tool, o.version, o.arch, o.binary, o.verifiedBy].every(str))
+        return undefined;
+    const a = o.asset;
+    if (!a || !str(a.name) || !str(a.url) || !HEX64.test(String(a.sha256)) || (a.archive !== 'zip' && a.archive !== 'raw'))
+        return undefined;
+    if (!HEX64.test(String(o.binarySha256)) || typeof o.unverified !== 'boolean')
+        return undefined;
+    const s = o.stamp;
+    if (!s || ![s.dev, s.ino, s.size, s.mtimeNs, s.ctimeNs].every(str))
+        return undefined;
+    const c = o.checksumFile;
+    if (c !== undefined && (!str(c.name) || !str(c.label)))
+        return undefined;
+    return o;
+}
+/** Why the record's claims do not meet this run's expectation, or undefined when they do. */
+function unmetClaim(record, expect) {
+    for (const { digest, from } of expect.digests) {
+        if (digest !== record.asset.sha256)
+            return `it was verified as sha256 ${record.asset.sha256}, but ${from} expects ${digest}`;
+    }
+    if (expect.key && record.checksumFile?.key?.blockSha256 !== expect.key.blockSha256) {
+        const by = record.checksumFile?.key?.fingerprint ?? 'no key';
+        return `its checksum file was verified with ${by}, not with the configured key ${expect.key.fingerprint}`;
+    }
+    if (record.unverified && !expect.allowUnverified)
+        return 'it was installed unverified (allow-unverified), which this run does not allow';
+    return undefined;
+}
+/**
+ * The fast check of a cache entry against this run's expectation (see the top of this file): a
+ * hit, a recheck from evidence, or an entry that cannot be used at all.
+ */
+async function inspect(expect) {
+    const entry = entryOf(expect);
+    const dirStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(entry.dir).catch(() => undefined);
+    if (!dirStat)
+        return { state: 'absent' };
+    const unusable = (why) => ({ state: 'unusable', entry, why });
+    if (!dirStat.isDirectory())
+        return unusable(`${entry.dir} is not a folder`);
+    // The entry must be where it claims to be: no symlinked tool, version or arch folder leads elsewhere.
+    const [realDir, realRoot] = await Promise.all([(0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(entry.dir), (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.realpath)(cacheRoot())]);
+    if (realDir !== (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(realRoot, expect.tool, expect.version, expect.arch))
+        return unusable(`${entry.dir} leads to ${realDir}`);
+    const recordPath = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(entry.evidence, RECORD);
+    const recordStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(recordPath).catch(() => undefined);
+    if (!recordStat?.isFile() || recordStat.size > MAX_RECORD_BYTES)
+        return unusable(`${entry.dir} holds no shipkit record`);
+    const record = parseRecord(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(recordPath, 'utf8'));
+    if (!record)
+        return unusable(`${recordPath} is not a record this shipkit version wrote`);
+    const described = record.tool === expect.tool && record.version === expect.version && record.arch === expect.arch;
+    if (!described || record.binary !== expect.binary || record.asset.name !== expect.asset || record.asset.archive !== expect.archive) {
+        return unusable(`${recordPath} does not describe ${expect.binary} from ${expect.asset}`);
+    }
+    const binaryStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(entry.binaryPath).catch(() => undefined);
+    if (!binaryStat?.isFile())
+        return unusable(`${entry.binaryPath} is ${binaryStat ? 'not a regular file' : 'missing'}`);
+    const withRecord = { ...entry, record };
+    const claim = unmetClaim(record, expect);
+    if (claim)
+        return { state: 'recheck', entry: withRecord, why: claim };
+    if (!sameStamp(await stampOf(entry.binaryPath), record.stamp)) {
+        return { state: 'recheck', entry: withRecord, why: `${entry.binaryPath} is not the file that was verified (copied, restored or changed since)` };
+    }
+    return { state: 'hit', entry: withRecord };
+}
+/** Replaces the record in one step, so a concurrent reader sees the old one or the new one. */
+async function writeRecord(evidence, record) {
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(evidence, `.${RECORD}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, JSON.stringify(record, null, 2), { flag: 'wx', mode: 0o644 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(evidence, RECORD)).catch(async (error) => {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(temp, { force: true });
+        throw error;
+    });
+}
+// Staging folders (and entries moved aside) that must not outlive this process, even when the
+// runner cancels the step: it sends SIGINT, then SIGTERM, before it kills.
+const pending = new Set();
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+function onSignal(signal) {
+    for (const dir of pending)
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
+    pending.clear();
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+    // With no other handler, end as the signal would have ended the process.
+    if (process.listenerCount(signal) === 0)
+        process.kill(process.pid, signal);
+}
+function track(dir) {
+    if (pending.size === 0)
+        for (const s of SIGNALS)
+            process.on(s, onSignal);
+    pending.add(dir);
+}
+function untrack(dir) {
+    pending.delete(dir);
+    if (pending.size === 0)
+        for (const s of SIGNALS)
+            process.off(s, onSignal);
+}
+/** A private folder on the cache's own file system to build an entry in, removed on cancel. */
+async function stage(expect) {
+    const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(cacheRoot(), expect.tool, expect.version);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(parent, { recursive: true });
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(parent, `.${expect.arch}.staging-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`);
+    track(dir);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, EVIDENCE), { recursive: true });
+    return dir;
+}
+/**
+ * Removes a staging folder (a no-op once commit() moved it into place), and the version and tool
+ * folders above it when that leaves them empty, so a failed install leaves no trace.
+ */
+async function unstage(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dir, { recursive: true, force: true });
+    untrack(dir);
+    const version = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(dir);
+    // rmdir refuses a folder that is not empty: another job's staging or entry keeps it.
+    if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)(version).then(() => true, () => false))
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rmdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(version)).catch(() => undefined);
+}
+/**
+ * Moves a verified staging folder (binary and evidence in place) into the cache and returns the
+ * live entry, which is another job's equally verified one when that job got there first.
+ *
+ * Safe against concurrent jobs on one cache: the `.complete` marker is written before the entry
+ * appears (tc.find never sees an entry without it; a marker without an entry reads as absent); an
+ * entry that meets this run's expectation is never moved; one that does not is moved aside in one
+ * rename, looked at again where no one else touches it, and only then deleted, or put back if it
+ * turns out to be a valid entry that another job renamed in meanwhile.
+ */
+async function commit(staging, record, expect, distrust) {
+    // An entry this job proved bad may still pass the fast check; it is never the one kept.
+    const keep = (found) => found.state === 'hit' && !(distrust && sameStamp(found.entry.record.stamp, distrust));
+    const full = { schema: 2, ...record, stamp: await stampOf((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(staging, record.binary)) };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(staging, EVIDENCE, RECORD), JSON.stringify(full, null, 2), { flag: 'wx', mode: 0o644 });
+    const { dir } = entryOf(expect);
+    await touchMarker(`${dir}.complete`);
+    for (let attempt = 0; attempt < 8; attempt++) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(staging, dir);
+            untrack(staging);
+            return dir;
+        }
+        catch (error) {
+            if (!isOccupied(error))
+                throw error;
+        }
+        if (keep(await inspect(expect))) {
+            await unstage(staging);
+            return dir;
+        }
+        const aside = `${dir}.replaced-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+        track(aside);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(dir, aside);
+        }
+        catch (error) {
+            untrack(aside);
+            if (error.code === 'ENOENT')
+                continue; // someone else moved it
+            throw error;
+        }
+        if (keep(await inspectAt(aside, expect))) {
+            // A valid entry appeared between the look and the move: put it back if its place is free.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(aside, dir).catch(() => undefined);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(aside, { recursive: true, force: true });
+        untrack(aside);
+    }
+    throw new Error(`${dir} kept changing while this job tried to cache ${record.tool} ${record.version}; another job is rewriting it.`);
+}
+/** Creates the marker, never following a symlink planted in its place (that would truncate its target). */
+async function touchMarker(path) {
+    const flags = node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW === undefined ? 'a' : node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.O_NOFOLLOW;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, '', { flag: flags });
+    }
+    catch (error) {
+        if (error.code !== 'ELOOP')
+            throw error;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(path, { force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, '', { flag: flags });
+    }
+}
+function isOccupied(error) {
+    const code = error.code;
+    return code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOTDIR';
+}
+/** inspect() of an entry moved to another path: the same checks, its folder given explicitly. */
+async function inspectAt(dir, expect) {
+    const record = parseRecord(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, EVIDENCE, RECORD), 'utf8').catch(() => ''));
+    const entry = { dir, binaryPath: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, expect.binary), evidence: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, EVIDENCE) };
+    if (!record || record.binary !== expect.binary || record.asset.name !== expect.asset)
+        return { state: 'unusable', entry, why: 'no record' };
+    const binary = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(entry.binaryPath).catch(() => undefined);
+    if (!binary?.isFile() || unmetClaim(record, expect))
+        return { state: 'unusable', entry, why: 'does not qualify' };
+    const same = sameStamp(await stampOf(entry.binaryPath), record.stamp);
+    return same ? { state: 'hit', entry: { ...entry, record } } : { state: 'unusable', entry, why: 'changed' };
+}
+
+
+/***/ }),
+
+/***/ 2321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ verificationLabel),
+/* harmony export */   ai: () => (/* binding */ install)
+/* harmony export */ });
+/* unused harmony export planInstall */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8115);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8535);
+/* harmony import */ var _toolcache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7926);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4909);
+/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1341);
+
+
+
+
+
+/**
+ * find in cache -> (on a miss) resolve, download, verify, extract, probe, cache: the same for every
+ * tool. What a miss needs (the HTTP layer, openpgp, the zip reader) is loaded only on a miss.
+ */
+async function install(tool, spec, ctx) {
+    const started = performance.now();
+    let version;
+    if (spec.kind === 'exact') {
+        version = spec.version;
+    }
+    else {
+        const { resolveVersion } = await __nccwpck_require__.e(/* import() */ 106).then(__nccwpck_require__.bind(__nccwpck_require__, 106));
+        version = await resolveVersion(tool, spec, await ctx.fetcher(), ctx.github);
+        ctx.log(`${tool.name}: "${(0,_versions_js__WEBPACK_IMPORTED_MODULE_3__/* .describeSpec */ .l)(spec)}" resolved to ${version}`);
+    }
+    const plan = planInstall(tool, version, ctx, started);
+    const found = await _toolcache_js__WEBPACK_IMPORTED_MODULE_1__/* .inspect */ .Nn(plan.expect);
+    if (found.state === 'hit' && ctx.cacheVerification !== 'always') {
+        return fromCache(plan, found.entry, ctx, 'cache entry unchanged since then');
+    }
+    if (found.state === 'hit' || found.state === 'recheck') {
+        try {
+            const { recheck } = await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(399), __nccwpck_require__.e(801)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7801));
+            const entry = await recheck(plan, found.entry, ctx);
+            return fromCache(plan, entry, ctx, 're-verified from the entry');
+        }
+        catch (error) {
+            const why = found.state === 'recheck' ? `${found.why}; ` : '';
+            ctx.warn(`${tool.name} ${version}: ignoring the cached copy (${why}${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}); installing afresh.`);
+            if (found.state === 'hit')
+                plan.distrust = found.entry.record.stamp;
+        }
+    }
+    else if (found.state === 'unusable') {
+        ctx.warn(`${tool.name} ${version}: ignoring the cached copy (${found.why}); installing afresh.`);
+    }
+    const { installFresh } = await Promise.all(/* import() */[__nccwpck_require__.e(663), __nccwpck_require__.e(399), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9222));
+    return installFresh(plan, ctx);
+}
+function planInstall(tool, version, ctx, started = performance.now()) {
+    const gap = (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .findGap */ .UU)(tool, version, ctx.platform);
+    if (gap) {
+        const first = gap.firstWith ? ` The first version with one is ${gap.firstWith}.` : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ToolError */ .v4(`${tool.name} ${version} has no ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .describePlatform */ .d5)(ctx.platform)} build.${first}${gap.hint ? ` ${gap.hint}` : ''}`);
+    }
+    const asset = tool.asset(version, ctx.platform);
+    const binary = tool.binary + (0,_platform_js__WEBPACK_IMPORTED_MODULE_0__/* .exeSuffix */ .Kl)(ctx.platform);
+    // The `checksums` input replaces the embedded digest of its asset (a mirror may re-sign, a test
+    // may serve a stand-in); either way every source that exists must agree.
+    const user = ctx.userDigests.get(asset.name);
+    const embedded = user ? undefined : (0,_tools_js__WEBPACK_IMPORTED_MODULE_2__/* .embeddedDigest */ .rY)(tool.name, version, asset.name);
+    const digests = [
+        ...(user ? [{ digest: user, from: 'the "checksums" input' }] : []),
+        ...(embedded ? [{ digest: embedded, from: 'the digest embedded in shipkit (published upstream)' }] : []),
+    ];
+    const signed = tool.checksumFile(version, asset)?.signed ?? false;
+    const { fingerprint, blockSha256 } = ctx.hashicorpKey.identity;
+    return {
+        tool,
+        version,
+        asset,
+        binary,
+        started,
+        expect: {
+            tool: tool.name,
+            version,
+            arch: ctx.platform.arch,
+            binary,
+            asset: asset.name,
+            archive: asset.archive,
+            digests,
+            key: signed ? { fingerprint, blockSha256 } : undefined,
+            allowUnverified: ctx.allowUnverified,
+        },
+    };
+}
+/** How an install was verified, for the log and the summary: `checksums input + SHA256SUMS signed by 72D7468F`. */
+function verificationLabel(expect, file, ctx) {
+    const labels = expect.digests.map((d) => (d.from.includes('"checksums"') ? 'checksums input' : 'embedded digest'));
+    if (file)
+        labels.push(file.key ? `${file.label} signed by ${ctx.hashicorpKey.identity.shortId}` : file.label);
+    return labels.join(' + ') || 'unverified (allowed)';
+}
+function fromCache(plan, entry, ctx, how) {
+    return {
+        tool: plan.tool.name,
+        version: plan.version,
+        path: entry.binaryPath,
+        dir: entry.dir,
+        fromCache: true,
+        source: 'tool cache',
+        verifiedBy: `${verificationLabel(plan.expect, entry.record.checksumFile, ctx)}; ${how}`,
+        ms: performance.now() - plan.started,
+    };
+}
+
+
+/***/ }),
+
+/***/ 4909:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ TOOLS),
+/* harmony export */   UU: () => (/* binding */ findGap),
+/* harmony export */   ft: () => (/* binding */ parseVersionOutput),
+/* harmony export */   rY: () => (/* binding */ embeddedDigest)
+/* harmony export */ });
+/* unused harmony exports TOOL_NAMES, EMBEDDED_DIGESTS */
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8535);
+
+
+/**
+ * What setup-tools knows about each tool: where its releases live, how an asset is named for a
+ * version and platform, where its checksums are, and how it reports its version. The install flow
+ * in install.ts is the same for all five; adding a tool is adding an entry here.
+ * Sources: ../shared/TOOLS.md (upstream release scripts and published checksum files).
+ */
+const TOOL_NAMES = (/* unused pure expression or super */ null && (['docker-machine', 'packer', 'terraform', 'tflint', 'hadolint']));
+const HASHICORP = 'https://releases.hashicorp.com';
+const GITHUB = 'https://github.com';
+function hashicorpTool(name, defaultVersion, gaps) {
+    return {
+        name,
+        defaultVersion,
+        binary: name,
+        releases: { kind: 'hashicorp', product: name },
+        gaps,
+        asset(version, platform) {
+            const file = `${name}_${version}_${platform.os}_${(0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .goArch */ .Jt)(platform.arch)}.zip`;
+            return { name: file, url: `${HASHICORP}/${name}/${version}/${file}`, archive: 'zip' };
+        },
+        checksumFile(version) {
+            return { url: `${HASHICORP}/${name}/${version}/${name}_${version}_SHA256SUMS`, label: 'SHA256SUMS', signed: true };
+        },
+        versionArgs: ['version'],
+    };
+}
+const dockerMachine = {
+    name: 'docker-machine',
+    defaultVersion: '0.16.0',
+    binary: 'docker-machine',
+    releases: { kind: 'github', repo: 'docker/machine' },
+    gaps: [
+        {
+            os: 'darwin',
+            arch: 'arm64',
+            versions: '*',
+            hint: 'Apple Silicon Macs run the Darwin-x86_64 build under Rosetta 2; use a macOS X64 runner for it.',
+        },
+    ],
+    asset(version, platform) {
+        const os = { linux: 'Linux', darwin: 'Darwin', windows: 'Windows' }[platform.os];
+        const arch = { x64: 'x86_64', arm64: 'aarch64', arm: 'armhf', x86: 'i386' }[platform.arch];
+        const file = `docker-machine-${os}-${arch}${(0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .exeSuffix */ .Kl)(platform)}`;
+        return { name: file, url: `${GITHUB}/docker/machine/releases/download/v${version}/${file}`, archive: 'raw' };
+    },
+    checksumFile(version) {
+        return { url: `${GITHUB}/docker/machine/releases/download/v${version}/sha256sum.txt`, label: 'sha256sum.txt', signed: false };
+    },
+    versionArgs: ['version'],
+};
+/** tflint moved from wata727/tflint to terraform-linters/tflint with 0.14.0. */
+function tflintOwner(version) {
+    return semver__WEBPACK_IMPORTED_MODULE_0___default().lt(version, '0.14.0') ? 'wata727' : 'terraform-linters';
+}
+const tflint = {
+    name: 'tflint',
+    defaultVersion: '0.12.1',
+    binary: 'tflint',
+    releases: { kind: 'github', repo: 'terraform-linters/tflint' },
+    gaps: [{ arch: 'arm64', versions: '<=0.29.0', hint: 'tflint published no arm64 builds up to 0.29.0.' }],
+    asset(version, platform) {
+        const file = `tflint_${platform.os}_${(0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .goArch */ .Jt)(platform.arch)}.zip`;
+        return { name: file, url: `${GITHUB}/${tflintOwner(version)}/tflint/releases/download/v${version}/${file}`, archive: 'zip' };
+    },
+    checksumFile(version) {
+        return { url: `${GITHUB}/${tflintOwner(version)}/tflint/releases/download/v${version}/checksums.txt`, label: 'checksums.txt', signed: false };
+    },
+    versionArgs: ['--version'],
+};
+/** hadolint renamed its assets to lower case (and Darwin to macos) in 2.13.1. */
+function hadolintAssetName(version, platform) {
+    const arch = platform.arch === 'arm64' ? 'arm64' : 'x86_64';
+    if (semver__WEBPACK_IMPORTED_MODULE_0___default().gte(version, '2.13.1')) {
+        const os = { linux: 'linux', darwin: 'macos', windows: 'windows' }[platform.os];
+        return `hadolint-${os}-${arch}${(0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .exeSuffix */ .Kl)(platform)}`;
+    }
+    const os = { linux: 'Linux', darwin: 'Darwin', windows: 'Windows' }[platform.os];
+    return `hadolint-${os}-${arch}${(0,_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .exeSuffix */ .Kl)(platform)}`;
+}
+const hadolint = {
+    name: 'hadolint',
+    defaultVersion: '1.17.2',
+    binary: 'hadolint',
+    releases: { kind: 'github', repo: 'hadolint/hadolint' },
+    gaps: [
+        { arch: ['arm', 'x86'], versions: '*', hint: 'hadolint publishes x86_64 and arm64 builds only.' },
+        { os: 'windows', arch: 'arm64', versions: '*' },
+        { os: 'linux', arch: 'arm64', versions: '<2.10.0', firstWith: '2.10.0' },
+        { os: 'darwin', arch: 'arm64', versions: '<2.13.1', firstWith: '2.13.1' },
+    ],
+    asset(version, platform) {
+        const file = hadolintAssetName(version, platform);
+        return { name: file, url: `${GITHUB}/hadolint/hadolint/releases/download/v${version}/${file}`, archive: 'raw' };
+    },
+    checksumFile(version, asset) {
+        const base = `${GITHUB}/hadolint/hadolint/releases/download/v${version}`;
+        if (semver__WEBPACK_IMPORTED_MODULE_0___default().lt(version, '2.11.0'))
+            return undefined; // nothing published: embedded digests only
+        if (semver__WEBPACK_IMPORTED_MODULE_0___default().lt(version, '2.15.0'))
+            return { url: `${base}/${asset.name}.sha256`, label: `${asset.name}.sha256`, signed: false };
+        return { url: `${base}/checksums.sha256`, label: 'checksums.sha256', signed: false };
+    },
+    versionArgs: ['--version'],
+};
+const TOOLS = {
+    'docker-machine': dockerMachine,
+    packer: hashicorpTool('packer', '1.4.4', [
+        { os: 'windows', arch: 'arm64', versions: '*' },
+        { os: 'darwin', arch: 'arm64', versions: '<1.7.0', hint: 'Apple Silicon builds start with the 1.7 series.' },
+    ]),
+    terraform: hashicorpTool('terraform', '0.12.12', [
+        { arch: 'arm64', versions: '<0.13.0', hint: 'terraform 0.12 and older published no arm64 builds.' },
+        { os: 'darwin', arch: 'arm64', versions: '<1.0.2', firstWith: '1.0.2' },
+        { os: 'windows', arch: 'arm64', versions: '<1.15.0', firstWith: '1.15.0' },
+    ]),
+    tflint,
+    hadolint,
+};
+/**
+ * Published digests for assets whose upstream has no checksum file (hadolint before 2.11.0), plus
+ * the default packer as a second, independent check of the signed SHA256SUMS.
+ * Source: ../shared/TOOLS.md, "Known checksums of the default versions".
+ */
+const EMBEDDED_DIGESTS = {
+    'packer@1.4.4/packer_1.4.4_linux_amd64.zip': 'b4dc37877a0fd00fc72ebda98977c2133be9ba6b26bcdd13b1b14a369e508948',
+    'hadolint@1.17.2/hadolint-Linux-x86_64': 'b23e4d0e8964774cc0f4dd7ff81f1d05b5d7538b0b80dae5235b1239ab60749d',
+    'hadolint@1.17.2/hadolint-Darwin-x86_64': 'da3bd1fae47f1ba4c4bca6a86d2c70bdbd6705308bd300d1f897c162bc32189a',
+    'hadolint@1.17.2/hadolint-Windows-x86_64.exe': '8ba81d1fe79b91afb7ee16ac4e9fc6635646c2f770071d1ba924a8d26debe298',
+};
+function embeddedDigest(tool, version, asset) {
+    return EMBEDDED_DIGESTS[`${tool}@${version}/${asset}`];
+}
+/** The gap that rules out this version on this platform, if any. */
+function findGap(tool, version, platform) {
+    return tool.gaps.find((gap) => {
+        if (gap.os && gap.os !== platform.os)
+            return false;
+        const arches = gap.arch === undefined ? undefined : [].concat(gap.arch);
+        if (arches && !arches.includes(platform.arch))
+            return false;
+        return semver__WEBPACK_IMPORTED_MODULE_0___default().satisfies(version, gap.versions, { includePrerelease: true });
+    });
+}
+/**
+ * The version a tool prints, from the first line of its version command: `Terraform v0.12.12`,
+ * `Packer v1.4.4`, `TFLint version 0.12.1`, `docker-machine version 0.16.0, build 702c267f`,
+ * `Haskell Dockerfile Linter v1.17.2-0-g574b169` (a `git describe` suffix, dropped).
+ */
+function parseVersionOutput(output) {
+    const first = output.split(/\r?\n/).find((line) => line.trim()) ?? '';
+    const match = /v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)/.exec(first);
+    return match?.[1]?.replace(/-\d+-g[0-9a-f]+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 1341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ parseVersionSpec),
+/* harmony export */   l: () => (/* binding */ describeSpec)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8115);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2844);
+
+
+
+/** Parses a `*-version` value: `1.5.7`, `v1.5.7`, `latest`, or a semver range. */
+function parseVersionSpec(inputName, raw) {
+    const value = raw.trim();
+    if (value.toLowerCase() === 'latest')
+        return { kind: 'latest' };
+    const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(value.replace(/^v(?=\d)/, ''));
+    if (exact)
+        return { kind: 'exact', version: exact };
+    if (value && semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(value))
+        return { kind: 'range', range: value };
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${inputName}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(raw)}: expected an exact version (1.5.7 or v1.5.7), "latest", or a semver range (~1.5, 1.x, >=1.5 <1.7).`);
+}
+function describeSpec(spec) {
+    return spec.kind === 'exact' ? spec.version : spec.kind === 'latest' ? 'latest' : spec.range;
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-
-/***/ }),
-
-/***/ 6982:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -35716,6 +34828,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -35758,6 +34877,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -35776,6 +34902,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -35804,6 +34937,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -35898,13 +35038,12 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
-/***/ 6058:
+/***/ 9584:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Yz: () => (/* binding */ core_debug),
   N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
@@ -35919,7 +35058,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -36051,8 +35190,8 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-// EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __nccwpck_require__(6982);
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
@@ -36076,7 +35215,7 @@ function file_command_issueFileCommand(command, message) {
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -36559,8 +35698,8 @@ function toPlatformPath(pth) {
     return pth.replace(/[/\\]/g, path.sep);
 }
 //# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
-var lib_exec = __nccwpck_require__(5260);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var lib_exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -36826,7 +35965,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    command_issueCommand('debug', {}, message);
+    issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -36947,7 +36086,7 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 5260:
+/***/ 2876:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36964,18 +36103,470 @@ var external_string_decoder_ = __nccwpck_require__(3193);
 var external_os_ = __nccwpck_require__(857);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __nccwpck_require__(5317);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "path"
 var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
-var io = __nccwpck_require__(8701);
-// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util = __nccwpck_require__(90);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
 ;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -36992,7 +36583,7 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
 
 
 /* eslint-disable @typescript-eslint/unbound-method */
-const IS_WINDOWS = process.platform === 'win32';
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
 /*
  * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
  */
@@ -37015,7 +36606,7 @@ class ToolRunner extends external_events_.EventEmitter {
         const toolPath = this._getSpawnFileName();
         const args = this._getSpawnArgs(options);
         let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             // Windows + cmd file
             if (this._isCmdFile()) {
                 cmd += toolPath;
@@ -37069,7 +36660,7 @@ class ToolRunner extends external_events_.EventEmitter {
         }
     }
     _getSpawnFileName() {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 return process.env['COMSPEC'] || 'cmd.exe';
             }
@@ -37077,7 +36668,7 @@ class ToolRunner extends external_events_.EventEmitter {
         return this.toolPath;
     }
     _getSpawnArgs(options) {
-        if (IS_WINDOWS) {
+        if (toolrunner_IS_WINDOWS) {
             if (this._isCmdFile()) {
                 let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
                 for (const a of this.args) {
@@ -37330,18 +36921,18 @@ class ToolRunner extends external_events_.EventEmitter {
      * @returns   number
      */
     exec() {
-        return __awaiter(this, void 0, void 0, function* () {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
             // root the tool path if it is unrooted and contains relative pathing
-            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+            if (!isRooted(this.toolPath) &&
                 (this.toolPath.includes('/') ||
-                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
                 this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield io/* which */.K7(this.toolPath, true);
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
                 this._debug(`exec tool: ${this.toolPath}`);
                 this._debug('arguments:');
                 for (const arg of this.args) {
@@ -37355,11 +36946,11 @@ class ToolRunner extends external_events_.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -38454,484 +38045,6 @@ class HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 90:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
-/* harmony export */   Qh: () => (/* binding */ isRooted),
-/* harmony export */   t2: () => (/* binding */ exists),
-/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath)
-/* harmony export */ });
-/* unused harmony exports chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, readlink, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
-                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-
-/***/ }),
-
-/***/ 8701:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K7: () => (/* binding */ which)
-/* harmony export */ });
-/* unused harmony exports cp, mv, rmRF, mkdirP, findInPath */
-/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
-/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
-/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function copyFile(srcFile, destFile, force) {
-    return __awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
 
 /***/ })
 

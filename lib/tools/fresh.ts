@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ToolError } from '../errors.js';
+import { HttpStatusError } from '../http.js';
+import { nameForLog } from '../log.js';
+import { describePlatform } from '../platform.js';
+import * as cache from '../toolcache.js';
+import { extractEntry } from '../unzip.js';
+import type { Installed, InstallContext, Plan } from './install.js';
+import { parseVersionOutput } from './tools.js';
+import { checkDigests, expectedDigests } from './verify.js';
+
+// A cache miss: download, verify, extract, probe, cache. Loaded only on a miss.
+
+const execFileAsync = promisify(execFile);
+
+export async function installFresh(plan: Plan, ctx: InstallContext): Promise<Installed> {
+  const { tool, version, asset, binary } = plan;
+  const staging = await cache.stage(plan.expect);
+  try {
+    const fetcher = await ctx.fetcher();
+    // A zip is kept in the entry as evidence; a raw asset is the binary itself.
+    const download = asset.archive === 'raw' ? join(staging, binary) : join(staging, cache.EVIDENCE, asset.name);
+    // Both run at once; both settle before anything is cleaned up, so no write outlives a failure.
+    const [downloaded, expected] = await Promise.allSettled([
+      fetcher.download(asset.url, download),
+      expectedDigests(plan, ctx, { from: 'network' }),
+    ]);
+    if (downloaded.status === 'rejected') throw explainDownloadError(downloaded.reason, plan, ctx);
+    if (expected.status === 'rejected') throw expected.reason;
+    const got = downloaded.value;
+    const verification = expected.value;
+    checkDigests(got.sha256, verification.digests, asset.name);
+    if (!verification.digests.length) {
+      ctx.warn(`${tool.name} ${version}: ${asset.name} installed UNVERIFIED (allow-unverified: true); sha256 ${got.sha256}.`);
+    }
+
+    const binaryPath = join(staging, binary);
+    let binarySha256 = got.sha256;
+    if (asset.archive === 'zip') {
+      const extracted = await extractEntry(download, binary, binaryPath).catch((e: unknown) => {
+        throw new ToolError(`${tool.name} ${version}: ${asset.name} from ${got.url}: ${(e as Error).message}. Nothing was installed.`);
+      });
+      binarySha256 = extracted.sha256;
+    }
+    await chmod(binaryPath, 0o755);
+    await probeVersion(plan, binaryPath);
+    for (const file of verification.keep) await writeFile(join(staging, cache.EVIDENCE, file.name), file.data, { flag: 'wx' });
+
+    const dir = await cache.commit(
+      staging,
+      {
+        tool: tool.name,
+        version,
+        arch: plan.expect.arch,
+        binary,
+        asset: { name: asset.name, sha256: got.sha256, url: got.url, archive: asset.archive },
+        binarySha256,
+        checksumFile: verification.checksumFile,
+        unverified: verification.digests.length === 0,
+        verifiedBy: verification.label,
+      },
+      plan.expect,
+      plan.distrust,
+    );
+    return {
+      tool: tool.name,
+      version,
+      path: join(dir, binary),
+      dir,
+      fromCache: false,
+      source: new URL(got.url).host,
+      verifiedBy: verification.label,
+      ms: performance.now() - plan.started,
+    };
+  } finally {
+    // On success the staging folder was renamed away; on failure nothing of it may remain.
+    await cache.unstage(staging);
+  }
+}
+
+function explainDownloadError(error: unknown, plan: Plan, ctx: InstallContext): unknown {
+  const { tool, version, asset } = plan;
+  if (error instanceof HttpStatusError && (error.status === 404 || error.status === 410)) {
+    return new ToolError(
+      `${tool.name} ${version} has no ${asset.name} for ${describePlatform(ctx.platform)}: ${error.url} answered ${error.status}. ` +
+        `Check that ${version} is a released ${tool.name} version (and that any mirror holds it).`,
+    );
+  }
+  if (error instanceof HttpStatusError) {
+    return new ToolError(`Downloading ${tool.name} ${version}: ${error.url} answered ${error.status}.`);
+  }
+  return error;
+}
+
+/**
+ * A freshly downloaded binary runs with the basics only: none of the step's inputs (the GitHub
+ * token is one), runner tokens or other secrets; no call home.
+ */
+function probeEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { CHECKPOINT_DISABLE: '1', TFLINT_DISABLE_VERSION_CHECK: '1' };
+  for (const key of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'LC_ALL']) {
+    const value = process.env[key]; // case-insensitive on Windows
+    if (value !== undefined) env[key] = value;
+  }
+  return env;
+}
+
+/** The installed binary must say it is the version asked for, before it is cached. */
+async function probeVersion(plan: Plan, binaryPath: string): Promise<void> {
+  const { tool, version } = plan;
+  let output: string;
+  try {
+    const result = await execFileAsync(binaryPath, tool.versionArgs, {
+      env: probeEnv(),
+      timeout: 30_000,
+    });
+    output = result.stdout || result.stderr;
+  } catch (error: unknown) {
+    const e = error as { message: string; stderr?: string };
+    const first = (e.stderr || e.message).trim().split('\n')[0] ?? '';
+    throw new ToolError(
+      `${tool.name} ${version} was downloaded and verified but does not run here: \`${tool.binary} ${tool.versionArgs.join(' ')}\` failed (${nameForLog(first)}).`,
+    );
+  }
+  const reported = parseVersionOutput(output);
+  if (reported !== version) {
+    throw new ToolError(
+      `${tool.name} ${version} was requested, but the installed binary reports ${reported ?? 'no version'} (${JSON.stringify(output.split('\n')[0]?.trim() ?? '')}). Nothing was cached.`,
+    );
+  }
+}
