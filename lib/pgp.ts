@@ -31,7 +31,10 @@ function notAKey(why: string): UsageError {
   );
 }
 
-/** The binary key block inside the armor, its CRC-24 checked when the armor carries one. */
+/**
+ * The binary key block inside the armor. A CRC-24 line, if any, is skipped, not checked: RFC 9580
+ * (section 6.1) says a reader must not reject armor over it, and a damaged key fails on its packets.
+ */
 export function dearmorKey(armored: string): Buffer {
   const lines = armored.split(/\r?\n/).map((line) => line.trim());
   const begin = lines.indexOf(BEGIN);
@@ -41,29 +44,10 @@ export function dearmorKey(armored: string): Buffer {
   // Armor headers (`Comment: ...`) end at the first blank line.
   const blank = body.indexOf('');
   if (blank >= 0 && body.slice(0, blank).every((line) => /^[\w-]+: /.test(line))) body = body.slice(blank + 1);
-  body = body.filter(Boolean);
-  let crc: string | undefined;
-  if (body.length && /^=[A-Za-z0-9+/]{4}$/.test(body.at(-1)!)) crc = body.pop()!.slice(1);
+  body = body.filter((line) => line && !/^=[A-Za-z0-9+/]{4}$/.test(line));
   const text = body.join('');
   if (!text || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw notAKey('its armored body is not base64');
-  const data = Buffer.from(text, 'base64');
-  if (crc !== undefined && Buffer.from(crc, 'base64').readUIntBE(0, 3) !== crc24(data)) {
-    throw notAKey('its armor checksum does not match: the key text was altered or cut');
-  }
-  return data;
-}
-
-/** RFC 4880 section 6.1. */
-function crc24(data: Buffer): number {
-  let crc = 0xb704ce;
-  for (const byte of data) {
-    crc ^= byte << 16;
-    for (let i = 0; i < 8; i++) {
-      crc <<= 1;
-      if (crc & 0x1000000) crc ^= 0x1864cfb;
-    }
-  }
-  return crc & 0xffffff;
+  return Buffer.from(text, 'base64');
 }
 
 /** Tag and body of the first packet (old or new header format). */

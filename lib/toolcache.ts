@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants, createReadStream, rmSync } from 'node:fs';
-import { lstat, mkdir, readFile, realpath, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, lstatSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
+import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -108,8 +108,8 @@ export function entryOf(expect: Pick<Expectation, 'tool' | 'version' | 'arch' | 
   return { dir, binaryPath: join(dir, expect.binary), evidence: join(dir, EVIDENCE) };
 }
 
-export async function stampOf(path: string): Promise<Stamp> {
-  const s = await stat(path, { bigint: true });
+export function stampOf(path: string): Stamp {
+  const s = statSync(path, { bigint: true });
   return { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs) };
 }
 
@@ -165,31 +165,37 @@ function unmetClaim(record: CacheRecord, expect: Expectation): string | undefine
  * hit, a recheck from evidence, or an entry that cannot be used at all.
  */
 export async function inspect(expect: Expectation): Promise<Inspection> {
+  // Synchronous calls on purpose: a handful of stat() calls per tool cost less than as many trips
+  // through the thread pool, and a warm run is mostly this.
   const entry = entryOf(expect);
-  const dirStat = await lstat(entry.dir).catch(() => undefined);
-  if (!dirStat) return { state: 'absent' };
+  const dirStat = lstatSync(entry.dir, { throwIfNoEntry: false });
+  if (!dirStat) return Promise.resolve({ state: 'absent' });
+  return Promise.resolve(inspectEntry(entry, dirStat, expect));
+}
+
+function inspectEntry(entry: Entry, dirStat: Stats, expect: Expectation): Inspection {
   const unusable = (why: string): Inspection => ({ state: 'unusable', entry, why });
   if (!dirStat.isDirectory()) return unusable(`${entry.dir} is ${dirStat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}`);
   // The entry must be where it claims to be: no symlinked tool, version or arch folder leads elsewhere.
-  const [realDir, realRoot] = await Promise.all([realpath(entry.dir), realpath(cacheRoot())]);
-  if (realDir !== join(realRoot, expect.tool, expect.version, expect.arch)) return unusable(`${entry.dir} leads to ${realDir}`);
+  const realDir = realpathSync.native(entry.dir);
+  if (realDir !== join(realpathSync.native(cacheRoot()), expect.tool, expect.version, expect.arch)) return unusable(`${entry.dir} leads to ${realDir}`);
 
   const recordPath = join(entry.evidence, RECORD);
-  const recordStat = await lstat(recordPath).catch(() => undefined);
+  const recordStat = lstatSync(recordPath, { throwIfNoEntry: false });
   if (!recordStat?.isFile() || recordStat.size > MAX_RECORD_BYTES) return unusable(`${entry.dir} holds no shipkit record`);
-  const record = parseRecord(await readFile(recordPath, 'utf8'));
+  const record = parseRecord(readFileSync(recordPath, 'utf8'));
   if (!record) return unusable(`${recordPath} is not a record this shipkit version wrote`);
   const described = record.tool === expect.tool && record.version === expect.version && record.arch === expect.arch;
   if (!described || record.binary !== expect.binary || record.asset.name !== expect.asset || record.asset.archive !== expect.archive) {
     return unusable(`${recordPath} does not describe ${expect.binary} from ${expect.asset}`);
   }
 
-  const binaryStat = await lstat(entry.binaryPath).catch(() => undefined);
+  const binaryStat = lstatSync(entry.binaryPath, { throwIfNoEntry: false });
   if (!binaryStat?.isFile()) return unusable(`${entry.binaryPath} is ${binaryStat ? 'not a regular file' : 'missing'}`);
   const withRecord = { ...entry, record };
   const claim = unmetClaim(record, expect);
   if (claim) return { state: 'recheck', entry: withRecord, why: claim };
-  if (!sameStamp(await stampOf(entry.binaryPath), record.stamp)) {
+  if (!sameStamp(stampOf(entry.binaryPath), record.stamp)) {
     return { state: 'recheck', entry: withRecord, why: `${entry.binaryPath} is not the file that was verified (copied, restored or changed since)` };
   }
   return { state: 'hit', entry: withRecord };
@@ -198,11 +204,14 @@ export async function inspect(expect: Expectation): Promise<Inspection> {
 /** Replaces the record in one step, so a concurrent reader sees the old one or the new one. */
 export async function writeRecord(evidence: string, record: CacheRecord): Promise<void> {
   const temp = join(evidence, `.${RECORD}.${randomBytes(4).toString('hex')}`);
-  await writeFile(temp, JSON.stringify(record, null, 2), { flag: 'wx', mode: 0o644 });
-  await rename(temp, join(evidence, RECORD)).catch(async (error: unknown) => {
+  track(temp);
+  try {
+    await writeFile(temp, JSON.stringify(record, null, 2), { flag: 'wx', mode: 0o644 });
+    await rename(temp, join(evidence, RECORD));
+  } finally {
     await rm(temp, { force: true });
-    throw error;
-  });
+    untrack(temp);
+  }
 }
 
 // Staging folders (and entries moved aside) that must not outlive this process, even when the
@@ -272,7 +281,7 @@ export async function commit(
 ): Promise<string> {
   // An entry this job proved bad may still pass the fast check; it is never the one kept.
   const keep = (found: Inspection) => found.state === 'hit' && !(distrust && sameStamp(found.entry.record.stamp, distrust));
-  const full: CacheRecord = { schema: 2, ...record, stamp: await stampOf(join(staging, record.binary)) };
+  const full: CacheRecord = { schema: 2, ...record, stamp: stampOf(join(staging, record.binary)) };
   await writeFile(join(staging, EVIDENCE, RECORD), JSON.stringify(full, null, 2), { flag: 'wx', mode: 0o644 });
   const { dir } = entryOf(expect);
   await touchMarker(`${dir}.complete`);
@@ -332,6 +341,6 @@ async function inspectAt(dir: string, expect: Expectation): Promise<Inspection> 
   if (!record || record.binary !== expect.binary || record.asset.name !== expect.asset) return { state: 'unusable', entry, why: 'no record' };
   const binary = await lstat(entry.binaryPath).catch(() => undefined);
   if (!binary?.isFile() || unmetClaim(record, expect)) return { state: 'unusable', entry, why: 'does not qualify' };
-  const same = sameStamp(await stampOf(entry.binaryPath), record.stamp);
+  const same = sameStamp(stampOf(entry.binaryPath), record.stamp);
   return same ? { state: 'hit', entry: { ...entry, record } } : { state: 'unusable', entry, why: 'changed' };
 }

@@ -21,7 +21,7 @@ export async function recheck(plan: Plan, entry: cache.Entry, ctx: InstallContex
   const kept = await lstat(assetPath).catch(() => undefined);
   if (!kept?.isFile()) throw new ToolError(`the entry keeps no ${asset.name} to verify it against`);
 
-  const before = await cache.stampOf(entry.binaryPath);
+  const before = cache.stampOf(entry.binaryPath);
   const [assetSha256, verification, binarySha256, fromArchive] = await Promise.all([
     cache.sha256File(assetPath),
     expectedDigests(plan, ctx, { from: 'evidence', dir: entry.evidence }),
@@ -32,7 +32,7 @@ export async function recheck(plan: Plan, entry: cache.Entry, ctx: InstallContex
   if (fromArchive && fromArchive.sha256 !== binarySha256) {
     throw new ToolError(`${entry.binaryPath} is not the ${binary} of the verified ${asset.name} (sha256 ${binarySha256}, the archive's is ${fromArchive.sha256})`);
   }
-  const stamp = await cache.stampOf(entry.binaryPath);
+  const stamp = cache.stampOf(entry.binaryPath);
   if (JSON.stringify(stamp) !== JSON.stringify(before)) throw new ToolError(`${entry.binaryPath} changed while it was being verified`);
 
   const record: cache.CacheRecord = {
