@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants, createReadStream, lstatSync, readFileSync, realpathSync, rmSync, statSync, type Stats } from 'node:fs';
+import { constants, createReadStream, lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ToolError } from './errors.js';
 
 /**
  * The runner's tool cache, in @actions/tool-cache's layout (`<root>/<tool>/<version>/<arch>` plus an
@@ -71,8 +72,8 @@ export interface Expectation {
   binary: string;
   asset: string;
   archive: 'zip' | 'raw';
-  /** Digests of the asset from the `checksums` input and shipkit's embedded table. */
-  digests: { digest: string; from: string }[];
+  /** Digests of the asset from the `checksums` input and shipkit's embedded table; `label` for the summary. */
+  digests: { digest: string; from: string; label: string }[];
   /** The key a signed checksum file must be verified with, when the tool's file is signed. */
   key?: KeyRef;
   allowUnverified: boolean;
@@ -99,7 +100,7 @@ const MAX_RECORD_BYTES = 64 * 1024;
 
 export function cacheRoot(): string {
   const root = process.env.RUNNER_TOOL_CACHE;
-  if (!root) throw new Error('RUNNER_TOOL_CACHE is not set: the runner (or `shipkit run`) sets it.');
+  if (!root) throw new ToolError('RUNNER_TOOL_CACHE is not set: the runner (or `shipkit run`) sets it.');
   return root;
 }
 
@@ -164,16 +165,12 @@ function unmetClaim(record: CacheRecord, expect: Expectation): string | undefine
  * The fast check of a cache entry against this run's expectation (see the top of this file): a
  * hit, a recheck from evidence, or an entry that cannot be used at all.
  */
-export async function inspect(expect: Expectation): Promise<Inspection> {
-  // Synchronous calls on purpose: a handful of stat() calls per tool cost less than as many trips
+export function inspect(expect: Expectation): Inspection {
+  // Synchronous on purpose: a handful of stat() calls per tool cost less than as many trips
   // through the thread pool, and a warm run is mostly this.
   const entry = entryOf(expect);
   const dirStat = lstatSync(entry.dir, { throwIfNoEntry: false });
-  if (!dirStat) return Promise.resolve({ state: 'absent' });
-  return Promise.resolve(inspectEntry(entry, dirStat, expect));
-}
-
-function inspectEntry(entry: Entry, dirStat: Stats, expect: Expectation): Inspection {
+  if (!dirStat) return { state: 'absent' };
   const unusable = (why: string): Inspection => ({ state: 'unusable', entry, why });
   if (!dirStat.isDirectory()) return unusable(`${entry.dir} is ${dirStat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}`);
   // The entry must be where it claims to be: no symlinked tool, version or arch folder leads elsewhere.
@@ -293,7 +290,7 @@ export async function commit(
     } catch (error: unknown) {
       if (!isOccupied(error)) throw error;
     }
-    if (keep(await inspect(expect))) {
+    if (keep(inspect(expect))) {
       await unstage(staging);
       return dir;
     }
@@ -313,7 +310,7 @@ export async function commit(
     await rm(aside, { recursive: true, force: true });
     untrack(aside);
   }
-  throw new Error(`${dir} kept changing while this job tried to cache ${record.tool} ${record.version}; another job is rewriting it.`);
+  throw new ToolError(`${dir} kept changing while this job tried to cache ${record.tool} ${record.version}; another job is rewriting it.`);
 }
 
 /** Creates the marker, never following a symlink planted in its place (that would truncate its target). */

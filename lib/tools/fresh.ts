@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { ToolError } from '../errors.js';
 import { HttpStatusError } from '../http.js';
@@ -108,16 +109,29 @@ function probeEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * Runs the version command. While tools are installed in parallel, a child forked for one probe
+ * briefly holds the write descriptor of another binary being written, and exec of that binary
+ * then fails with ETXTBSY ("text file busy"): that is retried, it clears within moments.
+ */
+async function runProbe(binaryPath: string, args: string[]): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await execFileAsync(binaryPath, args, { env: probeEnv(), timeout: 30_000 });
+      return result.stdout || result.stderr;
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code !== 'ETXTBSY' || attempt >= 10) throw error;
+      await sleep(20 * attempt);
+    }
+  }
+}
+
 /** The installed binary must say it is the version asked for, before it is cached. */
 async function probeVersion(plan: Plan, binaryPath: string): Promise<void> {
   const { tool, version } = plan;
   let output: string;
   try {
-    const result = await execFileAsync(binaryPath, tool.versionArgs, {
-      env: probeEnv(),
-      timeout: 30_000,
-    });
-    output = result.stdout || result.stderr;
+    output = await runProbe(binaryPath, tool.versionArgs);
   } catch (error: unknown) {
     const e = error as { message: string; stderr?: string };
     const first = (e.stderr || e.message).trim().split('\n')[0] ?? '';

@@ -63,7 +63,7 @@ export async function install(tool: ToolDescription, spec: VersionSpec, ctx: Ins
   }
   const plan = planInstall(tool, version, ctx, started);
 
-  const found = await cache.inspect(plan.expect);
+  const found = cache.inspect(plan.expect);
   if (found.state === 'hit' && ctx.cacheVerification !== 'always') {
     return fromCache(plan, found.entry, ctx, 'cache entry unchanged since then');
   }
@@ -97,8 +97,8 @@ export function planInstall(tool: ToolDescription, version: string, ctx: Install
   const user = ctx.userDigests.get(asset.name);
   const embedded = user ? undefined : embeddedDigest(tool.name, version, asset.name);
   const digests = [
-    ...(user ? [{ digest: user, from: 'the "checksums" input' }] : []),
-    ...(embedded ? [{ digest: embedded, from: 'the digest embedded in shipkit (published upstream)' }] : []),
+    ...(user ? [{ digest: user, from: 'the "checksums" input', label: 'checksums input' }] : []),
+    ...(embedded ? [{ digest: embedded, from: 'the digest embedded in shipkit (published upstream)', label: 'embedded digest' }] : []),
   ];
   const signed = tool.checksumFile(version, asset)?.signed ?? false;
   const { fingerprint, blockSha256 } = ctx.hashicorpKey.identity;
@@ -124,7 +124,7 @@ export function planInstall(tool: ToolDescription, version: string, ctx: Install
 
 /** How an install was verified, for the log and the summary: `checksums input + SHA256SUMS signed by 72D7468F`. */
 export function verificationLabel(expect: cache.Expectation, file: cache.CacheRecord['checksumFile'], ctx: InstallContext): string {
-  const labels: string[] = expect.digests.map((d) => (d.from.includes('"checksums"') ? 'checksums input' : 'embedded digest'));
+  const labels = expect.digests.map((d) => d.label);
   if (file) labels.push(file.key ? `${file.label} signed by ${ctx.hashicorpKey.identity.shortId}` : file.label);
   return labels.join(' + ') || 'unverified (allowed)';
 }

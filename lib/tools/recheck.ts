@@ -28,7 +28,7 @@ export async function recheck(plan: Plan, entry: cache.Entry, ctx: InstallContex
     asset.archive === 'raw' ? undefined : cache.sha256File(entry.binaryPath),
     asset.archive === 'raw' ? undefined : extractEntry(assetPath, binary, undefined),
   ]);
-  checkDigests(assetSha256, verification.digests, asset.name);
+  checkDigests(assetSha256, verification.digests, asset.name, 'The cached copy is not used.');
   if (fromArchive && fromArchive.sha256 !== binarySha256) {
     throw new ToolError(`${entry.binaryPath} is not the ${binary} of the verified ${asset.name} (sha256 ${binarySha256}, the archive's is ${fromArchive.sha256})`);
   }

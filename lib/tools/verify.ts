@@ -15,6 +15,7 @@ import { verificationLabel } from './install.js';
 
 export interface Expected {
   digest: string;
+  /** Where the digest came from, for a mismatch message. */
   from: string;
 }
 
@@ -31,7 +32,7 @@ export type ChecksumSource = { from: 'network' } | { from: 'evidence'; dir: stri
 
 export async function expectedDigests(plan: Plan, ctx: InstallContext, source: ChecksumSource): Promise<Verification> {
   const { tool, version, asset } = plan;
-  const digests: Expected[] = plan.expect.digests.map((d) => ({ ...d }));
+  const digests: Expected[] = plan.expect.digests.map(({ digest, from }) => ({ digest, from }));
   const file = tool.checksumFile(version, asset);
   const found = file ? await checksumFromFile(plan, file, ctx, source) : undefined;
   if (found) digests.push(found.expected);
@@ -134,14 +135,13 @@ async function verifySums(sums: Buffer, signature: Buffer, where: string, ctx: I
   }
 }
 
-/** The asset's digest must equal every expected one. */
-export function checkDigests(actual: string, expected: Expected[], assetName: string): void {
+const DOWNLOAD_DISCARDED = 'The download was discarded and nothing was cached. A mirror serving a different file, or a tampered download, causes this.';
+
+/** The asset's digest must equal every expected one; `consequence` ends the message. */
+export function checkDigests(actual: string, expected: Expected[], assetName: string, consequence = DOWNLOAD_DISCARDED): void {
   for (const e of expected) {
     if (e.digest !== actual) {
-      throw new ToolError(
-        `Checksum mismatch for ${nameForLog(assetName)}: expected sha256 ${e.digest} (from ${e.from}), got ${actual}. ` +
-          'The download was discarded and nothing was cached. A mirror serving a different file, or a tampered download, causes this.',
-      );
+      throw new ToolError(`Checksum mismatch for ${nameForLog(assetName)}: expected sha256 ${e.digest} (from ${e.from}), got ${actual}. ${consequence}`);
     }
   }
 }

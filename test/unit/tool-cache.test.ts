@@ -70,7 +70,7 @@ describe('commit', () => {
     const dir = await cache.commit(await staged(), record, expectation);
     expect(dir).toBe(join(root, 'tflint', '0.12.1', 'x64'));
     expect(renames).toMatchObject([{ to: dir, markerExisted: true }]);
-    expect((await cache.inspect(expectation)).state).toBe('hit');
+    expect(cache.inspect(expectation).state).toBe('hit');
   });
 
   test('eight concurrent commits into an empty cache: all return the one entry, nothing else remains', async () => {
@@ -78,7 +78,7 @@ describe('commit', () => {
     const dirs = await Promise.all(stagings.map((s) => cache.commit(s, record, expectation)));
     expect(new Set(dirs).size).toBe(1);
     expect(readdirSync(join(root, 'tflint', '0.12.1')).sort()).toEqual(['x64', 'x64.complete']);
-    expect((await cache.inspect(expectation)).state).toBe('hit');
+    expect(cache.inspect(expectation).state).toBe('hit');
   });
 
   test('eight concurrent commits over a foreign entry: it is replaced once; no valid entry is moved aside', async () => {
@@ -88,7 +88,7 @@ describe('commit', () => {
     const stagings = await Promise.all(Array.from({ length: 8 }, () => staged()));
     const dirs = await Promise.all(stagings.map((s) => cache.commit(s, record, expectation)));
     expect(new Set(dirs)).toEqual(new Set([entry]));
-    const inspected = await cache.inspect(expectation);
+    const inspected = cache.inspect(expectation);
     expect(inspected.state).toBe('hit');
     expect(readdirSync(join(root, 'tflint', '0.12.1')).sort()).toEqual(['x64', 'x64.complete']);
     // the foreign entry was moved aside once; a valid entry moved aside in a race was put back
