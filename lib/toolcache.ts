@@ -158,6 +158,8 @@ function unmetClaim(record: CacheRecord, expect: Expectation): string | undefine
     return `its checksum file was verified with ${by}, not with the configured key ${expect.key.fingerprint}`;
   }
   if (record.unverified && !expect.allowUnverified) return 'it was installed unverified (allow-unverified), which this run does not allow';
+  // A raw asset is its binary: a record that says otherwise was not written by a verification.
+  if (record.asset.archive === 'raw' && record.asset.sha256 !== record.binarySha256) return 'its record gives the binary and the asset different digests';
   return undefined;
 }
 

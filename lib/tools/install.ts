@@ -63,7 +63,7 @@ export async function install(tool: ToolDescription, spec: VersionSpec, ctx: Ins
   }
   const plan = planInstall(tool, version, ctx, started);
 
-  const found = cache.inspect(plan.expect);
+  const found = inspectCache(plan);
   if (found.state === 'hit' && ctx.cacheVerification !== 'always') {
     return fromCache(plan, found.entry, ctx, 'cache entry unchanged since then');
   }
@@ -71,7 +71,7 @@ export async function install(tool: ToolDescription, spec: VersionSpec, ctx: Ins
     try {
       const { recheck } = await import('./recheck.js');
       const entry = await recheck(plan, found.entry, ctx);
-      return fromCache(plan, entry, ctx, 're-verified from the entry');
+      return fromCache(plan, entry, ctx, 'cache entry re-verified');
     } catch (error: unknown) {
       const why = found.state === 'recheck' ? `${found.why}; ` : '';
       ctx.warn(`${tool.name} ${version}: ignoring the cached copy (${why}${messageOf(error)}); installing afresh.`);
@@ -82,6 +82,15 @@ export async function install(tool: ToolDescription, spec: VersionSpec, ctx: Ins
   }
   const { installFresh } = await import('./fresh.js');
   return installFresh(plan, ctx);
+}
+
+/** The cache's verdict on this install's entry; an entry that cannot even be looked at is not used. */
+function inspectCache(plan: Plan): cache.Inspection {
+  try {
+    return cache.inspect(plan.expect);
+  } catch (error: unknown) {
+    return { state: 'unusable', entry: cache.entryOf(plan.expect), why: messageOf(error) };
+  }
 }
 
 export function planInstall(tool: ToolDescription, version: string, ctx: InstallContext, started = performance.now()): Plan {

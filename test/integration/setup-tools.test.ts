@@ -320,11 +320,11 @@ describe('the tool cache is not trusted', () => {
     const result = await setupTools({ toolCache: copy, inputs: { tools: 'tflint,terraform' } });
     expect(errorsOf(result)).toBe('');
     expect(result.outputs['cache-hit']).toBe('true');
-    // terraform's signed SHA256SUMS is re-verified from the entry; tflint's unsigned checksums.txt
+    // terraform's signed SHA256SUMS is re-verified from the entry's copy; tflint's unsigned checksums.txt
     // proves nothing from a cache anyone can write, so it is fetched again, as a cold install does
     expect(mirror.requests.slice(before)).toEqual(['/github.com/wata727/tflint/releases/download/v0.12.1/checksums.txt']);
-    expect(result.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; re-verified from the entry |');
-    expect(result.summary).toMatch(/\| terraform \| 0\.12\.12 \| tool cache \| SHA256SUMS signed by [0-9A-F]{8}; re-verified from the entry \|/);
+    expect(result.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry re-verified |');
+    expect(result.summary).toMatch(/\| terraform \| 0\.12\.12 \| tool cache \| SHA256SUMS signed by [0-9A-F]{8}; cache entry re-verified \|/);
     // the record now holds the copy's identity: the run after is a fast hit
     const third = await setupTools({ toolCache: copy, inputs: { tools: 'tflint,terraform' } });
     expect(third.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry unchanged since then |');
@@ -341,6 +341,25 @@ describe('the tool cache is not trusted', () => {
     expect(warnings(second)).toMatch(/tflint 0\.12\.1: ignoring the cached copy \(.*tflint is not the file that was verified .*is not the tflint of the verified tflint_linux_amd64\.zip/);
     expect(readFileSync(binary, 'utf8')).not.toContain('EVIL');
     expectCleanCache(toolCache);
+  });
+
+  test('the record edited alone: its claims are held to the pin, and proved again from the evidence, not believed', async () => {
+    const toolCache = tempDir('record');
+    await setupTools({ toolCache, inputs: { tools: 'tflint' } });
+    const entry = entryOf(toolCache, 'tflint', '0.12.1');
+    const genuine = readRecord(entry).asset.sha256;
+    const pin = (digest: string) => `${digest}  tflint_linux_amd64.zip`;
+    writeFileSync(recordOf(entry), JSON.stringify({ ...readRecord(entry), asset: { ...readRecord(entry).asset, sha256: 'f'.repeat(64) } }));
+    const pinned = await setupTools({ toolCache, inputs: { tools: 'tflint', checksums: pin(genuine) } });
+    expect(pinned.outputs['cache-hit']).toBe('true');
+    expect(pinned.summary).toContain('| tflint | 0.12.1 | tool cache | checksums input + checksums.txt; cache entry re-verified |');
+    expect(readRecord(entry).asset.sha256).toBe(genuine);
+    // a record rewritten to agree with a wrong pin: `always` proves the entry from its evidence
+    const wrong = '0'.repeat(64);
+    writeFileSync(recordOf(entry), JSON.stringify({ ...readRecord(entry), asset: { ...readRecord(entry).asset, sha256: wrong } }));
+    const strict = await setupTools({ toolCache, inputs: { tools: 'tflint', checksums: pin(wrong), 'cache-verification': 'always' } });
+    expect(strict.success).toBe(false);
+    expect(errorsOf(strict)).toContain(`Checksum mismatch for tflint_linux_amd64.zip: expected sha256 ${wrong} (from the "checksums" input)`);
   });
 
   test('binary and record edited together (digests rewritten to match) do not pass as verified', async () => {
@@ -402,7 +421,7 @@ describe('the tool cache is not trusted', () => {
     // and a genuine entry passes `always` as a cache hit, proved from its evidence
     const again = await setupTools({ toolCache, inputs: { tools: 'tflint', 'cache-verification': 'always' } });
     expect(again.outputs['cache-hit']).toBe('true');
-    expect(again.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; re-verified from the entry |');
+    expect(again.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry re-verified |');
   });
 
   test('a path in the record cannot become terraform-path', async () => {
