@@ -41,13 +41,15 @@ export async function recheck(plan: Plan, entry: cache.Entry, ctx: InstallContex
     version: plan.version,
     arch: plan.expect.arch,
     binary,
-    asset: { name: asset.name, sha256: assetSha256, url: asset.url, archive: asset.archive },
+    // The download URL is kept for the reader only; no decision depends on it.
+    asset: { name: asset.name, sha256: assetSha256, url: entry.record?.asset.url ?? asset.url, archive: asset.archive },
     binarySha256: binarySha256 ?? assetSha256,
     checksumFile: verification.checksumFile,
     unverified: verification.digests.length === 0,
     verifiedBy: verification.label,
     stamp,
   };
-  await cache.writeRecord(entry.evidence, record);
+  // Rewritten only when something differs (cache-verification: always proves unchanged entries too).
+  if (JSON.stringify(record) !== JSON.stringify(entry.record)) await cache.writeRecord(entry.evidence, record);
   return { ...entry, record };
 }
