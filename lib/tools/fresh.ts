@@ -11,45 +11,26 @@ import * as cache from '../toolcache.js';
 import { extractEntry } from '../unzip.js';
 import type { Installed, InstallContext, Plan } from './install.js';
 import { parseVersionOutput } from './tools.js';
-import { checkDigests, expectedDigests } from './verify.js';
+import { checkDigests, expectedDigests, type Verification } from './verify.js';
 
 // A cache miss: download, verify, extract, probe, cache. Loaded only on a miss.
 
 const execFileAsync = promisify(execFile);
 
+/** What the download stage hands on: the verified asset, where it came from, and how it was verified. */
+interface Fetched {
+  path: string;
+  url: string;
+  sha256: string;
+  verification: Verification;
+}
+
 export async function installFresh(plan: Plan, ctx: InstallContext): Promise<Installed> {
-  const { tool, version, asset, binary } = plan;
   const staging = await cache.stage(plan.expect);
   try {
-    const fetcher = await ctx.fetcher();
-    // A zip is kept in the entry as evidence; a raw asset is the binary itself.
-    const download = asset.archive === 'raw' ? join(staging, binary) : join(staging, cache.EVIDENCE, asset.name);
-    // Both run at once; both settle before anything is cleaned up, so no write outlives a failure.
-    const [downloaded, expected] = await Promise.allSettled([
-      fetcher.download(asset.url, download),
-      expectedDigests(plan, ctx, { from: 'network' }),
-    ]);
-    if (downloaded.status === 'rejected') throw explainDownloadError(downloaded.reason, plan, ctx);
-    if (expected.status === 'rejected') throw expected.reason;
-    const got = downloaded.value;
-    const verification = expected.value;
-    checkDigests(got.sha256, verification.digests, asset.name);
-    if (!verification.digests.length) {
-      ctx.warn(`${tool.name} ${version}: ${asset.name} installed UNVERIFIED (allow-unverified: true); sha256 ${got.sha256}.`);
-    }
-
-    const binaryPath = join(staging, binary);
-    let binarySha256 = got.sha256;
-    if (asset.archive === 'zip') {
-      const extracted = await extractEntry(download, binary, binaryPath).catch((e: unknown) => {
-        throw new ToolError(`${tool.name} ${version}: ${asset.name} from ${got.url}: ${(e as Error).message}. Nothing was installed.`);
-      });
-      binarySha256 = extracted.sha256;
-    }
-    await chmod(binaryPath, 0o755);
-    await probeVersion(plan, binaryPath);
-    for (const file of verification.keep) await writeFile(join(staging, cache.EVIDENCE, file.name), file.data, { flag: 'wx' });
-
+    const fetched = await downloadVerified(plan, ctx, staging);
+    const binarySha256 = await unpack(plan, fetched, staging);
+    const { tool, version, asset, binary } = plan;
     const dir = await cache.commit(
       staging,
       {
@@ -57,11 +38,11 @@ export async function installFresh(plan: Plan, ctx: InstallContext): Promise<Ins
         version,
         arch: plan.expect.arch,
         binary,
-        asset: { name: asset.name, sha256: got.sha256, url: got.url, archive: asset.archive },
+        asset: { name: asset.name, sha256: fetched.sha256, url: fetched.url, archive: asset.archive },
         binarySha256,
-        checksumFile: verification.checksumFile,
-        unverified: verification.digests.length === 0,
-        verifiedBy: verification.label,
+        checksumFile: fetched.verification.checksumFile,
+        unverified: fetched.verification.digests.length === 0,
+        verifiedBy: fetched.verification.label,
       },
       plan.expect,
       plan.distrust,
@@ -72,14 +53,50 @@ export async function installFresh(plan: Plan, ctx: InstallContext): Promise<Ins
       path: join(dir, binary),
       dir,
       fromCache: false,
-      source: new URL(got.url).host,
-      verifiedBy: verification.label,
+      source: new URL(fetched.url).host,
+      verifiedBy: fetched.verification.label,
       ms: performance.now() - plan.started,
     };
   } finally {
     // On success the staging folder was renamed away; on failure nothing of it may remain.
     await cache.unstage(staging);
   }
+}
+
+/** Downloads the asset into the staging folder and checks it against every expected digest. */
+async function downloadVerified(plan: Plan, ctx: InstallContext, staging: string): Promise<Fetched> {
+  const { tool, version, asset, binary } = plan;
+  const fetcher = await ctx.fetcher();
+  // A zip is kept in the entry as evidence; a raw asset is the binary itself.
+  const path = asset.archive === 'raw' ? join(staging, binary) : join(staging, cache.EVIDENCE, asset.name);
+  // Both run at once; both settle before anything is cleaned up, so no write outlives a failure.
+  const [downloaded, expected] = await Promise.allSettled([fetcher.download(asset.url, path), expectedDigests(plan, ctx, { from: 'network' })]);
+  if (downloaded.status === 'rejected') throw explainDownloadError(downloaded.reason, plan, ctx);
+  if (expected.status === 'rejected') throw expected.reason;
+  const { url, sha256 } = downloaded.value;
+  const verification = expected.value;
+  checkDigests(sha256, verification.digests, asset.name);
+  if (!verification.digests.length) {
+    ctx.warn(`${tool.name} ${version}: ${asset.name} installed UNVERIFIED (allow-unverified: true); sha256 ${sha256}.`);
+  }
+  return { path, url, sha256, verification };
+}
+
+/** Puts the executable (and the evidence) in place in the staging folder; returns the executable's SHA-256. */
+async function unpack(plan: Plan, fetched: Fetched, staging: string): Promise<string> {
+  const { tool, version, asset, binary } = plan;
+  const binaryPath = join(staging, binary);
+  let binarySha256 = fetched.sha256;
+  if (asset.archive === 'zip') {
+    const extracted = await extractEntry(fetched.path, binary, binaryPath).catch((e: unknown) => {
+      throw new ToolError(`${tool.name} ${version}: ${asset.name} from ${fetched.url}: ${(e as Error).message}. Nothing was installed.`);
+    });
+    binarySha256 = extracted.sha256;
+  }
+  await chmod(binaryPath, 0o755);
+  await probeVersion(plan, binaryPath);
+  for (const file of fetched.verification.keep) await writeFile(join(staging, cache.EVIDENCE, file.name), file.data, { flag: 'wx' });
+  return binarySha256;
 }
 
 function explainDownloadError(error: unknown, plan: Plan, ctx: InstallContext): unknown {
