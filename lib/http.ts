@@ -101,6 +101,8 @@ export interface HttpResponse {
   body: Buffer;
   /** The URL requested (after the mirror mapping, before redirects). */
   url: string;
+  /** The URL that answered: `url` after redirects (a registry's blob store, a release's CDN). */
+  answeredBy: string;
   /** Set when this is a transient failure (5xx, 408, 429) given back after the retries allowed. */
   failure?: NetworkError;
 }
@@ -381,7 +383,7 @@ export class Http {
           const exchange = await this.open(plan, deadline);
           expectLength(deadline, exchange);
           const body = await this.readBody(plan, exchange, deadline);
-          const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+          const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url, answeredBy: exchange.url };
           if (isTransientStatus(response.status, response.headers)) throw transientStatus(response);
           return response;
         } finally {
@@ -400,7 +402,7 @@ export class Http {
    */
   async failureOf(plan: Plan, exchange: Exchange, deadline: Deadline): Promise<Error> {
     const body = await this.readBody({ ...plan, maxBytes: 64 * 1024 }, exchange, deadline).catch(() => Buffer.alloc(0));
-    const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+    const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url, answeredBy: exchange.url };
     if (isTransientStatus(response.status, response.headers)) return transientStatus(response);
     return new HttpStatusError(plan.shown, response.status, response.headers, body.toString('utf8'), plan.method);
   }
