@@ -9,7 +9,8 @@ import { forLog } from '../../../lib/log.js';
 import { parseMirrors, type Mirror } from '../../../lib/mirrors.js';
 import { checkPattern, isInside, realPathOf, resolveInside } from '../../../lib/paths.js';
 import { parseVersionSpec, type VersionSpec } from '../../../lib/tools/versions.js';
-import { CACHE_TYPES, cacheType, type CacheSetting } from './builder.js';
+import { CACHE_TYPES, type CacheSetting } from './builder.js';
+import { CacheSpecError, parseCacheSpec, type CacheEntry } from './cache-spec.js';
 import { CONTEXT_DIGEST_LABEL } from './digest.js';
 import { THRESHOLDS, type Threshold } from './hadolint.js';
 import { isRepositoryPath, NAME_MAX, parseRegistry } from './reference.js';
@@ -168,14 +169,23 @@ function getCache(name: 'cache-from' | 'cache-to', workspace: string): CacheSett
   for (const line of lines) {
     const wrong = (why: string) => new UsageError(`Input "${name}" has the line ${forLog(line)}: ${why}.`);
     if (line === 'none') throw wrong('"none" stands alone, with no other line');
-    const type = cacheType(line);
-    if (!(CACHE_TYPES as readonly string[]).includes(type)) throw wrong(`expected type=registry, inline, local, gha, s3 or azblob with its options (e.g. type=gha,mode=max), or an image reference`);
-    if (name === 'cache-from' && type === 'inline') throw wrong('inline cache is read back with type=registry,ref=<image>');
     const placeholder = /\{([^}]*)\}/.exec(line);
     if (placeholder && !['image', 'name'].includes(placeholder[1]!)) throw wrong(`{${placeholder[1]}} is not a placeholder: use {image} or {name}`);
-    for (const field of line.split(',')) {
-      const [key = '', value = ''] = field.split(/=(.*)/s).map((s) => s.trim());
-      if (type === 'local' && (key === 'src' || key === 'dest')) resolveInside(workspace, value.replace(/\{(image|name)\}/g, 'x'), name);
+    // Checked as buildx will read it, placeholders filled with a name-like stand-in.
+    let entries: CacheEntry[];
+    try {
+      entries = parseCacheSpec(line.replace(/\{(image|name)\}/g, 'x'));
+    } catch (error: unknown) {
+      if (!(error instanceof CacheSpecError)) throw error;
+      throw wrong(`buildx cannot read it as a cache spec (one CSV line of key=value fields): ${error.message}`);
+    }
+    for (const entry of entries) {
+      if (!(CACHE_TYPES as readonly string[]).includes(entry.type)) throw wrong(`expected type=registry, inline, local, gha, s3 or azblob with its options (e.g. type=gha,mode=max), or an image reference`);
+      if (name === 'cache-from' && entry.type === 'inline') throw wrong('inline cache is read back with type=registry,ref=<image>');
+      if (entry.type !== 'local') continue;
+      for (const key of ['src', 'dest'] as const) {
+        if (entry.attrs[key] !== undefined) resolveInside(workspace, entry.attrs[key], name);
+      }
     }
   }
   return { kind: 'specs', specs: lines };
