@@ -9,7 +9,7 @@ import { buildArgv, buildxOutput } from '../../actions/build-images/src/docker.j
 import { imageRef } from '../../actions/build-images/src/reference.js';
 import { failsThreshold, parseHadolintJson, toSarif } from '../../actions/build-images/src/hadolint.js';
 import { checkDistinctImages, discoverServices, parseImageNames } from '../../actions/build-images/src/services.js';
-import { computeTags, parseTagSpec, tagSafe, TAG_RULES, whyNoTag } from '../../actions/build-images/src/tags.js';
+import { branchTag, computeTags, parseTagSpec, tagSafe, TAG_RULES, whyNoTag } from '../../actions/build-images/src/tags.js';
 
 const NOW = new Date('2026-11-23T04:05:06Z');
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -39,6 +39,13 @@ describe('tag rules', () => {
       ['1.0.0', 'sha-0123456', 'pr-7'],
     ],
     ['no VERSION file', push('refs/heads/main'), undefined, ['sha-0123456', 'main', 'latest']],
+    // A branch named like another rule's tag never takes that tag: `branch-` goes in front.
+    ['a maintenance branch named 1.0', push('refs/heads/1.0'), '1.0.3', ['1.0.3', 'sha-0123456', 'branch-1.0']],
+    ['a branch named latest (not the default one)', push('refs/heads/latest'), undefined, ['sha-0123456', 'branch-latest']],
+    ['a branch named v2', push('refs/heads/v2'), undefined, ['sha-0123456', 'branch-v2']],
+    ['a branch named like a sha tag', push('refs/heads/sha-0123456'), undefined, ['sha-0123456', 'branch-sha-0123456']],
+    ['a branch named buildcache', push('refs/heads/BuildCache'), undefined, ['sha-0123456', 'branch-buildcache']],
+    ['release/1.0 is no version', push('refs/heads/release/1.0'), '1.0.0', ['1.0.0', 'sha-0123456', 'release-1.0']],
   ] as [string, GitContext, string | undefined, string[]][])('%s', (_name, git, version, tags) => {
     expect(computeTags(all, git, version, NOW)).toEqual(tags);
   });
@@ -62,6 +69,12 @@ describe('tag rules', () => {
     ['a'.repeat(200), 'a'.repeat(128)],
   ])('branch %j is made tag-safe as %j', (branch, tag) => {
     expect(tagSafe(branch)).toBe(tag);
+  });
+
+  test('a prefixed branch tag still fits in 128 characters', () => {
+    const tag = branchTag(`1${'a'.repeat(200)}`);
+    expect(tag).toBe(`branch-1${'a'.repeat(120)}`);
+    expect(tag).toHaveLength(128);
   });
 });
 
