@@ -437,6 +437,7 @@ else if (op === 'erase') { delete saved[input.trim()]; fs.writeFileSync(db, JSON
     [{ 'image-names': 'post-py=Post' }, 'Input "image-names" has the line "post-py=Post": expected dir=name with a lower-case image name'],
     [{ 'image-names': 'posts=post' }, 'Input "image-names" names "posts", which is not a service folder; services found: comment, post-py, ui.'],
     [{ platforms: 'linux/arm64' }, 'Input "platforms" is "linux/arm64", which needs docker buildx'],
+    [{ secrets: 'npm_token=npm_s3cr3t-value' }, 'Input "secrets" gives "npm_token": secret mounts (RUN --mount=type=secret) need docker buildx, but DOCKER_BUILDKIT=0'],
     [{ services: '../*' }, 'Input "services" has the pattern "../*", which leads out of the workspace'],
     [{ 'image-names': 'post-py=same\ncomment=same' }, 'Input "image-names" gives the services "src/comment" and "src/post-py" one name, "same"'],
     [{ registry: '127.0.0.1:99999' }, 'Input "registry" is "127.0.0.1:99999": expected a registry host with an optional port, e.g. docker.io, ghcr.io or 127.0.0.1:5000: the port must be a number from 1 to 65535.'],

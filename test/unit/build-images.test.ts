@@ -5,7 +5,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { GitContext } from '../../lib/git-context.js';
 import { parseChallenge, registryApiBase } from '../../lib/registry.js';
 import { contextDigest } from '../../actions/build-images/src/digest.js';
-import { buildArgv, buildxOutput } from '../../actions/build-images/src/docker.js';
+import { buildArgv, buildxOutput, secretMounts } from '../../actions/build-images/src/docker.js';
 import { imageRef } from '../../actions/build-images/src/reference.js';
 import { failsThreshold, parseHadolintJson, toSarif } from '../../actions/build-images/src/hadolint.js';
 import { checkDistinctImages, discoverServices, parseImageNames } from '../../actions/build-images/src/services.js';
@@ -275,8 +275,23 @@ describe('docker argv', () => {
       ['buildx', 'build', '--builder', 'ci', '--progress', 'plain', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--platform', 'linux/amd64,linux/arm64', '--cache-from', 'type=registry,ref=r:buildcache', '--cache-to', 'type=registry,ref=r:buildcache,mode=max', '--push', 'src/ui'],
     ],
     ['buildx, loading', { ...bare, buildx: { builder: 'default', output: 'load' as const } }, ['buildx', 'build', '--builder', 'default', '--progress', 'plain', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--load', 'src/ui']],
+    [
+      'buildx with secrets: ids and variable names, never values',
+      { ...bare, secrets: secretMounts([{ id: 'npm_token', value: 'npm_s3cr3t' }, { id: 'pip.conf', value: 'x' }]).mounts, buildx: { builder: 'ci', output: 'push' as const } },
+      ['buildx', 'build', '--builder', 'ci', '--progress', 'plain', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--secret', 'id=npm_token,env=SHIPKIT_BUILD_SECRET_0', '--secret', 'id=pip.conf,env=SHIPKIT_BUILD_SECRET_1', '--push', 'src/ui'],
+    ],
   ])('%s', (_name, p, argv) => {
     expect(buildArgv(p)).toEqual(argv);
+  });
+
+  test('secret values go to the build command\'s environment, under names of the kit\'s own', () => {
+    expect(secretMounts([{ id: 'npm_token', value: 'npm_s3cr3t' }, { id: 'PATH', value: 'not-a-path' }])).toEqual({
+      mounts: [
+        { id: 'npm_token', env: 'SHIPKIT_BUILD_SECRET_0' },
+        { id: 'PATH', env: 'SHIPKIT_BUILD_SECRET_1' },
+      ],
+      env: { SHIPKIT_BUILD_SECRET_0: 'npm_s3cr3t', SHIPKIT_BUILD_SECRET_1: 'not-a-path' },
+    });
   });
 
   test.each([

@@ -46,6 +46,8 @@ export interface BuilderRequest {
   platforms: string[];
   cacheFrom: CacheSetting;
   cacheTo: CacheSetting;
+  /** Ids of the `secrets` input: BuildKit secret mounts, which the classic builder does not have. */
+  secretIds?: string[];
 }
 
 export type BuilderPlan =
@@ -85,6 +87,13 @@ function classic(request: BuilderRequest, reason: string): BuilderPlan {
   const needs = (input: string, value: string) => new UsageError(`Input "${input}" is ${forLog(value)}, which needs docker buildx, but ${reason}.`);
   if (request.builder) throw needs('builder', request.builder);
   if (request.platforms.length) throw needs('platforms', request.platforms.join(','));
+  if (request.secretIds?.length) {
+    // Only the ids: the values are secrets.
+    throw new UsageError(
+      `Input "secrets" gives ${request.secretIds.map((id) => forLog(id)).join(', ')}: secret mounts (RUN --mount=type=secret) need docker buildx, but ${reason}. ` +
+        'A build-arg is no substitute: its value stays in the image history.',
+    );
+  }
   if (request.cacheTo.kind === 'specs') throw needs('cache-to', request.cacheTo.specs.join('\n'));
   if (request.cacheFrom.kind === 'specs') {
     const bad = request.cacheFrom.specs.find((s) => cacheType(s) !== 'registry');

@@ -29,6 +29,8 @@ export interface Inputs {
   tags: TagSpec;
   labels: string[];
   'build-args': string[];
+  /** BuildKit secrets (`--secret`), values masked as soon as they are read. */
+  secrets: BuildSecret[];
   target: string;
   platforms: string[];
   builder: string;
@@ -48,6 +50,11 @@ export interface Inputs {
   'lint-only': boolean;
 }
 
+export interface BuildSecret {
+  id: string;
+  value: string;
+}
+
 const bad = (input: string, value: string, expected: string) => new UsageError(`Input "${input}" is ${forLog(value)}: expected ${expected}.`);
 
 export function getInputs(workspace: string): Inputs {
@@ -63,6 +70,7 @@ export function getInputs(workspace: string): Inputs {
     tags: parseTagSpec(getList('tags')),
     labels: getPairs('labels', /^[^\s=]+$/, 'a label key without spaces'),
     'build-args': getPairs('build-args', /^[A-Za-z_][A-Za-z0-9_]*$/, 'an argument name of letters, digits and _'),
+    secrets: getSecrets(),
     target: getMatching('target', /^[A-Za-z][A-Za-z0-9_.-]*$/, 'a build stage name (letters, digits, _ . -)'),
     platforms: getPlatforms(),
     builder: getMatching('builder', /^[A-Za-z0-9][A-Za-z0-9._+-]*$/, 'a buildx builder name as docker buildx ls shows it'),
@@ -149,6 +157,28 @@ function getPairs(name: string, key: RegExp, expected: string): string[] {
     }
   }
   return lines.map((line) => `${line.slice(0, line.indexOf('=')).trim()}=${line.slice(line.indexOf('=') + 1)}`);
+}
+
+/**
+ * `id=value` lines, each a secret a Dockerfile mounts with `RUN --mount=type=secret,id=<id>`. Values
+ * are secrets: masked at once, and no message repeats them (nor a line that has no `=`, which may
+ * be a value pasted alone).
+ */
+function getSecrets(): BuildSecret[] {
+  const secrets: BuildSecret[] = [];
+  getLines('secrets').forEach((line, index) => {
+    const eq = line.indexOf('=');
+    if (eq < 0) {
+      throw new UsageError(`Input "secrets" has an entry without "=" (entry ${index + 1}, not shown: it may be a secret): expected id=value lines, e.g. npm_token=\${{ secrets.NPM_TOKEN }}.`);
+    }
+    const id = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    if (value) core.setSecret(value);
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new UsageError(`Input "secrets" has the id ${forLog(id)} (its value is not shown): expected an id of letters, digits, _ . and -, as RUN --mount=type=secret,id=<id> names it.`);
+    if (secrets.some((s) => s.id === id)) throw new UsageError(`Input "secrets" gives the id ${forLog(id)} twice: each id is one secret.`);
+    secrets.push({ id, value });
+  });
+  return secrets;
 }
 
 function getPlatforms(): string[] {
