@@ -167,7 +167,8 @@ describe('the plan comment and summary, rendered from show -json', () => {
     const at = order.map((part) => body.indexOf(part));
     expect(at.filter((i) => i < 0)).toEqual([]);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    // the summary shows the same list, above the text plan
+    // the summary shows the same list under its own counts line, above the text plan
+    expect(result.summary).toMatch(new RegExp(`\\*\\*Plan\\*\\* for \`${STAGE}\`: 2 to add, 1 to change, 2 to destroy \\(\`sha256:[0-9a-f]{64}\`\\)\\n\\n> \\[!CAUTION\\]`));
     expect(result.summary).toContain('**⚠️ Destroy** (1)\n- `module.docker_app.terraform_data.firewall[0]`');
     expect(result.summary.indexOf('**⚠️ Destroy**')).toBeLessThan(result.summary.indexOf('<details><summary>Plan</summary>'));
 

@@ -90,10 +90,10 @@ export function outputGroup(outputs: readonly OutputEntry[]): string {
   return outputs.length ? [`**Outputs** (${outputs.length})`, ...outputs.map(outputLine)].join('\n') : '';
 }
 
-/** The whole plan: headline, caution, resources by action, outputs. */
-export function planMarkdown(view: PlanView, budget?: number): string {
+/** The whole plan: headline (unless the caller writes its own), caution, resources by action, outputs. */
+export function planMarkdown(view: PlanView, budget?: number, withHeadline = true): string {
   if (!view.changes) return 'No changes. The infrastructure matches the configuration.';
-  return [headline(view.counts), destroyWarning(view), resourceGroups(view.resources, budget), outputGroup(view.outputs)].filter(Boolean).join('\n\n');
+  return [withHeadline ? headline(view.counts) : '', destroyWarning(view), resourceGroups(view.resources, budget), outputGroup(view.outputs)].filter(Boolean).join('\n\n');
 }
 
 function driftLine(d: DriftEntry): string {

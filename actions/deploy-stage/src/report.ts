@@ -37,7 +37,8 @@ export async function writeSummary(inputs: Inputs, report: Report): Promise<void
   if (report.plan) {
     const p = report.plan;
     parts.push(`**Plan** for ${code(p.dir)}: ${p.add} to add, ${p.change} to change, ${p.destroy} to destroy (\`sha256:${p.sha256}\`)`, '');
-    parts.push(planMarkdown(p.view, SUMMARY_LIST), '');
+    // the line above has the counts
+    parts.push(planMarkdown(p.view, SUMMARY_LIST, false), '');
     if (report.reviewed) {
       const r = report.reviewed;
       // `from` is the kit's own words

@@ -51,7 +51,7 @@ export async function review(run: Run): Promise<void> {
       throw new StageFailure(
         'plan-changed',
         found.pr
-          ? `Pull request #${found.pr} has no plan comment by ${identity.login} for ${inputs.environment} (${run.envDir}), so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, pass plan-sha256, or set auto-approve: true.`
+          ? `Pull request #${found.pr} has no plan comment by ${identity.login} for ${inputs.environment} (${run.envDir}), so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, pass plan-sha256, or set auto-approve: true. (A plan without changes writes no comment; this one has changes.)`
           : `No merged pull request brought ${git!.sha.slice(0, 7)} here, so there is no reviewed plan to apply. Pass plan-sha256, or set auto-approve: true.`,
       );
     }
