@@ -38,42 +38,57 @@ interface Tracked {
 }
 
 async function detect(run: Run): Promise<Found> {
-  const { inputs } = run;
-  const dir = run.envDir!;
   await initBackend(run);
+  const { refresh, plan } = await bothPlans(run);
+  setPlanOutputs(plan.summary);
+  const drifted = refresh?.exitCode === 2 || plan.exitCode === 2;
+  core.setOutput('drifted', String(drifted));
+  const found: Found = { drifted, refresh, plan, input: driftInput(run, refresh, plan) };
+  // in the summary even when the issue cannot be written
+  run.report.drift = { status: drifted ? 'drifted' : 'in-sync', body: driftBody(found.input) };
+  info(verdict(run, found));
+  return found;
+}
+
+/** The refresh-only plan (from terraform 0.15.4) and the normal plan, each saved and read back. */
+async function bothPlans(run: Run): Promise<{ refresh?: SavedPlan; plan: SavedPlan }> {
+  const { inputs } = run;
   const folder = join(run.resources.dir!, 'plan');
   const version = run.tools.terraform!.version;
   const refreshFile = join(folder, `${inputs.environment}-refresh-only.tfplan`);
   const refresh = hasRefreshOnly(version) ? await savedPlan(run, 'terraform plan -refresh-only', refreshOnlyArgs(refreshFile, inputs['lock-timeout']), refreshFile) : undefined;
   if (!refresh) info(`terraform ${version.join('.')} has no refresh-only plan (0.15.4 and later do): only the plan runs, where a change made outside Terraform shows as one an apply would undo.`);
   const planFile = join(folder, `${inputs.environment}.tfplan`);
-  run.resources.planFile = planFile;
+  run.resources.planFile = planFile; // keep-plan keeps the normal plan
   const plan = await savedPlan(run, 'terraform plan', planArgs(planFile, inputs['lock-timeout']), planFile);
-  setPlanOutputs(plan.summary);
-  const drifted = refresh?.exitCode === 2 || plan.exitCode === 2;
-  core.setOutput('drifted', String(drifted));
-  const env = process.env;
-  const input: DriftInput = {
-    environment: inputs.environment,
-    dir,
+  return { refresh, plan };
+}
+
+function driftInput(run: Run, refresh: SavedPlan | undefined, plan: SavedPlan): DriftInput {
+  return {
+    environment: run.inputs.environment,
+    dir: run.envDir!,
     hash: driftSha256(refresh?.json ?? '{}', plan.summary),
     refresh: refresh ? { view: refresh.view, text: refresh.text } : undefined,
-    terraformVersion: version.join('.'),
+    terraformVersion: run.tools.terraform!.version.join('.'),
     plan: { view: plan.view, text: plan.text },
     branch: run.git?.branch,
     commit: run.git?.sha,
-    runUrl: runUrl(env),
+    runUrl: runUrl(process.env),
     checkedAt: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   };
-  const body = driftBody(input);
-  // in the summary even when the issue cannot be written
-  run.report.drift = { status: drifted ? 'drifted' : 'in-sync', body };
-  info(
-    drifted
-      ? `${inputs.environment} (${dir}) has drifted: ${refresh ? `the refresh-only plan ${refresh.exitCode === 2 ? `would update the state (${refresh.view.drift.length} object(s) changed outside Terraform, ${refresh.view.outputs.length} output(s))` : 'finds the state up to date'}, ` : ''}the plan ${plan.exitCode === 2 ? 'has changes to apply' : 'has nothing to apply'}.`
-      : `${inputs.environment} (${dir}) is in sync: nothing changed outside Terraform, and the plan has nothing to apply.`,
-  );
-  return { drifted, refresh, plan, input };
+}
+
+/** One line for the log: drifted or not, and which plan said so. */
+function verdict(run: Run, { drifted, refresh, plan }: Found): string {
+  const where = `${run.inputs.environment} (${run.envDir})`;
+  if (!drifted) return `${where} is in sync: nothing changed outside Terraform, and the plan has nothing to apply.`;
+  const outside = !refresh
+    ? ''
+    : refresh.exitCode === 2
+      ? `the refresh-only plan would update the state (${refresh.view.drift.length} object(s) changed outside Terraform, ${refresh.view.outputs.length} output(s)), `
+      : 'the refresh-only plan finds the state up to date, ';
+  return `${where} has drifted: ${outside}the plan ${plan.exitCode === 2 ? 'has changes to apply' : 'has nothing to apply'}.`;
 }
 
 /** The issue: opened, updated (with a comment when the drift changed), closed, or left alone. */
