@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7088);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9814);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -18,7 +18,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7088:
+/***/ 9814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -36,7 +36,7 @@ var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./lib/annotate.ts
 var annotate = __webpack_require__(6484);
 // EXTERNAL MODULE: ./lib/summary.ts
-var summary = __webpack_require__(1262);
+var lib_summary = __webpack_require__(1262);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -182,7 +182,7 @@ function galaxyInstallArgs(kind, requirements, into) {
 var errors = __webpack_require__(8115);
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/failure.ts
 
-const FAILURE_REASONS = (/* unused pure expression or super */ null && (['requirements-failed', 'validate-failed', 'lint-failed', 'plan-failed', 'plan-changed', 'state-locked', 'apply-failed', 'deploy-failed']));
+const FAILURE_REASONS = (/* unused pure expression or super */ null && (['requirements-failed', 'validate-failed', 'lint-failed', 'plan-failed', 'plan-changed', 'state-locked', 'apply-failed', 'deploy-failed', 'drifted']));
 /** A failed stage, with the machine-readable reason a workflow can branch on. */
 class StageFailure extends errors/* ToolError */.v4 {
     reason;
@@ -404,7 +404,49 @@ function lineOf(text, role) {
 var exec = __webpack_require__(3361);
 // EXTERNAL MODULE: ./lib/log.ts
 var log = __webpack_require__(2844);
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/providers.ts
+
+/**
+ * Terraform's provider plugin cache (TF_PLUGIN_CACHE_DIR), kept in the runner's tool cache so the
+ * workflows can carry it across runs with actions/cache (saved only by default-branch runs).
+ *
+ * A cache is outside input, so it is used only where terraform itself checks what it takes from it:
+ * - 1.4 and later take a cached provider only when it matches a checksum in the module's
+ *   `.terraform.lock.hcl`, which is reviewed code; without a lock file (or a lock entry) they
+ *   ignore the cache and download from the registry, verified against its signed checksums;
+ * - 0.14 to 1.3 check a cached provider against the lock file when there is one, but without one
+ *   they take whatever the cache holds and record its hash: no cache for such a module;
+ * - before 0.14 there is no lock file at all, nothing to check a cached provider against: no cache.
+ */
+/** The folder under RUNNER_TOOL_CACHE; the reusable workflows cache `${{ runner.tool_cache }}/` + this. */
+const PROVIDER_CACHE_FOLDER = 'shipkit-terraform-providers';
+const atLeast = (v, major, minor) => v[0] > major || (v[0] === major && v[1] >= minor);
+function providerCache(enabled, env, version) {
+    const shown = version.join('.');
+    if (!enabled)
+        return { note: 'Terraform providers are not cached across runs (provider-cache: false).' };
+    if (env.TF_PLUGIN_CACHE_DIR)
+        return { note: 'TF_PLUGIN_CACHE_DIR is set in the environment: terraform uses that provider cache as it is.' };
+    if (!atLeast(version, 0, 14)) {
+        return { note: `Terraform providers are not cached across runs: terraform ${shown} has no dependency lock file (0.14 and later do), so nothing could check a cached provider before it runs.` };
+    }
+    if (!env.RUNNER_TOOL_CACHE)
+        return { note: 'Terraform providers are not cached across runs: RUNNER_TOOL_CACHE is not set.' };
+    const dir = (0,external_node_path_.join)(env.RUNNER_TOOL_CACHE, PROVIDER_CACHE_FOLDER);
+    return {
+        dir,
+        note: atLeast(version, 1, 4)
+            ? `Terraform providers are cached in ${dir}: terraform ${shown} takes a cached provider only when it matches the module's .terraform.lock.hcl, and downloads (verified) otherwise.`
+            : `Terraform providers are cached in ${dir} for modules with a .terraform.lock.hcl, which terraform ${shown} checks every cached provider against; modules without one download theirs (verified).`,
+    };
+}
+/** Whether one module's terraform gets the cache: always from 1.4, else only with a lock file. */
+function moduleUsesCache(version, hasLockFile) {
+    return atLeast(version, 1, 4) || (atLeast(version, 0, 14) && hasLockFile);
+}
+
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/run.ts
+
 
 
 
@@ -443,9 +485,20 @@ function checkRow(check, where, ok, found, fallback) {
         detail: ok ? (warnings ? `${warnings} warning(s)` : '') : errors ? `${errors} error(s)` : fallback,
     };
 }
-/** The terraform environment for one module folder: its own TF_DATA_DIR in the run's private folder. */
+/**
+ * The terraform environment for one module folder: its own TF_DATA_DIR in the run's private folder,
+ * and the provider cache where terraform can check what it takes from it (providers.ts).
+ */
 function terraformEnv(run, dir, purpose) {
-    return { ...run.env, TF_DATA_DIR: (0,external_node_path_.join)(run.resources.dir, 'terraform', `${purpose}-${dir.replace(/[^\w.-]+/g, '_')}`) };
+    const env = { ...run.env, TF_DATA_DIR: (0,external_node_path_.join)(run.resources.dir, 'terraform', `${purpose}-${dir.replace(/[^\w.-]+/g, '_')}`) };
+    const version = run.tools.terraform?.version;
+    if (run.providerCache && version) {
+        // whether the module had a lock file when the run began: one that init wrote for this run was not reviewed
+        const found = run.resources.lockFiles?.find((f) => f.path === (0,external_node_path_.join)(run.root, dir, '.terraform.lock.hcl'));
+        if (moduleUsesCache(version, Boolean(found && found.kind !== 'absent')))
+            env.TF_PLUGIN_CACHE_DIR = run.providerCache;
+    }
+    return env;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -486,6 +539,15 @@ function hclString(value) {
 }
 function planArgs(planFile, lockTimeout) {
     return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+}
+/** `plan -refresh-only` arrived in terraform 0.15.4 (before it, refreshing meant writing the state). */
+function hasRefreshOnly(version) {
+    const [major, minor, patch] = version;
+    return major > 0 || minor > 15 || (minor === 15 && patch >= 4);
+}
+/** A refresh-only plan: the state compared with the real infrastructure, nothing planned from the configuration. */
+function refreshOnlyArgs(planFile, lockTimeout) {
+    return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
 }
 function applyArgs(planFile, lockTimeout) {
     return ['apply', '-input=false', '-no-color', `-lock-timeout=${lockTimeout}`, planFile];
@@ -579,6 +641,21 @@ function canonical(value) {
     }
     return value;
 }
+function sha256Of(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}
+/**
+ * What a drift check found, as a hash: the refresh-only plan's drifted objects and outputs, and
+ * the normal plan's own hash. Equal when a later check finds the same drift.
+ */
+function driftSha256(refreshJson, plan) {
+    const refresh = JSON.parse(refreshJson);
+    const drift = (refresh.resource_drift ?? []).map((r) => ({ address: r.address, actions: r.change.actions, before: r.change.before, after: r.change.after })).sort((x, y) => x.address.localeCompare(y.address));
+    const outputs = Object.entries(refresh.output_changes ?? {})
+        .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
+        .map(([name, c]) => ({ name, actions: c.actions, after: c.after }));
+    return sha256Of({ drift, outputs, plan: plan.sha256 });
+}
 /**
  * Counts and a content hash of a plan from `terraform show -json`. The plan file itself is not
  * hashed: it records when it was made, so two plans of the same change differ byte for byte.
@@ -604,7 +681,7 @@ function summarisePlan(showJson) {
     const outputs = Object.entries(plan.output_changes ?? {})
         .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
         .map(([name, c]) => ({ name, actions: c.actions, after: c.after, after_unknown: c.after_unknown }));
-    const sha256 = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(canonical({ resources, outputs }))).digest('hex');
+    const sha256 = sha256Of({ resources, outputs });
     return { add, change, destroy, sha256 };
 }
 
@@ -715,9 +792,9 @@ async function checkAnsible(run) {
 /** A markdown line for the summary: where ansible ran and with which config. */
 function describeGroup(group) {
     if (!group.config)
-        return `ansible ran in ${(0,summary/* code */.aY)(group.cwd)} without an ansible.cfg (none above the playbooks): ansible's defaults.`;
+        return `ansible ran in ${(0,lib_summary/* code */.aY)(group.cwd)} without an ansible.cfg (none above the playbooks): ansible's defaults.`;
     const why = group.config.source === 'input' ? 'the ansible-config input' : 'the nearest above the playbooks';
-    return `ansible ran in ${(0,summary/* code */.aY)(group.cwd)} with ${(0,summary/* code */.aY)(group.config.file)} (${why}).`;
+    return `ansible ran in ${(0,lib_summary/* code */.aY)(group.cwd)} with ${(0,lib_summary/* code */.aY)(group.config.file)} (${why}).`;
 }
 /**
  * ansible's environment for a group: its config named explicitly (ansible skips an ansible.cfg in a
@@ -877,6 +954,1004 @@ function splitArgs(text) {
     return args;
 }
 
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/render.ts
+
+/**
+ * Markdown of a plan for the pull request comment, the step summary and the drift issue: the
+ * counts, then every resource by action with destroys and replacements first, then the outputs.
+ * Addresses and names come from the repository (for_each keys, module names): code spans only.
+ * No attribute value is ever written here.
+ */
+const TITLES = {
+    destroy: '⚠️ Destroy',
+    replace: '⚠️ Replace',
+    forget: 'Forget (removed from the state, not destroyed)',
+    create: 'Create',
+    import: 'Import',
+    update: 'Update in place',
+    move: 'Move (new address, no change)',
+    read: 'Read during apply (data sources)',
+};
+/** `**1 to add, 0 to change, 0 to destroy.**` as terraform counts, with imports and forgets when there are any. */
+function headline(counts) {
+    const extra = [counts.import ? `${counts.import} to import` : '', counts.forget ? `${counts.forget} to forget` : ''].filter(Boolean);
+    return `**${[...extra, `${counts.add} to add`, `${counts.change} to change`, `${counts.destroy} to destroy`].join(', ')}.**`;
+}
+/** A caution a reviewer cannot scroll past, when anything is destroyed. */
+function destroyWarning(view) {
+    const destroyed = view.resources.filter((r) => r.action === 'destroy').length;
+    const replaced = view.counts.replace;
+    if (!destroyed && !replaced)
+        return undefined;
+    const parts = [destroyed ? `${destroyed} destroyed` : '', replaced ? `${replaced} replaced (destroyed and created again)` : ''].filter(Boolean);
+    return `> [!CAUTION]\n> This plan destroys ${plural(destroyed + replaced, 'resource')}: ${parts.join(', ')}. They are listed first.`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function resourceLine(r) {
+    const notes = [];
+    if (r.reason)
+        notes.push(r.reason);
+    if (r.forcedBy?.length)
+        notes.push(`forced by ${r.forcedBy.map(lib_summary/* code */.aY).join(', ')}`);
+    if (r.action === 'replace')
+        notes.push(r.createFirst ? 'the new one is created before the old one is destroyed' : 'destroyed, then created');
+    if (r.movedFrom)
+        notes.push(`moved from ${(0,lib_summary/* code */.aY)(r.movedFrom)}`);
+    if (r.deposed)
+        notes.push('a deposed object');
+    return `- ${(0,lib_summary/* code */.aY)(r.address)}${notes.length ? `: ${notes.join('; ')}` : ''}`;
+}
+function outputLine(o) {
+    const verb = o.action === 'create' ? 'added' : o.action === 'delete' ? 'removed' : 'changes';
+    return `- ${(0,lib_summary/* code */.aY)(o.name)} ${verb}${o.sensitive ? ' (sensitive: the value is not shown)' : ''}`;
+}
+/**
+ * The resources grouped by action, within `budget` characters: lines are added in review order
+ * (destroys first), and what does not fit is counted per action instead of listed.
+ */
+function resourceGroups(resources, budget = Number.POSITIVE_INFINITY) {
+    const parts = [];
+    let used = 0;
+    const left = new Map();
+    for (const action of new Set(resources.map((r) => r.action))) {
+        const group = resources.filter((r) => r.action === action);
+        const title = `**${TITLES[action]}** (${group.length})`;
+        const lines = [];
+        for (const r of group) {
+            const line = resourceLine(r);
+            if (used + title.length + line.length + 2 > budget) {
+                left.set(action, group.length - lines.length);
+                break;
+            }
+            lines.push(line);
+            used += line.length + 1;
+        }
+        if (lines.length) {
+            parts.push(title, ...lines, '');
+            used += title.length + 2;
+        }
+    }
+    if (left.size) {
+        const counted = [...left].map(([action, n]) => `${n} more to ${action === 'update' ? 'update in place' : action}`).join(', ');
+        parts.push(`_Not listed here for length: ${counted}. The plan in the job log has every one._`, '');
+    }
+    return parts.join('\n').trimEnd();
+}
+function outputGroup(outputs) {
+    return outputs.length ? [`**Outputs** (${outputs.length})`, ...outputs.map(outputLine)].join('\n') : '';
+}
+/** The whole plan: headline (unless the caller writes its own), caution, resources by action, outputs. */
+function planMarkdown(view, budget, withHeadline = true) {
+    if (!view.changes)
+        return 'No changes. The infrastructure matches the configuration.';
+    return [withHeadline ? headline(view.counts) : '', destroyWarning(view), resourceGroups(view.resources, budget), outputGroup(view.outputs)].filter(Boolean).join('\n\n');
+}
+function driftLine(d) {
+    return `- ${(0,lib_summary/* code */.aY)(d.address)}: ${d.action === 'delete' ? 'deleted outside Terraform' : 'changed outside Terraform'}`;
+}
+/** A refresh-only plan: the objects that changed outside Terraform, and the outputs a refresh would change. */
+function refreshMarkdown(view) {
+    if (!view.drift.length && !view.outputs.length)
+        return 'Nothing: every object in the state matches the real infrastructure.';
+    const parts = [];
+    parts.push(view.drift.length
+        ? [`**Objects changed outside Terraform** (${view.drift.length})`, ...view.drift.map(driftLine)].join('\n')
+        : 'No object in the state changed outside Terraform.');
+    if (view.outputs.length)
+        parts.push([`**Outputs a refresh would change** (${view.outputs.length})`, ...view.outputs.map(outputLine)].join('\n'));
+    return parts.join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/comments.ts
+
+
+/**
+ * The plan comment on a pull request: one per environment and folder, found again by a hidden
+ * marker and updated in place. The reviewed plan's hash travels in it to the apply, and its kind
+ * (destroy, changes, no-changes) to the `plan:*` labels.
+ */
+const COMMENT_LIMIT = 65_536;
+/** `dir` as it can stand inside an HTML comment: nothing in it can end the comment early. */
+function safeDir(dir) {
+    return dir.replace(/[<>%]/g, (c) => encodeURIComponent(c)).replace(/--/g, '-%2D');
+}
+const MARKER_PREFIX = '<!-- shipkit:plan environment=';
+function marker(environment, dir) {
+    return `${MARKER_PREFIX}${environment} dir=${safeDir(dir)} -->`;
+}
+function hashLine(sha256) {
+    return `<!-- shipkit:plan-sha256 ${sha256} -->`;
+}
+function findPlanHash(body) {
+    return /<!-- shipkit:plan-sha256 ([0-9a-f]{64}) -->/.exec(body)?.[1];
+}
+function kindLine(kind) {
+    return `<!-- shipkit:plan-kind ${kind} -->`;
+}
+function findPlanKind(body) {
+    return /<!-- shipkit:plan-kind (destroy|changes|no-changes) -->/.exec(body)?.[1];
+}
+/**
+ * Text in a collapsed section, cut to `room` characters with a pointer to the log when it is
+ * longer. The cut is made before the code block is built, so the fence always closes.
+ */
+function collapsed(summary, text, room, runUrl) {
+    let shown = text.replace(/^\n+/, '').trimEnd();
+    let note = '';
+    if (shown.length > room) {
+        shown = shown.slice(0, Math.max(0, room));
+        note = `\n\n_The ${summary.toLowerCase()} is ${text.length.toLocaleString('en')} characters; this shows the first ${Math.max(0, room).toLocaleString('en')}. The full text is in the job log${runUrl ? `: ${runUrl}` : ''}._`;
+    }
+    return `<details><summary>${summary}</summary>\n\n${(0,lib_summary/* codeBlock */.DV)(shown)}\n\n</details>${note}`;
+}
+/** The comment body: counts, resources by action (destroys first), and the text plan under GitHub's size limit. */
+function planComment(input, limit = COMMENT_LIMIT) {
+    const planned = input.commit ? ` at ${(0,lib_summary/* code */.aY)(input.commit.slice(0, 7))}` : '';
+    const head = [
+        marker(input.environment, input.dir),
+        hashLine(input.sha256),
+        kindLine(input.view.kind),
+        `### Terraform plan for ${(0,lib_summary/* code */.aY)(input.environment)} (${(0,lib_summary/* code */.aY)(input.dir)})${planned}`,
+        '',
+        planMarkdown(input.view, Math.floor(limit / 2)),
+        '',
+        `Plan \`sha256:${input.sha256.slice(0, 16)}\`: the apply after merge re-plans and refuses if the plan differs from this one.`,
+        '',
+    ].join('\n');
+    const room = limit - head.length - 600;
+    return `${head}\n${collapsed('Plan', input.planText, room, input.runUrl)}`;
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/drift-issue.ts
+
+
+
+/**
+ * The drift issue: one per environment and folder, opened when a scheduled check finds drift,
+ * updated while it remains, closed with a comment when the environment is back in sync. It is
+ * found again by a hidden marker, and only issues written by the token's own identity count.
+ */
+const DRIFT_LABEL = { name: 'drift', color: 'd93f0b', description: 'The real infrastructure no longer matches its Terraform configuration (shipkit deploy-stage)' };
+function driftMarker(environment, dir) {
+    return `<!-- shipkit:drift environment=${environment} dir=${safeDir(dir)} -->`;
+}
+function drift_issue_hashLine(hash) {
+    return `<!-- shipkit:drift-sha256 ${hash} -->`;
+}
+function findDriftHash(body) {
+    return /<!-- shipkit:drift-sha256 ([0-9a-f]{64}) -->/.exec(body)?.[1];
+}
+function issueTitle(environment) {
+    return `Terraform drift in ${environment}`;
+}
+function checked(input) {
+    const where = [input.branch ? `on ${(0,lib_summary/* code */.aY)(input.branch)}` : '', input.commit ? `at ${(0,lib_summary/* code */.aY)(input.commit.slice(0, 7))}` : ''].filter(Boolean).join(' ');
+    return `${input.checkedAt}${where ? ` ${where}` : ''}${input.runUrl ? ` by [this run](${input.runUrl})` : ''}`;
+}
+/**
+ * What to do about it. Which plan shows the difference says where it came from: objects in the
+ * refresh-only plan changed outside Terraform; outputs it would change come from a data source that
+ * reads something new (another team's state, an image) or from an output the configuration changed;
+ * a difference only the normal plan shows is between the configuration and the state.
+ */
+function advice(refresh, plan) {
+    if (!refresh)
+        return 'The configuration and the real infrastructure differ (without a refresh-only plan there is no telling whether something changed outside Terraform). Applying the configuration resolves it: section 2 is what that apply would do.';
+    const apply = plan.changes ? ' Applying the configuration resolves it: section 2 is what that apply would do.' : ' `terraform apply -refresh-only` records it in the state.';
+    if (refresh.drift.length && plan.changes) {
+        return 'Something changed outside Terraform (section 1). To keep it, change the configuration to match and apply; to undo it, apply the configuration as it is: section 2 is what that apply would do.';
+    }
+    if (refresh.drift.length)
+        return `Something changed outside Terraform (section 1), and the configuration already agrees with it.${apply}`;
+    if (refresh.outputs.length) {
+        return `No object changed outside Terraform, but outputs would change (section 1): a data source reads something new (another state, an image, a lookup), or the configuration changed an output.${apply}`;
+    }
+    return 'Nothing changed outside Terraform, so the configuration and the state differ: a merged change that was not applied, or the state edited by hand (`terraform state rm`, `import`, `mv`). Applying the configuration resolves it: section 2 is what that apply would do.';
+}
+/** The issue body: both plans rendered from their JSON, what to do, and both text plans collapsed. */
+function driftBody(input, limit = COMMENT_LIMIT) {
+    const branch = input.branch ? `on ${(0,lib_summary/* code */.aY)(input.branch)}` : '';
+    const head = [
+        driftMarker(input.environment, input.dir),
+        drift_issue_hashLine(input.hash),
+        `### Terraform drift in ${(0,lib_summary/* code */.aY)(input.environment)} (${(0,lib_summary/* code */.aY)(input.dir)})`,
+        '',
+        `The real infrastructure of ${(0,lib_summary/* code */.aY)(input.environment)} no longer matches what Terraform expects. Checked ${checked(input)}. A scheduled check updates this issue while the drift remains and closes it when ${(0,lib_summary/* code */.aY)(input.environment)} is back in sync.`,
+        '',
+        '#### 1. Changed outside Terraform',
+        '',
+        '_`terraform plan -refresh-only`: the state compared with the real infrastructure._',
+        '',
+        input.refresh
+            ? refreshMarkdown(input.refresh.view)
+            : `Not checked: terraform ${input.terraformVersion} has no refresh-only plan (0.15.4 and later do). A change made outside Terraform shows in section 2, as a change an apply would undo.`,
+        '',
+        '#### 2. What an apply would change',
+        '',
+        `_\`terraform plan\`: the configuration${branch ? ` ${branch}` : ''} compared with the real infrastructure._`,
+        '',
+        planMarkdown(input.plan.view, Math.floor(limit / 4)),
+        '',
+        advice(input.refresh?.view, input.plan.view),
+        '',
+    ].join('\n');
+    const room = Math.max(0, limit - head.length - 1_200);
+    const refreshRoom = input.refresh ? Math.min(input.refresh.text.trimEnd().length, Math.floor(room / 2)) : 0;
+    return [
+        head,
+        ...(input.refresh ? [collapsed('Refresh-only plan', input.refresh.text, refreshRoom, input.runUrl), ''] : []),
+        collapsed('Plan', input.plan.text, room - refreshRoom, input.runUrl),
+    ].join('\n');
+}
+/** Said on the issue when a later check finds different drift (an edited body notifies nobody). */
+function driftChangedComment(input) {
+    return `The drift in ${(0,lib_summary/* code */.aY)(input.environment)} changed: checked ${checked(input)}. The description shows both plans as they are now.`;
+}
+function backInSyncComment(input) {
+    return `Back in sync: ${(0,lib_summary/* code */.aY)(input.environment)} (${(0,lib_summary/* code */.aY)(input.dir)}) matches its configuration again, and nothing changed outside Terraform. Checked ${checked(input)}. Closing.`;
+}
+
+// EXTERNAL MODULE: ./lib/github.ts
+var github = __webpack_require__(2183);
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/github.ts
+
+
+
+function repoFromEnv(env = process.env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        throw new errors/* UsageError */.eb('GITHUB_REPOSITORY is not set: the plan comment and the reviewed-plan look-up need the repository (the runner sets it).');
+    return { owner, repo };
+}
+async function client(token) {
+    if (!token) {
+        throw new errors/* UsageError */.eb('Input "github-token" is empty: the plan comment and the reviewed-plan look-up need it (the default `${{ github.token }}` works with `permissions: pull-requests: write`).');
+    }
+    return (0,github/* octokit */.A8)(token);
+}
+/**
+ * The token's own login, asked once per run. A personal access token answers `GET /user`; an
+ * installation token (the workflow's GITHUB_TOKEN, a GitHub App's) gets 403 "Resource not
+ * accessible by integration" there, and GraphQL's `viewer` names its bot (`github-actions[bot]`,
+ * or `<app-slug>[bot]`), the author GitHub shows on the comments it writes.
+ */
+async function tokenIdentity(octokit) {
+    let restError;
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        if (data.login)
+            return { login: data.login, via: 'GET /user' };
+    }
+    catch (error) {
+        restError = error;
+    }
+    try {
+        const data = await octokit.graphql('query { viewer { login } }');
+        if (data.viewer?.login)
+            return { login: data.viewer.login, via: 'GraphQL viewer' };
+    }
+    catch {
+        // reported below with the REST answer, which says more
+    }
+    const status = restError?.status;
+    throw new errors/* ToolError */.v4(`Could not find out whose token github-token is (GET /user answered ${status ?? 'nothing'}, GraphQL viewer answered nothing): plan comments are trusted only when written by the token's own identity, so there is no way to tell them apart. Check that the token is valid.`);
+}
+async function markedComments(octokit, repo, pr, tag, identity) {
+    const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pr, per_page: 100 }));
+    const marked = comments.filter((c) => c.body?.includes(tag));
+    return {
+        own: marked.filter((c) => c.user?.login === identity.login),
+        foreign: marked.filter((c) => c.user?.login !== identity.login).map((c) => ({ id: c.id, author: c.user?.login ?? '(unknown)' })),
+    };
+}
+/** The token's own plan comment for this environment and folder (the newest), and the foreign ones. */
+async function findPlanComment(octokit, repo, pr, identity, environment, dir) {
+    const { own, foreign } = await markedComments(octokit, repo, pr, marker(environment, dir), identity);
+    const newest = own[own.length - 1];
+    return { existing: newest ? { id: newest.id } : undefined, foreign };
+}
+/** Updates the comment found by findPlanComment, or creates one. */
+async function writePlanComment(octokit, repo, pr, existing, body) {
+    if (existing) {
+        await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
+        return { id: existing.id, updated: true };
+    }
+    const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
+    return { id: created.data.id, updated: false };
+}
+/** The kinds recorded in the token's own plan comments on a pull request, every environment and folder. */
+async function planKinds(octokit, repo, pr, identity) {
+    const { own } = await markedComments(octokit, repo, pr, MARKER_PREFIX, identity);
+    return own.map((c) => findPlanKind(c.body ?? '')).filter((k) => Boolean(k));
+}
+/** Creates a repository label when it is missing; a concurrent job creating it first is fine. */
+async function ensureLabel(octokit, repo, label) {
+    try {
+        await octokit.rest.issues.getLabel({ ...repo, name: label.name });
+        return;
+    }
+    catch (error) {
+        if (statusOf(error) !== 404)
+            throw error;
+    }
+    try {
+        await octokit.rest.issues.createLabel({ ...repo, ...label });
+    }
+    catch (error) {
+        if (statusOf(error) !== 422)
+            throw error; // already_exists: another job made it
+    }
+}
+/**
+ * Gives an issue or pull request exactly `wanted` out of the labels of `family`: the others of the
+ * family are removed, every other label is left alone.
+ */
+async function replaceLabels(octokit, repo, issue, family, wanted) {
+    const current = (await octokit.paginate(octokit.rest.issues.listLabelsOnIssue, { ...repo, issue_number: issue, per_page: 100 }));
+    const names = current.map((l) => l.name);
+    const removed = names.filter((n) => family.includes(n) && !wanted.includes(n));
+    for (const name of removed) {
+        try {
+            await octokit.rest.issues.removeLabel({ ...repo, issue_number: issue, name });
+        }
+        catch (error) {
+            if (statusOf(error) !== 404)
+                throw error; // removed meanwhile
+        }
+    }
+    const added = wanted.filter((n) => !names.includes(n));
+    if (added.length)
+        await octokit.rest.issues.addLabels({ ...repo, issue_number: issue, labels: added });
+    return { added, removed };
+}
+function statusOf(error) {
+    return error?.status;
+}
+/**
+ * Open issues labelled `label` that carry `tag`: the token's own (oldest first), and the foreign
+ * ones, which are never edited or closed (anyone who can open an issue could forge the marker).
+ */
+async function markedIssues(octokit, repo, label, tag, identity) {
+    const issues = (await octokit.paginate(octokit.rest.issues.listForRepo, { ...repo, state: 'open', labels: label, per_page: 100 }));
+    const marked = issues.filter((i) => !i.pull_request && i.body?.includes(tag)).sort((a, b) => a.number - b.number);
+    return {
+        own: marked.filter((i) => i.user?.login === identity.login).map((i) => ({ number: i.number, body: i.body ?? '' })),
+        foreign: marked.filter((i) => i.user?.login !== identity.login).map((i) => ({ id: i.number, author: i.user?.login ?? '(unknown)' })),
+    };
+}
+async function openIssue(octokit, repo, title, body, labels) {
+    const { data } = await octokit.rest.issues.create({ ...repo, title, body, labels });
+    return { number: data.number, body };
+}
+async function updateIssue(octokit, repo, issue, body) {
+    await octokit.rest.issues.update({ ...repo, issue_number: issue, body });
+}
+async function commentOnIssue(octokit, repo, issue, body) {
+    await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
+}
+async function closeIssue(octokit, repo, issue) {
+    await octokit.rest.issues.update({ ...repo, issue_number: issue, state: 'closed', state_reason: 'completed' });
+}
+/**
+ * The plan hash reviewed on the pull request that brought `sha` to the branch: the merged PR of
+ * the commit, then the newest plan comment for this environment and folder by the token's identity.
+ */
+async function reviewedPlanHash(octokit, repo, sha, identity, environment, dir) {
+    const pulls = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
+    const merged = pulls.data.filter((p) => p.merged_at);
+    const pr = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];
+    if (!pr)
+        return { foreign: [] };
+    const { own, foreign } = await markedComments(octokit, repo, pr.number, marker(environment, dir), identity);
+    const newest = own[own.length - 1];
+    return { hash: newest?.body ? findPlanHash(newest.body) : undefined, pr: pr.number, foreign };
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/planjson.ts
+/**
+ * A plan as reviewers read it, from `terraform show -json`: addresses, actions and the reasons
+ * terraform gives, never an attribute value (values may be sensitive, and the text plan in the
+ * collapsed section is where values are read). Pure: no I/O.
+ */
+const ACTION_ORDER = ['destroy', 'replace', 'forget', 'create', 'import', 'update', 'move', 'read'];
+/** terraform's `action_reason` values (internal/command/jsonplan), as a reviewer would say them. */
+const REASONS = {
+    replace_because_tainted: 'tainted (marked for replacement)',
+    replace_because_cannot_update: 'a change forces replacement',
+    replace_by_request: 'replacement requested (-replace)',
+    replace_by_triggers: 'replace_triggered_by',
+    delete_because_no_resource_config: 'no longer in the configuration',
+    delete_because_no_module: 'its module is no longer in the configuration',
+    delete_because_wrong_repetition: 'count or for_each changed how it is repeated',
+    delete_because_count_index: 'its count index is out of range',
+    delete_because_each_key: 'its for_each key is gone',
+    delete_because_no_move_target: 'moved to an address that is not in the configuration',
+    read_because_config_unknown: 'its configuration is known only after apply',
+    read_because_dependency_pending: 'a dependency has changes pending',
+    read_because_check_nested: 'a check block reads it',
+};
+function parsePlan(showJson) {
+    return JSON.parse(showJson);
+}
+function isNoop(actions) {
+    return actions.length === 0 || (actions.length === 1 && actions[0] === 'no-op');
+}
+function actionOf(change) {
+    const a = change.change.actions;
+    if (a.includes('delete') && a.includes('create'))
+        return 'replace';
+    if (a.includes('delete'))
+        return 'destroy';
+    if (a.includes('forget'))
+        return 'forget';
+    if (a.includes('create'))
+        return 'create';
+    if (a.includes('update'))
+        return 'update';
+    if (a.includes('read'))
+        return 'read';
+    if (isNoop(a) && change.change.importing)
+        return 'import';
+    if (isNoop(a) && change.previous_address && change.previous_address !== change.address)
+        return 'move';
+    return undefined;
+}
+/** The first step of each replace path when it is an attribute name (a later step may be a map key, from the configuration). */
+function forcedBy(paths) {
+    const names = [...new Set((paths ?? []).map((p) => p[0]).filter((step) => typeof step === 'string'))];
+    return names.length ? names.sort() : undefined;
+}
+function resourceEntry(change, action) {
+    const entry = { address: change.address, action };
+    const reason = change.action_reason ? REASONS[change.action_reason] : undefined;
+    if (reason)
+        entry.reason = reason;
+    if (action === 'replace') {
+        entry.forcedBy = forcedBy(change.change.replace_paths);
+        if (change.change.actions[0] === 'create')
+            entry.createFirst = true;
+    }
+    if (change.previous_address && change.previous_address !== change.address)
+        entry.movedFrom = change.previous_address;
+    if (change.deposed)
+        entry.deposed = true;
+    return entry;
+}
+const byOrder = (x, y) => ACTION_ORDER.indexOf(x.action) - ACTION_ORDER.indexOf(y.action) || x.address.localeCompare(y.address);
+/** What the plan does, for the comment, the summary, the drift issue and the labels. */
+function planView(plan) {
+    const counts = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, forget: 0, move: 0, read: 0 };
+    const resources = [];
+    for (const change of plan.resource_changes ?? []) {
+        const a = change.change.actions;
+        if (a.includes('create'))
+            counts.add++;
+        if (a.includes('delete'))
+            counts.destroy++;
+        if (a.includes('update'))
+            counts.change++;
+        if (change.change.importing)
+            counts.import++;
+        const action = actionOf(change);
+        if (!action)
+            continue;
+        if (action === 'replace')
+            counts.replace++;
+        if (action === 'forget')
+            counts.forget++;
+        if (action === 'move')
+            counts.move++;
+        if (action === 'read')
+            counts.read++;
+        resources.push(resourceEntry(change, action));
+    }
+    resources.sort(byOrder);
+    const drift = (plan.resource_drift ?? [])
+        .filter((d) => !isNoop(d.change.actions))
+        .map((d) => ({ address: d.address, action: d.change.actions.includes('delete') ? 'delete' : 'update' }))
+        .sort((x, y) => x.address.localeCompare(y.address));
+    const outputs = Object.entries(plan.output_changes ?? {})
+        .filter(([, c]) => !isNoop(c.actions))
+        .map(([name, c]) => ({
+        name,
+        action: c.actions.includes('create') && !c.actions.includes('delete') ? 'create' : c.actions.includes('delete') && !c.actions.includes('create') ? 'delete' : 'update',
+        sensitive: c.before_sensitive === true || c.after_sensitive === true || plan.configuration?.root_module?.outputs?.[name]?.sensitive === true,
+    }))
+        .sort((x, y) => x.name.localeCompare(y.name));
+    const changes = resources.length > 0 || outputs.length > 0;
+    return { resources, drift, outputs, counts, changes, kind: counts.destroy > 0 ? 'destroy' : changes ? 'changes' : 'no-changes' };
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/sensitive.ts
+/**
+ * Values a plan marks sensitive, and text with them taken out. terraform's own text plan is not
+ * enough: 1.11.4 prints `output = "<old secret>" -> (known after apply)` for a `terraform_data`
+ * whose `input` is sensitive, since the provider-computed `output` carries no mark in the state.
+ * The JSON says which values are sensitive (`before_sensitive`/`after_sensitive`,
+ * `sensitive_values`, sensitive outputs and variables): every such value is removed from the text
+ * plan before it reaches a comment, a summary, an issue or the log, and masked in the log.
+ */
+const REDACTED = '(sensitive value)';
+/** Shorter values are replaced only where they are a whole quoted string: a bare `ab` could be anywhere. */
+const MIN_BARE = 4;
+/** Every string (and number) under a sensitivity mark: `true` marks the whole value, an object or array marks its members. */
+function underMark(value, mark, out) {
+    if (mark === true) {
+        leaves(value, out);
+        return;
+    }
+    if (!mark || typeof mark !== 'object' || value === null || typeof value !== 'object')
+        return;
+    if (Array.isArray(mark)) {
+        if (Array.isArray(value))
+            mark.forEach((m, i) => underMark(value[i], m, out));
+        return;
+    }
+    for (const [key, m] of Object.entries(mark))
+        underMark(value[key], m, out);
+}
+function leaves(value, out) {
+    if (typeof value === 'string') {
+        if (value)
+            out.add(value);
+    }
+    else if (typeof value === 'number') {
+        out.add(String(value));
+    }
+    else if (Array.isArray(value)) {
+        for (const v of value)
+            leaves(v, out);
+    }
+    else if (value && typeof value === 'object') {
+        for (const v of Object.values(value))
+            leaves(v, out);
+    }
+}
+function stateModule(module, out) {
+    for (const resource of module?.resources ?? [])
+        underMark(resource.values, resource.sensitive_values, out);
+    for (const child of module?.child_modules ?? [])
+        stateModule(child, out);
+}
+function stateValues(values, out) {
+    for (const output of Object.values(values?.outputs ?? {}))
+        if (output.sensitive)
+            leaves(output.value, out);
+    stateModule(values?.root_module, out);
+}
+function configModule(module, out, root, variables) {
+    for (const [name, variable] of Object.entries(module?.variables ?? {})) {
+        if (!variable.sensitive)
+            continue;
+        leaves(variable.default, out);
+        if (root)
+            leaves(variables?.[name]?.value, out);
+    }
+    for (const call of Object.values(module?.module_calls ?? {}))
+        configModule(call.module, out, false, variables);
+}
+/** Every value the plan marks sensitive, longest first (so a value inside another is replaced after it). */
+function sensitiveValues(plan) {
+    const out = new Set();
+    for (const change of [...(plan.resource_changes ?? []), ...(plan.resource_drift ?? [])]) {
+        underMark(change.change.before, change.change.before_sensitive, out);
+        underMark(change.change.after, change.change.after_sensitive, out);
+    }
+    for (const change of Object.values(plan.output_changes ?? {})) {
+        underMark(change.before, change.before_sensitive, out);
+        underMark(change.after, change.after_sensitive, out);
+    }
+    stateValues(plan.prior_state?.values, out);
+    stateValues(plan.planned_values, out);
+    configModule(plan.configuration?.root_module, out, true, plan.variables);
+    return [...out].sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+/** The forms a string takes in terraform's text plan: quoted with its escapes, and each line of a heredoc. */
+function sensitive_forms(value) {
+    const escaped = JSON.stringify(value).slice(1, -1);
+    const bare = [value, escaped, ...value.split(/\r?\n/).map((line) => line.trim())].filter((f) => f.length >= MIN_BARE);
+    return { quoted: `"${escaped}"`, bare: [...new Set(bare)].sort((a, b) => b.length - a.length) };
+}
+/** The text with every sensitive value replaced by `(sensitive value)`, as terraform writes it. */
+function redact(text, values) {
+    // A placeholder first, so a shorter value cannot match inside a replacement already made.
+    const hole = '\u0000';
+    let out = text.replaceAll(hole, '');
+    for (const value of values) {
+        const { quoted, bare } = sensitive_forms(value);
+        out = out.split(quoted).join(hole);
+        for (const form of bare)
+            out = out.split(form).join(hole);
+    }
+    return out.replaceAll(hole, REDACTED);
+}
+/** What to mask in the log: values long enough that masking them does not blank out ordinary words. */
+function maskable(values) {
+    return [...new Set(values.flatMap((v) => sensitive_forms(v).bare))];
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/plan.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The plan stage: `terraform init` with the backend (its key=value pairs in private 0600 files,
+ * never in argv), `terraform plan -out`, and the plan's counts and hash as outputs.
+ */
+async function plan(run) {
+    const dir = run.envDir;
+    await initBackend(run);
+    const planFile = (0,external_node_path_.join)(run.resources.dir, 'plan', `${run.inputs.environment}.tfplan`);
+    run.resources.planFile = planFile;
+    const saved = await savedPlan(run, 'terraform plan', planArgs(planFile, run.inputs['lock-timeout']), planFile);
+    const summary = saved.summary;
+    run.report.plan = { ...summary, dir, text: saved.text, view: saved.view };
+    (0,log/* info */.pq)(`Plan for ${dir}: ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy (sha256 ${summary.sha256})`);
+    setPlanOutputs(summary);
+}
+function setPlanOutputs(summary) {
+    core/* setOutput */.uH('plan-sha256', summary.sha256);
+    core/* setOutput */.uH('changes', String(summary.add + summary.change + summary.destroy > 0));
+    core/* setOutput */.uH('to-add', String(summary.add));
+    core/* setOutput */.uH('to-change', String(summary.change));
+    core/* setOutput */.uH('to-destroy', String(summary.destroy));
+}
+/** `terraform init` in the environment's folder, with the backend. */
+async function initBackend(run) {
+    const init = await terraform(run, 'terraform init', initArgs(true, backendFiles(run)));
+    if (init.code)
+        failOn(run, init, 'plan-failed', 'init');
+}
+/**
+ * Runs a plan into `planFile`, then reads its JSON before any of its output is shown: every value
+ * the JSON marks sensitive is masked in the log and taken out of the text (terraform's own text
+ * misses some, see sensitive.ts), and only then is the plan's output printed.
+ */
+async function savedPlan(run, title, args, planFile) {
+    const shownTitle = `${title} (${run.envDir})`;
+    const planned = await terraform(run, title, args, false);
+    if (planned.code !== 0 && planned.code !== 2) {
+        show(shownTitle, planned);
+        failOn(run, planned, 'plan-failed', 'plan');
+    }
+    const json = await terraform(run, 'terraform show -json', ['show', '-json', '-no-color', planFile], false);
+    if (json.code) {
+        show(shownTitle, planned);
+        failOn(run, json, 'plan-failed', 'show');
+    }
+    const parsed = parsePlan(json.stdout);
+    const secrets = sensitiveValues(parsed);
+    for (const value of maskable(secrets))
+        core/* setSecret */.Pq(value);
+    show(shownTitle, { ...planned, stdout: redact(planned.stdout, secrets), stderr: redact(planned.stderr, secrets) });
+    const text = await terraform(run, 'terraform show', ['show', '-no-color', planFile], false);
+    if (text.code)
+        failOn(run, text, 'plan-failed', 'show');
+    return { summary: summarisePlan(json.stdout), view: planView(parsed), text: redact(text.stdout, secrets), exitCode: planned.code, json: json.stdout };
+}
+/** The apply stage: the saved plan, which review() has compared with the reviewed one. */
+async function apply(run) {
+    if (!run.report.plan.view.changes) {
+        run.report.notes.push(`Nothing to apply in ${run.report.plan.dir}: the plan has no changes.`);
+        return;
+    }
+    const result = await terraform(run, 'terraform apply', applyArgs(run.resources.planFile, run.inputs['lock-timeout']));
+    if (result.code)
+        failOn(run, result, 'apply-failed', 'apply');
+    const p = run.report.plan;
+    run.report.notes.push(`Applied ${p.dir}: ${p.add} added, ${p.change} changed, ${p.destroy} destroyed.`);
+}
+/**
+ * The backend config files for init, in the order given: each run of key=value lines becomes one
+ * private file (0600, in the run's 0700 folder), so later lines still override earlier ones.
+ */
+function backendFiles(run) {
+    const files = [];
+    let pairs = [];
+    const flush = () => {
+        if (!pairs.length)
+            return;
+        const file = (0,external_node_path_.join)(run.resources.dir, 'secrets', `backend-${files.length + 1}.tfbackend`);
+        (0,external_node_fs_.writeFileSync)(file, backendConfigFile(pairs), { mode: 0o600, flag: 'wx' });
+        files.push(file);
+        pairs = [];
+    };
+    for (const entry of run.inputs['backend-config']) {
+        if (entry.kind === 'pair') {
+            pairs.push(entry);
+            continue;
+        }
+        flush();
+        files.push(entry.path);
+    }
+    flush();
+    return files;
+}
+async function terraform(run, title, args, shown = true) {
+    const dir = run.envDir;
+    const env = terraformEnv(run, dir, 'env');
+    if (shown)
+        return run_exec(run, `${title} (${dir})`, run.tools.terraform.path, args, dir, env);
+    // shown later, or never: a plan's output once its sensitive values are known, `show -json` not at all
+    return (0,exec/* run */.eF)(run.tools.terraform.path, args, { cwd: (0,external_node_path_.join)(run.root, dir), env });
+}
+function failOn(run, result, reason, what) {
+    const dir = run.envDir;
+    const text = `${result.stderr}\n${result.stdout}`;
+    const lock = parseLockError(text);
+    if (lock) {
+        run.report.lock = lock;
+        const operation = lock.operation ? ` (${lock.operation}${lock.created ? `, since ${lock.created}` : ''})` : '';
+        throw new StageFailure('state-locked', `The state of ${dir} is locked${lock.who ? ` by ${lock.who}` : ''}${operation}${lock.id ? `, lock ID ${lock.id}` : ''}. Wait for that run, or release a stale lock with \`terraform force-unlock ${lock.id ?? '<ID>'}\`.`);
+    }
+    (0,annotate/* annotate */.f)(parseDiagnosticsText(text, dir, `terraform ${what}`));
+    throw new StageFailure(reason, `terraform ${what} failed in ${dir}:\n${lastLines(result.stderr || result.stdout)}`);
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/review.ts
+
+
+
+
+/**
+ * The review stage. On a pull request's plan: the plan comment that reviewers read (one per
+ * environment and folder, updated in place; none for a plan without changes unless asked), and the
+ * `plan:*` label. On apply: the plan must be the reviewed one, the hash from plan-sha256 or from the
+ * plan comment of the merged pull request; only comments written by the token's own identity
+ * count, since anyone who can comment could post a marker.
+ */
+async function review(run) {
+    const { inputs, git } = run;
+    if (inputs.command === 'plan') {
+        if (run.repo && git?.prNumber)
+            await publishPlan(run, git.prNumber);
+        return;
+    }
+    if (inputs['auto-approve']) {
+        (0,log/* info */.pq)('auto-approve is on: the plan is applied without comparing it with a reviewed one.');
+        return;
+    }
+    const summary = run.report.plan;
+    let expected = inputs['plan-sha256'];
+    let from = 'the plan-sha256 input';
+    if (!expected && !summary.view.changes) {
+        // nothing will be applied, so there is nothing to have reviewed (a plan without changes may have no comment)
+        (0,log/* info */.pq)('The plan has no changes: nothing is applied, so no reviewed plan is needed.');
+        return;
+    }
+    if (!expected) {
+        const octokit = await client(inputs['github-token']);
+        const identity = await identify(octokit, 'plan comments');
+        const found = await reviewedPlanHash(octokit, run.repo, git.sha, identity, inputs.environment, run.envDir);
+        reportForeign(found.foreign, identity, 'comment', ` on pull request #${found.pr}`, 'the plan marker');
+        if (!found.hash) {
+            throw new StageFailure('plan-changed', found.pr
+                ? `Pull request #${found.pr} has no plan comment by ${identity.login} for ${inputs.environment} (${run.envDir}), so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, pass plan-sha256, or set auto-approve: true. (A plan without changes writes no comment; this one has changes.)`
+                : `No merged pull request brought ${git.sha.slice(0, 7)} here, so there is no reviewed plan to apply. Pass plan-sha256, or set auto-approve: true.`);
+        }
+        expected = found.hash;
+        from = `the plan comment on pull request #${found.pr}`;
+    }
+    run.report.reviewed = { hash: expected, from };
+    if (expected !== summary.sha256) {
+        throw new StageFailure('plan-changed', `The plan differs from the reviewed one (${from}): reviewed sha256 ${expected}, now ${summary.sha256}. Nothing was applied. Re-plan and review again.`);
+    }
+    (0,log/* info */.pq)(`The plan matches the reviewed one (${from}).`);
+}
+function runUrl(env) {
+    return env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
+}
+/** The comment on the pull request, written only when there is something to say (no noise). */
+async function publishPlan(run, pr) {
+    const { inputs } = run;
+    const summary = run.report.plan;
+    const octokit = await client(inputs['github-token']);
+    const identity = await identify(octokit, 'plan comments');
+    const { existing, foreign } = await findPlanComment(octokit, run.repo, pr, identity, inputs.environment, run.envDir);
+    reportForeign(foreign, identity, 'comment', ` on pull request #${pr}`, 'the plan marker');
+    if (!summary.view.changes && !existing && !inputs['comment-on-no-changes']) {
+        (0,log/* info */.pq)(`The plan has no changes and pull request #${pr} has no plan comment yet: none written (comment-on-no-changes: true writes one).`);
+    }
+    else {
+        const body = planComment({ environment: inputs.environment, dir: run.envDir, sha256: summary.sha256, view: summary.view, planText: summary.text, commit: run.git?.sha, runUrl: runUrl(process.env) });
+        const written = await writePlanComment(octokit, run.repo, pr, existing, body);
+        (0,log/* info */.pq)(`${written.updated ? 'Updated' : 'Added'} the plan comment on pull request #${pr} (as ${login(identity.login)})${summary.view.changes ? '' : ': no changes'}`);
+    }
+    if (inputs['label-plan'])
+        await labelPlan(run, octokit, pr, identity, summary.view.kind);
+}
+const PLAN_LABELS = {
+    destroy: { name: 'plan:destroy', color: 'b60205', description: 'The Terraform plan destroys or replaces resources (shipkit deploy-stage)' },
+    changes: { name: 'plan:changes', color: 'fbca04', description: 'The Terraform plan changes resources or outputs (shipkit deploy-stage)' },
+    'no-changes': { name: 'plan:no-changes', color: '0e8a16', description: 'The Terraform plan changes nothing (shipkit deploy-stage)' },
+};
+/** The worst kind among this plan and the other environments' plan comments on the same pull request. */
+function worstKind(kinds) {
+    return kinds.includes('destroy') ? 'destroy' : kinds.includes('changes') ? 'changes' : 'no-changes';
+}
+/**
+ * One `plan:*` label on the pull request, replacing the others. A pull request planned for several
+ * environments (or folders) gets the worst of their plans: each run reads the kind recorded in the
+ * token's own plan comments, so the stage plan cannot take away the label the prod plan set.
+ */
+async function labelPlan(run, octokit, pr, identity, kind) {
+    const kinds = [kind, ...(await planKinds(octokit, run.repo, pr, identity))];
+    const label = PLAN_LABELS[worstKind(kinds)];
+    await ensureLabel(octokit, run.repo, label);
+    const family = Object.values(PLAN_LABELS).map((l) => l.name);
+    const { added, removed } = await replaceLabels(octokit, run.repo, pr, family, [label.name]);
+    const change = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''].filter(Boolean).join(', ');
+    (0,log/* info */.pq)(`Pull request #${pr} is labelled ${label.name}${change ? ` (${change})` : ' (already)'}.`);
+}
+/** Who github-token is, said once in the log with what that identity is trusted for. */
+async function identify(octokit, trusted) {
+    const identity = await tokenIdentity(octokit);
+    (0,log/* info */.pq)(`github-token is ${login(identity.login)} (${identity.via}): only its ${trusted} are trusted.`);
+    return identity;
+}
+/** Says in the log which comments or issues carried the kit's marker but were not trusted. */
+function reportForeign(foreign, identity, noun, where, markerName) {
+    for (const f of foreign) {
+        const id = noun === 'issue' ? `#${f.id}` : String(f.id);
+        (0,log/* info */.pq)(`Ignored ${noun} ${id} by ${login(f.author)}${where}: it carries ${markerName}, but only ${noun}s by ${login(identity.login)} (who github-token is) are trusted.`);
+    }
+}
+/** A GitHub login as it reads in the log: bare when it has the shape GitHub allows, quoted otherwise. */
+function login(name) {
+    return /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? name : (0,log/* forLog */.Ig)(name);
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/drift.ts
+
+
+
+
+
+
+
+
+
+/**
+ * command: drift, for scheduled runs on the default branch. Two plans in the environment's folder:
+ * `-refresh-only` (the state against the real infrastructure: what changed outside Terraform) and
+ * a normal one (the configuration against the real infrastructure: what an apply would do). Either
+ * one finding changes is drift. One issue per environment and folder tracks it: opened when drift
+ * appears, updated while it remains, closed with a comment when the environment is back in sync.
+ * Nothing is applied and no state is written.
+ */
+async function drift(run) {
+    const found = await detect(run);
+    const tracked = await track(run, found);
+    finish(run, found, tracked);
+}
+async function detect(run) {
+    await initBackend(run);
+    const { refresh, plan } = await bothPlans(run);
+    setPlanOutputs(plan.summary);
+    const drifted = refresh?.exitCode === 2 || plan.exitCode === 2;
+    core/* setOutput */.uH('drifted', String(drifted));
+    const found = { drifted, refresh, plan, input: driftInput(run, refresh, plan) };
+    // in the summary even when the issue cannot be written
+    run.report.drift = { status: drifted ? 'drifted' : 'in-sync', body: driftBody(found.input) };
+    (0,log/* info */.pq)(verdict(run, found));
+    return found;
+}
+/** The refresh-only plan (from terraform 0.15.4) and the normal plan, each saved and read back. */
+async function bothPlans(run) {
+    const { inputs } = run;
+    const folder = (0,external_node_path_.join)(run.resources.dir, 'plan');
+    const version = run.tools.terraform.version;
+    const refreshFile = (0,external_node_path_.join)(folder, `${inputs.environment}-refresh-only.tfplan`);
+    const refresh = hasRefreshOnly(version) ? await savedPlan(run, 'terraform plan -refresh-only', refreshOnlyArgs(refreshFile, inputs['lock-timeout']), refreshFile) : undefined;
+    if (!refresh)
+        (0,log/* info */.pq)(`terraform ${version.join('.')} has no refresh-only plan (0.15.4 and later do): only the plan runs, where a change made outside Terraform shows as one an apply would undo.`);
+    const planFile = (0,external_node_path_.join)(folder, `${inputs.environment}.tfplan`);
+    run.resources.planFile = planFile; // keep-plan keeps the normal plan
+    const plan = await savedPlan(run, 'terraform plan', planArgs(planFile, inputs['lock-timeout']), planFile);
+    return { refresh, plan };
+}
+function driftInput(run, refresh, plan) {
+    return {
+        environment: run.inputs.environment,
+        dir: run.envDir,
+        hash: driftSha256(refresh?.json ?? '{}', plan.summary),
+        refresh: refresh ? { view: refresh.view, text: refresh.text } : undefined,
+        terraformVersion: run.tools.terraform.version.join('.'),
+        plan: { view: plan.view, text: plan.text },
+        branch: run.git?.branch,
+        commit: run.git?.sha,
+        runUrl: runUrl(process.env),
+        checkedAt: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    };
+}
+/** One line for the log: drifted or not, and which plan said so. */
+function verdict(run, { drifted, refresh, plan }) {
+    const where = `${run.inputs.environment} (${run.envDir})`;
+    if (!drifted)
+        return `${where} is in sync: nothing changed outside Terraform, and the plan has nothing to apply.`;
+    const outside = !refresh
+        ? ''
+        : refresh.exitCode === 2
+            ? `the refresh-only plan would update the state (${refresh.view.drift.length} object(s) changed outside Terraform, ${refresh.view.outputs.length} output(s)), `
+            : 'the refresh-only plan finds the state up to date, ';
+    return `${where} has drifted: ${outside}the plan ${plan.exitCode === 2 ? 'has changes to apply' : 'has nothing to apply'}.`;
+}
+/** The issue: opened, updated (with a comment when the drift changed), closed, or left alone. */
+async function track(run, found) {
+    const { inputs } = run;
+    const repo = run.repo;
+    const octokit = await client(inputs['github-token']);
+    const identity = await identify(octokit, 'drift issues');
+    const { own, foreign } = await markedIssues(octokit, repo, DRIFT_LABEL.name, driftMarker(inputs.environment, run.envDir), identity);
+    reportForeign(foreign, identity, 'issue', '', 'the drift marker');
+    const body = run.report.drift.body;
+    if (found.drifted) {
+        const existing = own[0];
+        if (!existing) {
+            await ensureLabel(octokit, repo, DRIFT_LABEL);
+            const issue = await openIssue(octokit, repo, issueTitle(inputs.environment), body, [DRIFT_LABEL.name]);
+            (0,log/* info */.pq)(`Opened issue #${issue.number} for the drift in ${inputs.environment} (as ${login(identity.login)}).`);
+            return { status: 'drifted', issue };
+        }
+        const changed = findDriftHash(existing.body) !== found.input.hash;
+        await updateIssue(octokit, repo, existing.number, body);
+        if (changed)
+            await commentOnIssue(octokit, repo, existing.number, driftChangedComment(found.input));
+        (0,log/* info */.pq)(`The drift in ${inputs.environment} remains: updated issue #${existing.number}${changed ? ', and commented that it changed' : ' (the same drift as before)'}.`);
+        return { status: 'still-drifted', issue: existing };
+    }
+    if (!own.length)
+        return { status: 'in-sync' };
+    for (const issue of own) {
+        await commentOnIssue(octokit, repo, issue.number, backInSyncComment(found.input));
+        await closeIssue(octokit, repo, issue.number);
+        (0,log/* info */.pq)(`${inputs.environment} is back in sync: closed issue #${issue.number} with a comment.`);
+    }
+    return { status: 'back-in-sync', issue: own[0] };
+}
+function finish(run, found, tracked) {
+    const { inputs } = run;
+    const env = process.env;
+    const issue = tracked.issue && { number: tracked.issue.number, url: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/issues/${tracked.issue.number}` };
+    run.report.drift = { ...run.report.drift, status: tracked.status, issue };
+    core/* setOutput */.uH('drift', tracked.status);
+    core/* setOutput */.uH('issue-number', tracked.issue ? String(tracked.issue.number) : '');
+    if (found.drifted && inputs['fail-on-drift']) {
+        throw new StageFailure('drifted', `${inputs.environment} (${run.envDir}) has drifted${tracked.issue ? `: see issue #${tracked.issue.number}` : ''}. The step fails because fail-on-drift is true.`);
+    }
+}
+
 // EXTERNAL MODULE: ./lib/inputs.ts
 var lib_inputs = __webpack_require__(453);
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/inputs.ts
@@ -884,7 +1959,7 @@ var lib_inputs = __webpack_require__(453);
 
 
 
-const COMMANDS = ['check', 'plan', 'apply'];
+const COMMANDS = ['check', 'plan', 'apply', 'drift'];
 /** The value of packer-working-directory that runs each template from its own folder. */
 const TEMPLATE_DIR = 'template-dir';
 const DEFAULT_PACKER_TEMPLATES = ['**/packer/*.json', '**/*.pkr.hcl'];
@@ -919,6 +1994,10 @@ function getInputs() {
         'terraform-env-dir': (0,lib_inputs/* getString */.AA)('terraform-env-dir'),
         'backend-config': backendConfig,
         'keep-plan': (0,lib_inputs/* getBoolean */.pW)('keep-plan'),
+        'comment-on-no-changes': (0,lib_inputs/* getBoolean */.pW)('comment-on-no-changes'),
+        'label-plan': (0,lib_inputs/* getBoolean */.pW)('label-plan'),
+        'fail-on-drift': (0,lib_inputs/* getBoolean */.pW)('fail-on-drift'),
+        'provider-cache': (0,lib_inputs/* getBoolean */.pW)('provider-cache', true),
         'example-vars': (0,lib_inputs/* getBoolean */.pW)('example-vars', true),
         'ansible-playbooks': (0,lib_inputs/* getLines */.iv)('ansible-playbooks'),
         'ansible-inventory': (0,lib_inputs/* getString */.AA)('ansible-inventory'),
@@ -991,99 +2070,6 @@ function checkDeployInputs(inputs) {
     }
 }
 
-;// CONCATENATED MODULE: ./actions/deploy-stage/src/plan.ts
-
-
-
-
-
-
-
-
-
-
-/**
- * The plan stage: `terraform init` with the backend (its key=value pairs in private 0600 files,
- * never in argv), `terraform plan -out`, and the plan's counts and hash as outputs.
- */
-async function plan(run) {
-    const dir = run.envDir;
-    const init = await terraform(run, 'terraform init', initArgs(true, backendFiles(run)));
-    if (init.code)
-        failOn(run, init, 'plan-failed', 'init');
-    const planFile = (0,external_node_path_.join)(run.resources.dir, 'plan', `${run.inputs.environment}.tfplan`);
-    run.resources.planFile = planFile;
-    const planned = await terraform(run, 'terraform plan', planArgs(planFile, run.inputs['lock-timeout']));
-    if (planned.code === 1)
-        failOn(run, planned, 'plan-failed', 'plan');
-    const json = await terraform(run, 'terraform show -json', ['show', '-json', '-no-color', planFile], false);
-    if (json.code)
-        failOn(run, json, 'plan-failed', 'show');
-    const text = await terraform(run, 'terraform show', ['show', '-no-color', planFile]);
-    const summary = summarisePlan(json.stdout);
-    run.report.plan = { ...summary, dir, text: text.stdout };
-    (0,log/* info */.pq)(`Plan for ${dir}: ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy (sha256 ${summary.sha256})`);
-    core/* setOutput */.uH('plan-sha256', summary.sha256);
-    core/* setOutput */.uH('changes', String(summary.add + summary.change + summary.destroy > 0));
-    core/* setOutput */.uH('to-add', String(summary.add));
-    core/* setOutput */.uH('to-change', String(summary.change));
-    core/* setOutput */.uH('to-destroy', String(summary.destroy));
-}
-/** The apply stage: the saved plan, which review() has compared with the reviewed one. */
-async function apply(run) {
-    const result = await terraform(run, 'terraform apply', applyArgs(run.resources.planFile, run.inputs['lock-timeout']));
-    if (result.code)
-        failOn(run, result, 'apply-failed', 'apply');
-    const p = run.report.plan;
-    run.report.notes.push(`Applied ${p.dir}: ${p.add} added, ${p.change} changed, ${p.destroy} destroyed.`);
-}
-/**
- * The backend config files for init, in the order given: each run of key=value lines becomes one
- * private file (0600, in the run's 0700 folder), so later lines still override earlier ones.
- */
-function backendFiles(run) {
-    const files = [];
-    let pairs = [];
-    const flush = () => {
-        if (!pairs.length)
-            return;
-        const file = (0,external_node_path_.join)(run.resources.dir, 'secrets', `backend-${files.length + 1}.tfbackend`);
-        (0,external_node_fs_.writeFileSync)(file, backendConfigFile(pairs), { mode: 0o600, flag: 'wx' });
-        files.push(file);
-        pairs = [];
-    };
-    for (const entry of run.inputs['backend-config']) {
-        if (entry.kind === 'pair') {
-            pairs.push(entry);
-            continue;
-        }
-        flush();
-        files.push(entry.path);
-    }
-    flush();
-    return files;
-}
-async function terraform(run, title, args, shown = true) {
-    const dir = run.envDir;
-    const env = terraformEnv(run, dir, 'env');
-    if (shown)
-        return run_exec(run, `${title} (${dir})`, run.tools.terraform.path, args, dir, env);
-    // `show -json` is long and machine-only: it reaches the log as the counts and hash, not as JSON
-    return (0,exec/* run */.eF)(run.tools.terraform.path, args, { cwd: (0,external_node_path_.join)(run.root, dir), env });
-}
-function failOn(run, result, reason, what) {
-    const dir = run.envDir;
-    const text = `${result.stderr}\n${result.stdout}`;
-    const lock = parseLockError(text);
-    if (lock) {
-        run.report.lock = lock;
-        const operation = lock.operation ? ` (${lock.operation}${lock.created ? `, since ${lock.created}` : ''})` : '';
-        throw new StageFailure('state-locked', `The state of ${dir} is locked${lock.who ? ` by ${lock.who}` : ''}${operation}${lock.id ? `, lock ID ${lock.id}` : ''}. Wait for that run, or release a stale lock with \`terraform force-unlock ${lock.id ?? '<ID>'}\`.`);
-    }
-    (0,annotate/* annotate */.f)(parseDiagnosticsText(text, dir, `terraform ${what}`));
-    throw new StageFailure(reason, `terraform ${what} failed in ${dir}:\n${lastLines(result.stderr || result.stdout)}`);
-}
-
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./lib/git-context.ts
@@ -1094,130 +2080,6 @@ var glob = __webpack_require__(6966);
 var lib_paths = __webpack_require__(634);
 // EXTERNAL MODULE: ./lib/which.ts
 var which = __webpack_require__(431);
-// EXTERNAL MODULE: ./lib/github.ts
-var github = __webpack_require__(2183);
-;// CONCATENATED MODULE: ./actions/deploy-stage/src/comments.ts
-
-/**
- * The plan comment on a pull request: one per environment and folder, found again by a hidden
- * marker and updated in place. The reviewed plan's hash travels in it to the apply.
- */
-const COMMENT_LIMIT = 65_536;
-function marker(environment, dir) {
-    // a folder name cannot end the HTML comment early
-    const safe = dir.replace(/[<>%]/g, (c) => encodeURIComponent(c)).replace(/--/g, '-%2D');
-    return `<!-- shipkit:plan environment=${environment} dir=${safe} -->`;
-}
-function hashLine(sha256) {
-    return `<!-- shipkit:plan-sha256 ${sha256} -->`;
-}
-function findPlanHash(body) {
-    return /<!-- shipkit:plan-sha256 ([0-9a-f]{64}) -->/.exec(body)?.[1];
-}
-/** The comment body, the plan text truncated so the whole stays under GitHub's limit. */
-function planComment(input, limit = COMMENT_LIMIT) {
-    const head = [
-        marker(input.environment, input.dir),
-        hashLine(input.sha256),
-        `### Terraform plan for ${(0,summary/* code */.aY)(input.environment)} (${(0,summary/* code */.aY)(input.dir)})`,
-        '',
-        input.add + input.change + input.destroy === 0
-            ? 'No changes. The infrastructure matches the configuration.'
-            : `**${input.add} to add, ${input.change} to change, ${input.destroy} to destroy.**`,
-        '',
-        `Plan \`sha256:${input.sha256.slice(0, 16)}\`: the apply after merge re-plans and refuses if the plan differs from this one.`,
-        '',
-        '<details><summary>Plan</summary>',
-        '',
-    ].join('\n');
-    const tail = ['', '</details>'].join('\n');
-    const room = limit - head.length - tail.length - 400;
-    let text = input.planText.trimEnd();
-    let note = '';
-    if (text.length > room) {
-        text = text.slice(0, room);
-        note = `\n\n_The plan was ${input.planText.length.toLocaleString('en')} characters; this comment shows the first ${room.toLocaleString('en')}. The full text is in the job log${input.runUrl ? `: ${input.runUrl}` : ''}._`;
-    }
-    return `${head}\n${(0,summary/* codeBlock */.DV)(text)}\n${tail}${note}`;
-}
-
-;// CONCATENATED MODULE: ./actions/deploy-stage/src/github.ts
-
-
-
-function repoFromEnv(env = process.env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo)
-        throw new errors/* UsageError */.eb('GITHUB_REPOSITORY is not set: the plan comment and the reviewed-plan look-up need the repository (the runner sets it).');
-    return { owner, repo };
-}
-async function client(token) {
-    if (!token) {
-        throw new errors/* UsageError */.eb('Input "github-token" is empty: the plan comment and the reviewed-plan look-up need it (the default `${{ github.token }}` works with `permissions: pull-requests: write`).');
-    }
-    return (0,github/* octokit */.A8)(token);
-}
-/**
- * The token's own login, asked once per run. A personal access token answers `GET /user`; an
- * installation token (the workflow's GITHUB_TOKEN, a GitHub App's) gets 403 "Resource not
- * accessible by integration" there, and GraphQL's `viewer` names its bot (`github-actions[bot]`,
- * or `<app-slug>[bot]`), the author GitHub shows on the comments it writes.
- */
-async function tokenIdentity(octokit) {
-    let restError;
-    try {
-        const { data } = await octokit.rest.users.getAuthenticated();
-        if (data.login)
-            return { login: data.login, via: 'GET /user' };
-    }
-    catch (error) {
-        restError = error;
-    }
-    try {
-        const data = await octokit.graphql('query { viewer { login } }');
-        if (data.viewer?.login)
-            return { login: data.viewer.login, via: 'GraphQL viewer' };
-    }
-    catch {
-        // reported below with the REST answer, which says more
-    }
-    const status = restError?.status;
-    throw new errors/* ToolError */.v4(`Could not find out whose token github-token is (GET /user answered ${status ?? 'nothing'}, GraphQL viewer answered nothing): plan comments are trusted only when written by the token's own identity, so there is no way to tell them apart. Check that the token is valid.`);
-}
-async function markedComments(octokit, repo, pr, tag, identity) {
-    const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pr, per_page: 100 }));
-    const marked = comments.filter((c) => c.body?.includes(tag));
-    return {
-        own: marked.filter((c) => c.user?.login === identity.login),
-        foreign: marked.filter((c) => c.user?.login !== identity.login).map((c) => ({ id: c.id, author: c.user?.login ?? '(unknown)' })),
-    };
-}
-/** Creates the plan comment, or updates the token's own one that carries this environment's marker. */
-async function upsertPlanComment(octokit, repo, pr, identity, environment, dir, body) {
-    const { own, foreign } = await markedComments(octokit, repo, pr, marker(environment, dir), identity);
-    const existing = own[own.length - 1];
-    if (existing) {
-        await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
-        return { id: existing.id, updated: true, foreign };
-    }
-    const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
-    return { id: created.data.id, updated: false, foreign };
-}
-/**
- * The plan hash reviewed on the pull request that brought `sha` to the branch: the merged PR of
- * the commit, then the newest plan comment for this environment and folder by the token's identity.
- */
-async function reviewedPlanHash(octokit, repo, sha, identity, environment, dir) {
-    const pulls = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
-    const merged = pulls.data.filter((p) => p.merged_at);
-    const pr = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];
-    if (!pr)
-        return { foreign: [] };
-    const { own, foreign } = await markedComments(octokit, repo, pr.number, marker(environment, dir), identity);
-    const newest = own[own.length - 1];
-    return { hash: newest?.body ? findPlanHash(newest.body) : undefined, pr: pr.number, foreign };
-}
-
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/workspace.ts
 
 
@@ -1384,6 +2246,8 @@ async function prepare(inputs, env = process.env) {
     run.ansible = ansiblePlan(run, paths);
     environmentPlan(run, paths);
     run.deploy = deployPlan(run, paths);
+    if (inputs.command === 'drift')
+        onlyDrift(run);
     run.tools = findTools(run);
     if (run.deploy?.kind === 'compose' && inputs.command === 'apply')
         run.deploy.compose = await composeCommand(run.env);
@@ -1565,13 +2429,29 @@ function environmentPlan(run, paths) {
     if (inputs.command === 'apply' && isPr) {
         throw new errors/* UsageError */.eb('command: apply is refused on pull_request events: a pull request is planned (command: plan) and reviewed, and applied after it is merged.');
     }
-    const needsGitHub = (inputs.command === 'plan' && isPr && run.git.prNumber) || (inputs.command === 'apply' && !inputs['auto-approve'] && !inputs['plan-sha256']);
+    if (inputs.command === 'drift' && isPr) {
+        throw new errors/* UsageError */.eb('command: drift is refused on pull_request events: it checks the infrastructure against the configuration that was applied, from a schedule: or workflow_dispatch run on the default branch; a pull request is planned with command: plan.');
+    }
+    const needsGitHub = (inputs.command === 'plan' && isPr && run.git.prNumber) || (inputs.command === 'apply' && !inputs['auto-approve'] && !inputs['plan-sha256']) || inputs.command === 'drift';
     if (needsGitHub) {
         run.repo = repoFromEnv();
         if (!inputs['github-token']) {
-            throw new errors/* UsageError */.eb(`Input "github-token" is empty: ${inputs.command === 'plan' ? 'the plan comment needs it' : 'finding the reviewed plan needs it (or pass plan-sha256)'}; the default \`\${{ github.token }}\` works with \`permissions: pull-requests: write\`.`);
+            const why = { plan: 'the plan comment needs it', apply: 'finding the reviewed plan needs it (or pass plan-sha256)', drift: 'the drift issue needs it', check: '' }[inputs.command];
+            const permission = inputs.command === 'drift' ? 'issues: write' : 'pull-requests: write';
+            throw new errors/* UsageError */.eb(`Input "github-token" is empty: ${why}; the default \`\${{ github.token }}\` works with \`permissions: ${permission}\`.`);
         }
     }
+}
+/**
+ * A drift check plans the environment and nothing else: the inputs of the checks and of the
+ * application deploy were checked above like every input, but packer, ansible and the deploy
+ * are not run, so their tools are not needed either.
+ */
+function onlyDrift(run) {
+    run.packer = [];
+    run.ansible = undefined;
+    run.deploy = undefined;
+    run.terraformRoots = run.terraformRoots.filter((dir) => dir === run.envDir);
 }
 function deployPlan(run, paths) {
     const { inputs } = run;
@@ -1661,42 +2541,62 @@ async function composeCommand(env) {
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/report.ts
 
 
+
+
+/** Room in the summary (GitHub takes up to 1 MiB a step) for the resource list and the text plan. */
+const SUMMARY_LIST = 200_000;
+const SUMMARY_TEXT = 400_000;
+const DRIFT_WORDS = {
+    drifted: '**Drifted**: a new drift issue was opened',
+    'still-drifted': '**Still drifted**: its drift issue was updated',
+    'back-in-sync': '**Back in sync**: its drift issue was closed',
+    'in-sync': '**In sync**: nothing changed outside Terraform, and the plan has nothing to apply',
+};
+function report_driftLine(drift) {
+    const issue = drift.issue ? ` (${drift.issue.url ? `[#${drift.issue.number}](${drift.issue.url})` : `#${drift.issue.number}`})` : '';
+    return `${DRIFT_WORDS[drift.status]}${issue}.`;
+}
 /**
- * The step summary: a row per check and folder, where ansible ran and with which config, the plan,
- * the reviewed hash, a lock holder. Names and tool text are outside values: escaped for markdown.
+ * The step summary: a row per check and folder, where ansible ran and with which config, the plan
+ * (rendered from its JSON, destroys first), the reviewed hash, a drift check, a lock holder. Names and tool text are outside values: escaped for markdown.
  */
 async function writeSummary(inputs, report) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const parts = [`### deploy-stage: ${(0,summary/* code */.aY)(inputs.environment)}, ${inputs.command}`, ''];
+    const parts = [`### deploy-stage: ${(0,lib_summary/* code */.aY)(inputs.environment)}, ${inputs.command}`, ''];
     if (report.rows.length) {
         const result = (r) => (r.result === 'failed' ? '**failed**' : r.result);
-        parts.push((0,summary/* markdownTable */.Qj)(['check', 'where', 'result', 'detail'], report.rows.map((r) => [r.check, (0,summary/* code */.aY)(r.where), result(r), (0,summary.md)(r.detail)])), '');
+        parts.push((0,lib_summary/* markdownTable */.Qj)(['check', 'where', 'result', 'detail'], report.rows.map((r) => [r.check, (0,lib_summary/* code */.aY)(r.where), result(r), (0,lib_summary.md)(r.detail)])), '');
     }
     // lines written by the kit around names already in code spans
     for (const line of report.ansible)
         parts.push(line, '');
     if (report.plan) {
         const p = report.plan;
-        parts.push(`**Plan** for ${(0,summary/* code */.aY)(p.dir)}: ${p.add} to add, ${p.change} to change, ${p.destroy} to destroy (\`sha256:${p.sha256}\`)`, '');
+        parts.push(`**Plan** for ${(0,lib_summary/* code */.aY)(p.dir)}: ${p.add} to add, ${p.change} to change, ${p.destroy} to destroy (\`sha256:${p.sha256}\`)`, '');
+        // the line above has the counts
+        parts.push(planMarkdown(p.view, SUMMARY_LIST, false), '');
         if (report.reviewed) {
             const r = report.reviewed;
             // `from` is the kit's own words
             parts.push(`Reviewed plan: \`sha256:${r.hash}\` (${r.from}) ${r.hash === p.sha256 ? 'matches' : '**differs**'}`, '');
         }
-        parts.push('<details><summary>Plan</summary>', '', (0,summary/* codeBlock */.DV)(p.text.trimEnd().slice(0, 60_000)), '', '</details>', '');
+        parts.push(collapsed('Plan', p.text, SUMMARY_TEXT), '');
     }
+    if (report.drift)
+        parts.push(report_driftLine(report.drift), '', report.drift.body, '');
     if (report.lock) {
         const l = report.lock;
-        parts.push(`**State locked**: ID ${(0,summary/* code */.aY)(l.id ?? '?')}, by ${(0,summary/* code */.aY)(l.who ?? '?')}, ${(0,summary/* code */.aY)(l.operation ?? '?')}, since ${(0,summary/* code */.aY)(l.created ?? '?')}`, '');
+        parts.push(`**State locked**: ID ${(0,lib_summary/* code */.aY)(l.id ?? '?')}, by ${(0,lib_summary/* code */.aY)(l.who ?? '?')}, ${(0,lib_summary/* code */.aY)(l.operation ?? '?')}, since ${(0,lib_summary/* code */.aY)(l.created ?? '?')}`, '');
     }
-    parts.push(...report.notes.map(summary.md));
+    parts.push(...report.notes.map(lib_summary.md));
     await core/* summary */.z.addRaw(`${parts.join('\n')}\n`).write();
 }
 
 // EXTERNAL MODULE: ./actions/deploy-stage/src/state.ts
 var state = __webpack_require__(8515);
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/resources.ts
+
 
 
 
@@ -1728,6 +2628,14 @@ function setUp(run) {
         core/* warning */.$e(warning);
     const roots = [...new Set([...run.terraformRoots, ...(run.envDir ? [run.envDir] : [])])];
     run.resources.lockFiles = snapshotLockFiles(run.root, roots);
+    if (run.tools.terraform && roots.length) {
+        const cache = providerCache(run.inputs['provider-cache'], run.env, run.tools.terraform.version);
+        if (cache.dir) {
+            (0,external_node_fs_.mkdirSync)(cache.dir, { recursive: true }); // terraform refuses a cache folder that does not exist
+            run.providerCache = cache.dir;
+        }
+        (0,log/* info */.pq)(cache.note);
+    }
     const absolute = (placed) => JSON.stringify(placed.map((p) => (0,external_node_path_.join)(run.root, p)));
     core/* saveState */.LZ(state/* STATE_PLACED */.e, '[]');
     run.resources.placed = placeExampleFiles(run.root, run.examples, (placed) => core/* saveState */.LZ(state/* STATE_PLACED */.e, absolute(placed)));
@@ -1758,78 +2666,8 @@ function cleanUp(run) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
 }
 
-;// CONCATENATED MODULE: ./actions/deploy-stage/src/review.ts
-
-
-
-
-/**
- * The review stage. On a pull request's plan: the plan comment that reviewers read (one per
- * environment and folder, updated in place). On apply: the plan must be the reviewed one, the hash
- * from plan-sha256 or from the plan comment of the merged pull request; only comments written by
- * the token's own identity count, since anyone who can comment could post a marker.
- */
-async function review(run) {
-    const { inputs, git } = run;
-    if (inputs.command === 'plan') {
-        if (run.repo && git?.prNumber)
-            await publishPlan(run, git.prNumber);
-        return;
-    }
-    if (inputs['auto-approve']) {
-        (0,log/* info */.pq)('auto-approve is on: the plan is applied without comparing it with a reviewed one.');
-        return;
-    }
-    const summary = run.report.plan;
-    let expected = inputs['plan-sha256'];
-    let from = 'the plan-sha256 input';
-    if (!expected) {
-        const octokit = await client(inputs['github-token']);
-        const identity = await identify(octokit);
-        const found = await reviewedPlanHash(octokit, run.repo, git.sha, identity, inputs.environment, run.envDir);
-        reportForeign(found.foreign, found.pr, identity);
-        if (!found.hash) {
-            throw new StageFailure('plan-changed', found.pr
-                ? `Pull request #${found.pr} has no plan comment by ${identity.login} for ${inputs.environment} (${run.envDir}), so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, pass plan-sha256, or set auto-approve: true.`
-                : `No merged pull request brought ${git.sha.slice(0, 7)} here, so there is no reviewed plan to apply. Pass plan-sha256, or set auto-approve: true.`);
-        }
-        expected = found.hash;
-        from = `the plan comment on pull request #${found.pr}`;
-    }
-    run.report.reviewed = { hash: expected, from };
-    if (expected !== summary.sha256) {
-        throw new StageFailure('plan-changed', `The plan differs from the reviewed one (${from}): reviewed sha256 ${expected}, now ${summary.sha256}. Nothing was applied. Re-plan and review again.`);
-    }
-    (0,log/* info */.pq)(`The plan matches the reviewed one (${from}).`);
-}
-async function publishPlan(run, pr) {
-    const { inputs } = run;
-    const summary = run.report.plan;
-    const octokit = await client(inputs['github-token']);
-    const identity = await identify(octokit);
-    const env = process.env;
-    const runUrl = env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
-    const body = planComment({ ...summary, environment: inputs.environment, dir: run.envDir, planText: summary.text, runUrl });
-    const comment = await upsertPlanComment(octokit, run.repo, pr, identity, inputs.environment, run.envDir, body);
-    reportForeign(comment.foreign, pr, identity);
-    (0,log/* info */.pq)(`${comment.updated ? 'Updated' : 'Added'} the plan comment on pull request #${pr} (as ${login(identity.login)})`);
-}
-async function identify(octokit) {
-    const identity = await tokenIdentity(octokit);
-    (0,log/* info */.pq)(`github-token is ${login(identity.login)} (${identity.via}): only its plan comments are trusted.`);
-    return identity;
-}
-function reportForeign(foreign, pr, identity) {
-    for (const f of foreign) {
-        (0,log/* info */.pq)(`Ignored comment ${f.id} by ${login(f.author)} on pull request #${pr}: it carries the plan marker, but only comments by ${login(identity.login)} (who github-token is) are trusted.`);
-    }
-}
-/** A GitHub login as it reads in the log: bare when it has the shape GitHub allows, quoted otherwise. */
-function login(name) {
-    return /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? name : (0,log/* forLog */.Ig)(name);
-}
-
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/main.ts
+
 
 
 
@@ -1842,14 +2680,17 @@ function login(name) {
 
 /**
  * deploy-stage: prepare() checks every input before anything happens; then the stages run in
- * order, each taking the one Run object forward: check, plan, review, apply, deploy. Whatever
- * happens, the tree is put back, the private folder removed, and the summary written.
+ * order, each taking the one Run object forward: check, plan, review, apply, deploy (or, for a
+ * scheduled drift check, only drift). Whatever happens, the tree is put back, the private folder
+ * removed, and the summary written.
  */
 async function main() {
     const inputs = getInputs();
     const run = await prepare(inputs);
     try {
         setUp(run);
+        if (inputs.command === 'drift')
+            return await drift(run);
         await check(run);
         if (inputs.command === 'check')
             return;

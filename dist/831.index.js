@@ -47,6 +47,8 @@ var summary = __webpack_require__(1262);
 var lib_inputs = __webpack_require__(453);
 ;// CONCATENATED MODULE: ./actions/notify/src/result.ts
 /** The result word as Travis gave it, from this run's outcome and the previous completed run's. */
+/** deploy-stage's `drift` output (command: drift): what happened to the environment's drift issue. */
+const DRIFT_STATES = ['drifted', 'still-drifted', 'back-in-sync', 'in-sync'];
 /** What `needs.<job>.result` can be. */
 const JOB_RESULTS = ['success', 'failure', 'cancelled', 'skipped'];
 /** `toJSON(needs)`: `{"build": {"result": "success", "outputs": {...}}, ...}` -> one outcome. */
@@ -69,15 +71,39 @@ function resultWord(outcome, previous) {
         return 'Failed';
     return previousFailed ? 'Still Failing' : 'Broken';
 }
+const DRIFT_WORDS = { drifted: 'Drifted', 'still-drifted': 'Still drifted', 'back-in-sync': 'Back in sync', 'in-sync': 'In sync' };
+/**
+ * The word for a drift check, which says more than the job's result: Drifted and Still drifted
+ * even when the job failed for it (fail-on-drift). A cancelled run stays Canceled, and a failure
+ * with no drift found (the plan could not run) keeps the failure words.
+ */
+function driftWord(state, outcome) {
+    if (outcome === 'cancelled')
+        return undefined;
+    if (outcome === 'failure' && (state === 'in-sync' || state === 'back-in-sync'))
+        return undefined;
+    return DRIFT_WORDS[state];
+}
+/** Good news: governed by on-success (the others by on-failure). */
+function isSuccess(word) {
+    return word === 'Passed' || word === 'Fixed' || word === 'Back in sync' || word === 'In sync';
+}
 /** Travis's `on_success` / `on_failure`: `change` sends only when the result differs from before. */
 function shouldNotify(word, onSuccess, onFailure) {
-    const success = word === 'Passed' || word === 'Fixed';
-    const setting = success ? onSuccess : onFailure;
+    const setting = isSuccess(word) ? onSuccess : onFailure;
     if (setting === 'always')
         return true;
     if (setting === 'never')
         return false;
-    return word === 'Fixed' || word === 'Broken' || word === 'Failed';
+    return word === 'Fixed' || word === 'Broken' || word === 'Failed' || word === 'Drifted' || word === 'Back in sync';
+}
+/** The Slack attachment's colour bar: green, orange for drift, grey, red. */
+function colorOf(word) {
+    if (isSuccess(word))
+        return '#2eb886';
+    if (word === 'Drifted' || word === 'Still drifted')
+        return '#daa038';
+    return word === 'Canceled' ? '#9e9e9e' : '#a30200';
 }
 
 ;// CONCATENATED MODULE: ./actions/notify/src/inputs.ts
@@ -100,6 +126,7 @@ function getInputs() {
         'slack-api-url': (0,lib_inputs/* getString */.AA)('slack-api-url') || 'https://slack.com/api',
         needs,
         status,
+        drift: (0,lib_inputs/* getString */.AA)('drift') ? (0,lib_inputs/* getEnum */.GV)('drift', DRIFT_STATES, 'in-sync') : undefined,
         'on-success': (0,lib_inputs/* getEnum */.GV)('on-success', SETTINGS, 'always'),
         'on-failure': (0,lib_inputs/* getEnum */.GV)('on-failure', SETTINGS, 'always'),
         'on-pull-requests': (0,lib_inputs/* getBoolean */.pW)('on-pull-requests', true),
@@ -151,6 +178,8 @@ function isHttpUrl(value) {
 
 ;// CONCATENATED MODULE: ./actions/notify/src/message.ts
 const DEFAULT_TEMPLATE = '%{result}: %{repository}@%{branch} (%{commit}) by %{author}: "%{commit_subject}" in %{duration}. <%{build_url}|Details>';
+/** A drift check runs on a schedule: no author or commit subject to name, the run says where the issue is. */
+const DRIFT_TEMPLATE = '%{result}: %{repository}@%{branch} (%{commit}), checked by %{workflow} in %{duration}. <%{build_url}|Details>';
 /**
  * Text for Slack's markup: `&`, `<` and `>` are its only control characters (`<!channel>`,
  * `<@U123>`, `<https://x|label>`), so escaping them makes any value plain text.
@@ -245,9 +274,12 @@ async function main() {
     const branch = isPr ? (event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF ?? '') : (env.GITHUB_REF_NAME ?? (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''));
     const outcome = inputs.status ?? outcomeOfJobs(inputs.needs ?? {});
     const { run, previous } = await runHistory(inputs, branch);
-    const word = resultWord(outcome, previous);
+    const drift = inputs.drift ? driftWord(inputs.drift, outcome) : undefined;
+    const word = drift ?? resultWord(outcome, previous);
     core/* setOutput */.uH('result', word);
-    (0,log/* info */.pq)(`Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
+    (0,log/* info */.pq)(drift
+        ? `Result: ${word} (the drift check said ${inputs.drift}; this run: ${outcome})`
+        : `Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const repository = env.GITHUB_REPOSITORY ?? '';
     const sha = isPr ? (event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '') : (env.GITHUB_SHA ?? '');
@@ -266,7 +298,7 @@ async function main() {
         pull_request_url: event.pull_request?.html_url ?? '',
         workflow: run?.name ?? env.GITHUB_WORKFLOW ?? '',
     };
-    const text = render(inputs.template || DEFAULT_TEMPLATE, vars);
+    const text = render(inputs.template || (inputs.drift ? DRIFT_TEMPLATE : DEFAULT_TEMPLATE), vars);
     const skip = skipReason(inputs, word, isPr, branch);
     let sent = false;
     if (skip) {
@@ -279,7 +311,7 @@ async function main() {
         try {
             await postToSlack(inputs['slack-webhook-url']
                 ? { webhook: inputs['slack-webhook-url'] }
-                : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] }, text, word === 'Passed' || word === 'Fixed' ? '#2eb886' : word === 'Canceled' ? '#9e9e9e' : '#a30200');
+                : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] }, text, colorOf(word));
             sent = true;
             (0,log/* info */.pq)(`Sent to Slack: ${text}`);
         }
@@ -309,7 +341,7 @@ function skipReason(inputs, word, isPr, branch) {
     if (inputs.branches.length && !inputs.branches.some((b) => branchMatches(b, branch)))
         return `branch ${branch} is not in "branches"`;
     if (!shouldNotify(word, inputs['on-success'], inputs['on-failure'])) {
-        const setting = word === 'Passed' || word === 'Fixed' ? `on-success: ${inputs['on-success']}` : `on-failure: ${inputs['on-failure']}`;
+        const setting = isSuccess(word) ? `on-success: ${inputs['on-success']}` : `on-failure: ${inputs['on-failure']}`;
         return `the result is ${word} and ${setting}`;
     }
     return undefined;
