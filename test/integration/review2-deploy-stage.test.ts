@@ -105,16 +105,19 @@ describe('review2: the reviewed-plan gate', () => {
     const pr = 41;
     const prEvent = { pull_request: { number: pr, head: { sha: repo.git('rev-parse', 'HEAD'), ref: 'feature/tag' } }, repository: { default_branch: 'main' } };
 
-    const reviewed = await deployStage({ repo, eventName: 'pull_request', event: prEvent, inputs: { command: 'plan', ...backend } });
+    // deployfix: the variable as the workflow gives it (plans no longer read the .example placeholders, finding 4)
+    const env = { TF_VAR_image_tag: '1.0.0' };
+    const reviewed = await deployStage({ repo, env, eventName: 'pull_request', event: prEvent, inputs: { command: 'plan', ...backend } });
     expect(errors(reviewed)).toEqual([]);
     const reviewedHash = reviewed.outputs['plan-sha256']!;
     const comment = (github.comments.get(pr) as StoredComment[])[0]!;
     expect(comment.body).toContain('reddit-app-stage:1.0.0');
 
     // after review: another image, and the hash of that plan (any plan run on the branch prints it)
-    repo.write(`${STAGE}/terraform.tfvars.example`, 'image_tag = "6.6.6"\n');
+    // (deployfix: committed as an auto.tfvars, which outranks TF_VAR_*, where the review changed the .example)
+    repo.write(`${STAGE}/image.auto.tfvars`, 'image_tag = "6.6.6"\n');
     repo.commit('after review');
-    const unreviewed = await deployStage({ repo, inputs: { command: 'plan', ...backend } });
+    const unreviewed = await deployStage({ repo, env, inputs: { command: 'plan', ...backend } });
     const unreviewedHash = unreviewed.outputs['plan-sha256']!;
     expect(unreviewedHash).not.toBe(reviewedHash);
 
@@ -130,7 +133,7 @@ describe('review2: the reviewed-plan gate', () => {
 
     const merge = repo.commit(`merge #${pr}`);
     github.commitPulls.set(merge, [{ number: pr, merged_at: '2026-12-02T10:00:00Z', merge_commit_sha: merge }]);
-    const apply = await deployStage({ repo, inputs: { command: 'apply', ...backend } });
+    const apply = await deployStage({ repo, env, inputs: { command: 'apply', ...backend } });
     expect(apply.success).toBe(false);
     expect(apply.outputs['failure-reason']).toBe('plan-changed');
     expect(existsSync(state)).toBe(false);

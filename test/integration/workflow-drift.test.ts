@@ -37,9 +37,10 @@ describe('deploy-stage.yml, mode: drift', () => {
   });
 
   const drift = () =>
-    shipkit(['workflow', 'drift.yml', repo.dir, '--event', 'schedule', '--secret', 'GITHUB_TOKEN', '--secret', 'TF_BACKEND_CONFIG', ...mirror.args], {
+    shipkit(['workflow', 'drift.yml', repo.dir, '--event', 'schedule', '--secret', 'GITHUB_TOKEN', '--secret', 'TF_BACKEND_CONFIG', '--secret', 'TERRAFORM_VARS', ...mirror.args], {
       GITHUB_TOKEN: 'ghs_TESTTOKEN',
       TF_BACKEND_CONFIG: `path=${stateFile}`,
+      TERRAFORM_VARS: 'image_tag = "1.0.0"\n',
       GITHUB_API_URL: github.url,
       GITHUB_REPOSITORY: 'vscoder/microservices',
     });

@@ -36,8 +36,9 @@ export function hclString(value: string): string {
   return `"${escaped}"`;
 }
 
-export function planArgs(planFile: string, lockTimeout: string): string[] {
-  return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+/** `varFiles` are paths of private files (terraform-vars): the values never travel in argv. */
+export function planArgs(planFile: string, lockTimeout: string, varFiles: readonly string[] = []): string[] {
+  return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, ...varFiles.map((f) => `-var-file=${f}`), `-out=${planFile}`];
 }
 
 /** `plan -refresh-only` arrived in terraform 0.15.4 (before it, refreshing meant writing the state). */
@@ -47,8 +48,8 @@ export function hasRefreshOnly(version: readonly [number, number, number]): bool
 }
 
 /** A refresh-only plan: the state compared with the real infrastructure, nothing planned from the configuration. */
-export function refreshOnlyArgs(planFile: string, lockTimeout: string): string[] {
-  return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+export function refreshOnlyArgs(planFile: string, lockTimeout: string, varFiles: readonly string[] = []): string[] {
+  return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, ...varFiles.map((f) => `-var-file=${f}`), `-out=${planFile}`];
 }
 
 export function applyArgs(planFile: string, lockTimeout: string): string[] {
@@ -124,7 +125,7 @@ export function parseDiagnosticsText(text: string, dir: string, title: string): 
   return findings;
 }
 
-/** `terraform fmt -check -list=true` prints one file a line that needs formatting. */
+/** `terraform fmt -check -list=true` prints one file a line that needs formatting (relative to `dir`, where it ran). */
 export function parseFmtCheck(stdout: string, dir: string): Finding[] {
   return stdout
     .split('\n')
@@ -133,7 +134,7 @@ export function parseFmtCheck(stdout: string, dir: string): Finding[] {
     .map((file) => ({
       tool: 'terraform',
       level: 'error',
-      message: `${posix.join(dir, file)} is not formatted: run \`terraform fmt\` in ${dir}`,
+      message: `${posix.join(dir, file)} is not formatted: run \`terraform fmt\` in ${posix.dirname(posix.join(dir, file))}`,
       file: posix.join(dir, file),
       title: 'terraform fmt',
     }));
