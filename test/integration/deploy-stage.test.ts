@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction, type RunResult } from '../../cli/runner.js';
@@ -324,6 +324,51 @@ describe('the reviewed-plan gate trusts only the comments of the token\'s own id
   });
 });
 
+describe('which pull request was reviewed (review2, also seen)', () => {
+  // A state nothing was applied to, so the plan has changes and needs a reviewed one.
+  const apply = (merge: string, pulls: object[]) => {
+    github.commitPulls.set(merge, pulls as never);
+    return deployStage({ inputs: { command: 'apply', 'backend-config': `path=${join(tempDir('state-which'), 'stage.tfstate')}` } });
+  };
+
+  test('a pull request merged into another branch is not the reviewed one for main: nothing applied, the message says where it went', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const merge = repo.commit('a release branch merge reaching main');
+    const result = await apply(merge, [{ number: 61, merged_at: '2026-12-02T09:00:00Z', merge_commit_sha: merge, base: { ref: 'release/1.x' } }]);
+    expect(result.outputs['failure-reason']).toBe('plan-changed');
+    expect(messages(result)).toContain(`No pull request merged into main brought ${merge.slice(0, 7)} here (#61 was merged into release/1.x: a plan reviewed for another branch is not one for main)`);
+  });
+
+  test('a pull request from a fork: named as such, not "run command: plan on its pull requests"', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const merge = repo.commit('merge #62 from a fork');
+    const result = await apply(merge, [{ number: 62, merged_at: '2026-12-02T09:00:00Z', merge_commit_sha: merge, head: { repo: { full_name: 'mallory/microservices' } } }]);
+    expect(result.outputs['failure-reason']).toBe('plan-changed');
+    expect(messages(result)).toContain('Pull request #62 came from the fork mallory/microservices: a pull request from a fork is planned without secrets and with a read-only token, so it has no plan comment');
+    expect(messages(result)).not.toContain('Run command: plan on its pull requests');
+  });
+});
+
+describe('terraform fmt reaches the modules; a symlink loop does not break the check (review2, also seen)', () => {
+  test('unformatted files in a module, a root and a module no root holds: each reported once, in its own row; x -> . is walked once', async () => {
+    const pr = new FixtureRepo(FIXTURE);
+    const module = 'docker-monolith/terraform/modules/instance/main.tf';
+    pr.write(module, readFileSync(join(pr.dir, module), 'utf8').replace('  type = string', '  type=string'));
+    pr.write(`${STAGE}/main.tf`, readFileSync(join(pr.dir, STAGE, 'main.tf'), 'utf8').replace('  source    = "../modules/instance"', '  source = "../modules/instance"'));
+    mkdirSync(join(pr.dir, 'infra/modules/net'), { recursive: true });
+    pr.write('infra/modules/net/main.tf', 'variable "cidr" {\ntype = string\n}\n');
+    symlinkSync('.', join(pr.dir, 'x'));
+    pr.commit('unformatted module files, and a link to the repository itself');
+    const result = await runAction({ action: 'deploy-stage', node: NODE24, toolCache: tools.toolCache, workspace: pr.dir, env: actionEnv({ PATH: path }), inputs: { 'packer-templates': 'none/*.json' } });
+    expect(result.outputs['failure-reason']).toBe('lint-failed');
+    const unformatted = errors(result).filter((a) => a.message.includes('is not formatted')).map((a) => a.file).sort();
+    expect(unformatted).toEqual([module, `${STAGE}/main.tf`, 'infra/modules/net/main.tf'].sort());
+    for (const row of ['| terraform fmt | `docker-monolith/terraform` | **failed** |', `| terraform fmt | \`${STAGE}\` | **failed** |`, '| terraform fmt | `infra/modules/net` | **failed** |']) expect(result.summary).toContain(row);
+    // the loop: found once, not as x/docker-monolith/terraform/stage
+    expect(result.summary).not.toContain('x/docker-monolith');
+  });
+});
+
 describe('.example copies never follow a symlink (issue 10)', () => {
   test('a pull request with X.example and a link X pointing out of the tree: nothing written outside, every link kept', async () => {
     const outside = tempDir('outside');
@@ -443,7 +488,8 @@ exec "${real}" "$@"
     expect(errors(result)).toEqual([]);
     expect(result.summary).toContain('reddit-app-stage:3.1.4');
     expect(result.summary).not.toContain('reddit-app-stage:1.0.0'); // the placeholder of terraform.tfvars.example
-    expect(result.summary).toContain(`Not used for the plan: ${STAGE}/terraform.tfvars.example (.example files hold placeholders, copied only for the checks).`);
+    expect(log(result)).toContain(`Not used for the plan: ${STAGE}/terraform.tfvars.example (.example files hold placeholders, copied only for the checks).`);
+    expect(result.summary).toContain(`Not used for the plan: ${STAGE}/terraform.tfvars.example`);
     const record = readFileSync(wrapper.record, 'utf8');
     expect(record).toMatch(/cmdline:.* plan .*-var-file=\S+terraform-vars\.tfvars /);
     expect(record).toContain('var file mode 600');

@@ -71,7 +71,8 @@ describe('deploy-stage.yml, mode: drift', () => {
       toolCache: tools.toolCache,
       workspace: repo.dir,
       env: actionEnv({ PATH: tools.path, GITHUB_SHA: repo.git('rev-parse', 'HEAD'), GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'vscoder/microservices' }),
-      inputs: { command: 'apply', 'auto-approve': 'true', 'terraform-dirs': STAGE, 'packer-templates': 'none/*.json', 'backend-config': `path=${stateFile}` },
+      // the stage's variables, as the drift job gets them (TERRAFORM_VARS above)
+      inputs: { command: 'apply', 'auto-approve': 'true', 'terraform-dirs': STAGE, 'packer-templates': 'none/*.json', 'backend-config': `path=${stateFile}`, 'terraform-vars': 'image_tag = "1.0.0"\n' },
     });
     expect(applied.success).toBe(true);
     const { code, out } = await drift();
