@@ -34,17 +34,62 @@ describe('review1: a release cannot ship an unpinned kit action ref', () => {
   // what editors and yq write) is neither pinned by `release.mjs vX` nor seen by `--check vX`, and the
   // tag ships a workflow that runs whatever `main` holds that day. A ref the script cannot read must
   // fail the check, naming the file and line.
-  test('a quoted uses: value left @main fails --check', () => {
+  test('a quoted uses: value is pinned (quotes kept) by release.mjs vX, and one left @main fails --check', () => {
     const { root, git } = repo();
     const checks = join(root, '.github/workflows/checks.yml');
     writeFileSync(checks, readFileSync(checks, 'utf8').replace('uses: shipkit/shipkit/actions/notify@main', 'uses: "shipkit/shipkit/actions/notify@main"'));
     git('commit', '-q', '-am', 'quoted');
+    const built = git('rev-parse', 'HEAD');
     expect(release(root, 'v1.2.0').code).toBe(0);
-    expect(readFileSync(checks, 'utf8')).toContain('"shipkit/shipkit/actions/notify@main"');
+    // Changed from the review's first version, which asserted the quoted ref stayed @main after pinning:
+    // that was the defect itself; the correct behaviour (its own comment) is that it is found and pinned.
+    expect(readFileSync(checks, 'utf8')).toContain(`uses: "shipkit/shipkit/actions/notify@${built}" # v1.2.0`);
+    // A release commit where someone put the quoted ref back to @main: the check names it.
+    writeFileSync(checks, readFileSync(checks, 'utf8').replace(`"shipkit/shipkit/actions/notify@${built}" # v1.2.0`, '"shipkit/shipkit/actions/notify@main"'));
     git('commit', '-q', '-am', 'release v1.2.0');
     const checked = release(root, '--check', 'v1.2.0');
     expect(checked.output).toContain('notify@main');
     expect(checked.code).toBe(1);
+  });
+
+  test('single-quoted and aliased refs are pinned too; a flow-style one that cannot be pinned in place is refused before any file changes', () => {
+    const { root, git } = repo();
+    const extra = join(root, '.github/workflows/extra.yml');
+    writeFileSync(extra, `name: extra
+on: workflow_call
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: &setup 'shipkit/shipkit/actions/setup-tools@main'
+      - uses: *setup
+`);
+    git('add', '-A');
+    git('commit', '-q', '-m', 'extra');
+    const built = git('rev-parse', 'HEAD');
+    expect(release(root, 'v1.2.0').code).toBe(0);
+    expect(readFileSync(extra, 'utf8')).toContain(`uses: &setup 'shipkit/shipkit/actions/setup-tools@${built}' # v1.2.0\n      - uses: *setup\n`);
+    git('commit', '-q', '-am', 'release v1.2.0');
+    expect(release(root, '--check', 'v1.2.0').code).toBe(0);
+
+    const flow = join(root, '.github/workflows/flow.yml');
+    writeFileSync(flow, `name: flow
+on: workflow_call
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - {uses: "shipkit/shipkit/actions/notify@main", with: {status: x}}
+`);
+    git('add', '-A');
+    git('commit', '-q', '-m', 'flow');
+    const refused = release(root, 'v1.2.1');
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain('.github/workflows/flow.yml:7: shipkit/shipkit/actions/notify@main');
+    expect(git('status', '--porcelain')).toBe('');
+    const checked = release(root, '--check', 'v1.2.0');
+    expect(checked.code).toBe(1);
+    expect(checked.output).toContain('flow.yml:7: shipkit/shipkit/actions/notify@main is not pinned');
   });
 
   // Correct: a check that found nothing to check fails. When no ref matches (all of them quoted, or
