@@ -78,9 +78,29 @@ export interface WorkflowArgs {
 
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+/** The environment variables a secret name is read from: itself, else hyphens as `_` and upper case (registry-password: REGISTRY_PASSWORD). */
+export function secretVariables(name: string): string[] {
+  const shell = name.replace(/-/g, '_').toUpperCase();
+  return shell === name ? [name] : [name, shell];
+}
+
+function secretFromEnv(command: string, name: string, env: NodeJS.ProcessEnv): string {
+  const names = secretVariables(name);
+  const found = names.find((n) => env[n] !== undefined);
+  if (found === undefined) {
+    const which = names.length > 1 ? `the environment variable ${names[1]} (or ${names[0]})` : `the environment variable ${name}`;
+    const variable = names.at(-1)!;
+    throw new CliError(
+      `shipkit ${command}: --secret ${name} reads ${which}, which is not set. Export it first (\`read -rs ${variable} && export ${variable}\`) rather than giving --secret ${name}=value, which shows in ps and the shell history.`,
+    );
+  }
+  return env[found]!;
+}
+
 /**
  * Options shared by `workflow` and `check`. `--secret NAME` takes the value from the environment
- * variable NAME, which keeps it out of the command line (and of `ps`); `--secret NAME=value` works too.
+ * variable NAME (a hyphenated name such as registry-password, which no shell can export, from
+ * REGISTRY_PASSWORD), which keeps it out of the command line (and of `ps`); `--secret NAME=value` works too.
  */
 function parseCommon(command: string, args: string[], positional: (value: string) => void, env: NodeJS.ProcessEnv, extra?: (flag: string, value: string, parsed: WorkflowArgs) => boolean): WorkflowArgs {
   const parsed: WorkflowArgs = { target: '', inputs: {}, secrets: {}, vars: {}, localInputs: {}, verbose: false };
@@ -112,8 +132,7 @@ function parseCommon(command: string, args: string[], positional: (value: string
         const eq = value.indexOf('=');
         const name = eq < 0 ? value : value.slice(0, eq);
         if (!SECRET_NAME.test(name)) throw new CliError(`shipkit ${command}: --secret ${JSON.stringify(name)} is not a secret name (letters, digits, _ and -, not starting with a digit).`);
-        if (eq < 0 && env[name] === undefined) throw new CliError(`shipkit ${command}: --secret ${name} reads the environment variable ${name}, which is not set (or give --secret ${name}=value).`);
-        parsed.secrets[name] = eq < 0 ? env[name]! : value.slice(eq + 1);
+        parsed.secrets[name] = eq < 0 ? secretFromEnv(command, name, env) : value.slice(eq + 1);
         break;
       }
       case '--event':

@@ -5,8 +5,9 @@ import { CliError } from './errors.js';
 import { actionDir, chooseNode, defaultToolCache, listActions, readManifest, runAction, type RunResult } from './runner.js';
 
 const WORKFLOW_OPTIONS = `  --with name=value       an input of the workflow (over the with: of the repository's own call)
-  --secret NAME[=value]   a secret; without =value it is read from the environment variable NAME
-                          (keeps it off the command line). Masked in the log.
+  --secret NAME[=value]   a secret; without =value it is read from the environment variable NAME,
+                          or for a name with hyphens from NAME in upper case with _ (registry-password:
+                          REGISTRY_PASSWORD). That keeps it off the command line; masked in the log.
   --var name=value        a configuration variable (the vars context)
   --event NAME            push, pull_request, schedule or workflow_dispatch (default: pull_request:
                           nothing is pushed or applied unless you ask for it)

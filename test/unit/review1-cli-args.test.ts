@@ -16,3 +16,11 @@ describe('review1: a secret of the kit workflows can be given without putting it
     expect(parsed.secrets['registry-password']).toBe('from-the-environment');
   });
 });
+
+describe('--secret NAME reads the environment', () => {
+  test('the exact name wins over the shell form; a missing one names both variables and how to export it', () => {
+    expect(parseWorkflowArgs(['images', '--secret', 'registry-password'], { 'registry-password': 'exact', REGISTRY_PASSWORD: 'shell' }).secrets['registry-password']).toBe('exact');
+    expect(parseWorkflowArgs(['images', '--secret', 'DOCKERHUB_TOKEN'], { DOCKERHUB_TOKEN: 't' }).secrets.DOCKERHUB_TOKEN).toBe('t');
+    expect(() => parseWorkflowArgs(['images', '--secret', 'slack-webhook-url'], {})).toThrow(/--secret slack-webhook-url reads the environment variable SLACK_WEBHOOK_URL \(or slack-webhook-url\), which is not set/);
+  });
+});

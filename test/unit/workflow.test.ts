@@ -138,7 +138,7 @@ describe('command lines', () => {
 
   test.each([
     [['images', '--event', 'release'], 'shipkit workflow: --event "release" is not one of push, pull_request, schedule, workflow_dispatch.'],
-    [['images', '--secret', 'MISSING'], 'shipkit workflow: --secret MISSING reads the environment variable MISSING, which is not set (or give --secret MISSING=value).'],
+    [['images', '--secret', 'MISSING'], 'shipkit workflow: --secret MISSING reads the environment variable MISSING, which is not set. Export it first'],
     [['images', '--secret', '1X=y'], 'shipkit workflow: --secret "1X" is not a secret name'],
     [['images', '--pull-request', 'abc'], 'shipkit workflow: --pull-request "abc" is not a pull request number.'],
     [['images', '--with', 'novalue'], 'shipkit workflow: --with takes name=value, got "novalue".'],
