@@ -39,6 +39,8 @@ export interface JobRow {
   summary: string;
   /** environment, concurrency, runs-on: read and reported, not enforced. */
   notes: string[];
+  /** What the runner warned about at the end of the job (an output dropped because it holds a secret). */
+  warnings?: string[];
   seconds?: number;
 }
 

@@ -1,3 +1,4 @@
+import type { Masker } from '../masker.js';
 import { countJobs, notRunSteps, type JobRow, type RowStatus, type RunReport, type StepRow } from './model.js';
 
 /**
@@ -18,6 +19,8 @@ export interface StartInfo {
   repo: string;
   origin: string;
   notes: string[];
+  /** The run's secrets: every line printed is masked with them, whatever it came from. */
+  masker?: Masker;
 }
 
 export interface Reporter {
@@ -70,6 +73,7 @@ export class ConsoleReporter implements Reporter {
   private timer: NodeJS.Timeout | undefined;
   private drawn = 0;
   private frame = 0;
+  private masker: Masker | undefined;
 
   constructor(
     private readonly out: Output,
@@ -80,10 +84,15 @@ export class ConsoleReporter implements Reporter {
     return Boolean(this.out.isTTY);
   }
 
+  /** Text as it may reach the terminal: secrets masked (names and reasons too), no control characters. */
+  private shown(text: string): string {
+    return clean(this.masker ? this.masker.mask(text) : text);
+  }
+
   /** Prints permanent lines above the live block. */
   private print(lines: string[]): void {
     this.clearLive();
-    for (const line of lines) this.out.write(`${clean(line)}\n`);
+    for (const line of lines) this.out.write(`${this.shown(line)}\n`);
     this.drawLive();
   }
 
@@ -98,11 +107,12 @@ export class ConsoleReporter implements Reporter {
     const now = performance.now();
     const spin = SPINNER[this.frame++ % SPINNER.length];
     const lines = [...this.running].map(([job, s]) => `${spin} ${job.name}${s.step ? ` › ${s.step}` : ''} ${((now - s.since) / 1000).toFixed(1)} s`);
-    this.out.write(lines.map((l) => `${clean(l)}\n`).join(''));
+    this.out.write(lines.map((l) => `${this.shown(l)}\n`).join(''));
     this.drawn = lines.length;
   }
 
   start(info: StartInfo): void {
+    this.masker = info.masker;
     this.print([`shipkit workflow ${info.workflow} on ${info.repo} (event ${info.event}${info.origin ? `; inputs from ${info.origin}` : ''})`, ...info.notes.map((n) => `  note: ${n}`)]);
     if (this.live) {
       this.timer = setInterval(() => {
@@ -131,7 +141,7 @@ export class ConsoleReporter implements Reporter {
 
   jobFinished(job: JobRow): void {
     this.running.delete(job);
-    this.print([jobLine(job)]);
+    this.print([jobLine(job), ...(job.warnings ?? []).map((w) => `    warning: ${w}`)]);
   }
 
   line(job: JobRow, text: string): void {
@@ -142,7 +152,7 @@ export class ConsoleReporter implements Reporter {
     if (this.timer) clearInterval(this.timer);
     this.clearLive();
     this.running.clear();
-    this.out.write(`${renderSummary(report)}\n`);
+    this.out.write(`${this.masker ? this.masker.mask(renderSummary(report)) : renderSummary(report)}\n`);
   }
 }
 
