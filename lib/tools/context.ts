@@ -1,11 +1,12 @@
 import * as core from '@actions/core';
-import { Fetcher } from '../http.js';
+import type { Fetcher } from '../http.js';
+import { info } from '../log.js';
 import type { Mirror } from '../mirrors.js';
+import { keyIdentity } from '../pgp.js';
 import { currentPlatform } from '../platform.js';
-import { shortKeyId } from '../pgp.js';
 import { HASHICORP_RELEASE_KEY } from './hashicorp-key.js';
 import type { InstallContext } from './install.js';
-import { TOOLS, type ToolName } from './tools.js';
+import type { ToolName } from './tools.js';
 
 export interface InstallerSettings {
   tools: ToolName[];
@@ -14,29 +15,41 @@ export interface InstallerSettings {
   githubApiUrl: string;
   /** Armored key text; undefined for HashiCorp's key embedded in shipkit. */
   hashicorpKey?: string;
+  /** Digests given in the `checksums` input, by exact asset name. */
   checksums?: Map<string, string>;
   allowUnverified?: boolean;
+  /** `always` proves every cache entry from its evidence, not only those whose files changed. */
+  cacheVerification?: 'on-change' | 'always';
 }
 
-/** Everything the install flow needs from the runner, built once per step and shared by all tools. */
-export async function installContext(settings: InstallerSettings): Promise<InstallContext> {
+/**
+ * Everything the install flow needs from the runner, built once per step and shared by all tools.
+ * (A promise for the callers written when it had to load openpgp; it no longer waits for anything.)
+ */
+export function installContext(settings: InstallerSettings): Promise<InstallContext> {
   if (settings.githubToken) core.setSecret(settings.githubToken);
-  const needsKey = settings.tools.some((t) => TOOLS[t].releases.kind === 'hashicorp');
   const armored = settings.hashicorpKey ?? HASHICORP_RELEASE_KEY;
-  return {
+  let fetcher: Promise<Fetcher> | undefined;
+  return Promise.resolve({
     platform: currentPlatform(),
-    fetcher: new Fetcher({
-      mirrors: settings.mirrors,
-      token: settings.githubToken,
-      tokenOrigin: settings.githubApiUrl,
-      log: (line) => core.info(line),
-    }),
+    // The HTTP layer is loaded on the first cache miss: a warm run never pays for it.
+    fetcher: () =>
+      (fetcher ??= import('../http.js').then(
+        ({ Fetcher }) =>
+          new Fetcher({
+            mirrors: settings.mirrors,
+            token: settings.githubToken,
+            tokenOrigin: settings.githubApiUrl,
+            log: (line) => info(line),
+          }),
+      )),
     github: { url: settings.githubApiUrl, hasToken: Boolean(settings.githubToken) },
-    // The embedded key's id is known; a user-given key is parsed (loading openpgp) only when used.
-    hashicorpKey: { armored, shortId: needsKey && settings.hashicorpKey ? await shortKeyId(armored) : '72D7468F' },
+    // Read without openpgp (lib/pgp.ts): a malformed key is refused here, before any download.
+    hashicorpKey: { armored, identity: keyIdentity(armored) },
     userDigests: settings.checksums ?? new Map<string, string>(),
     allowUnverified: settings.allowUnverified ?? false,
-    log: (line) => core.info(line),
+    cacheVerification: settings.cacheVerification ?? 'on-change',
+    log: (line) => info(line),
     warn: (line) => core.warning(line),
-  };
+  });
 }

@@ -1,6 +1,6 @@
 // HashiCorp's release signing key, fingerprint C874 011F 0AB4 0511 0D02 1055 3436 5D94 72D7 468F,
-// expires 2030-03-01. Copied from ../shared/keys/hashicorp-security-72D7468F.asc, which was exported
-// from a copy that verified against that fingerprint. Used when "hashicorp-public-key" is empty.
+// expires 2030-03-01. Where it came from and how it was checked: README.md in this folder.
+// Used when "hashicorp-public-key" is empty.
 export const HASHICORP_RELEASE_KEY = `
 -----BEGIN PGP PUBLIC KEY BLOCK-----
 

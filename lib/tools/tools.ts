@@ -5,7 +5,7 @@ import { exeSuffix, goArch, type Arch, type Os, type Platform } from '../platfor
  * What setup-tools knows about each tool: where its releases live, how an asset is named for a
  * version and platform, where its checksums are, and how it reports its version. The install flow
  * in install.ts is the same for all five; adding a tool is adding an entry here.
- * Sources: ../shared/TOOLS.md (upstream release scripts and published checksum files).
+ * Asset names, layouts and gaps follow each tool's own release scripts and release pages.
  */
 
 export const TOOL_NAMES = ['docker-machine', 'packer', 'terraform', 'tflint', 'hadolint'] as const;
@@ -169,8 +169,8 @@ export const TOOLS: Record<ToolName, ToolDescription> = {
 
 /**
  * Published digests for assets whose upstream has no checksum file (hadolint before 2.11.0), plus
- * the default packer as a second, independent check of the signed SHA256SUMS.
- * Source: ../shared/TOOLS.md, "Known checksums of the default versions".
+ * the default packer as a second, independent check of the signed SHA256SUMS. Where each came from
+ * and how it was checked: README.md in this folder (a test keeps the two in step).
  */
 export const EMBEDDED_DIGESTS: Record<string, string> = {
   'packer@1.4.4/packer_1.4.4_linux_amd64.zip': 'b4dc37877a0fd00fc72ebda98977c2133be9ba6b26bcdd13b1b14a369e508948',

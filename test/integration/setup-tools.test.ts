@@ -1,10 +1,11 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { runAction, type RunResult } from '../../cli/runner.js';
-import { makeSigner, ReleaseMirror } from '../support/mirror.mjs';
-import { publishToolchain, REAL_PACKER } from '../support/toolchain.mjs';
+import { actionDir, inputVariable, readManifest, runAction, type RunResult } from '../../cli/runner.js';
+import { makeSigner, ReleaseMirror, sha256 } from '../support/mirror.mjs';
+import { publishToolchain } from '../support/toolchain.mjs';
 import { standIn } from '../support/standins.mjs';
 import { makeZip } from '../support/zip.mjs';
 import { actionEnv, NODE24, RUNTIMES, tempDir } from '../support/runner-env.js';
@@ -12,21 +13,33 @@ import { actionEnv, NODE24, RUNTIMES, tempDir } from '../support/runner-env.js';
 // setup-tools, bundled, run through the local runner exactly as a runner would, against a
 // loopback release mirror laid out like releases.hashicorp.com, github.com and api.github.com.
 // docker-machine, tflint, hadolint and terraform 0.12.12 are stand-ins (they only print the
-// upstream version line); packer 1.6.6 and terraform 1.11.4 are the real binaries, re-packed.
+// upstream version line); the packer and terraform found on PATH are served for real, re-packed
+// (test/support/toolchain.mjs says which). Without a packer on PATH, a padded stand-in takes the
+// real packer's place in the large-download tests.
 
 let mirror: ReleaseMirror;
 let signer: Awaited<ReturnType<typeof makeSigner>>;
 let standInDigests: string;
-let realVersions: Record<string, string>;
 let keyFile: string;
+/** A packer big enough for parallel ranges: the real one from PATH, or a 40 MB stand-in. */
+let bigPacker: { version: string; data: Buffer; real: boolean };
+/** The newest terraform on the mirror: the real one's version, or 1.11.4 as a stand-in. */
+let newestTerraform: string;
 
 beforeAll(async () => {
   signer = await makeSigner();
   mirror = await new ReleaseMirror().start();
-  ({ checksums: standInDigests, real: realVersions } = await publishToolchain(mirror, { signer }));
+  const published = await publishToolchain(mirror, { signer });
+  standInDigests = published.checksums;
+  newestTerraform = published.real.terraform ?? '1.11.4';
+  if (published.real.packer) {
+    bigPacker = { version: published.real.packer, data: readFileSync(published.realPaths.packer!), real: true };
+  } else {
+    bigPacker = { version: '1.6.6', data: standIn('packer', '1.6.6', { padTo: 40_000_000 }), real: false };
+    await mirror.publishHashiCorp({ product: 'packer', version: '1.6.6', builds: [{ os: 'linux', arch: 'amd64', binary: bigPacker.data }], signer });
+  }
   keyFile = join(tempDir('key'), 'test-release-key.asc');
   writeFileSync(keyFile, signer.publicKey);
-  console.log(`real binaries served: ${JSON.stringify(realVersions)}; the rest are stand-ins`);
 });
 
 afterAll(async () => {
@@ -103,8 +116,15 @@ describe.each(RUNTIMES)('the five defaults on %s', (_name, node) => {
     const made = mirror.requests.slice(before);
     expect(made.filter((p) => p.includes('index.json') || p.includes('/api.github.com/'))).toEqual([]);
     expect(made.filter((p) => p.endsWith('.sig'))).toHaveLength(2);
-    // HashiCorp zips carry only the binary into the cache
-    expect(readdirSync(join(toolCache, 'terraform', '0.12.12', 'x64')).sort()).toEqual(['.shipkit.json', 'terraform']);
+    // A HashiCorp entry: the binary, and beside it the evidence a later run re-proves it from
+    const entry = join(toolCache, 'terraform', '0.12.12', 'x64');
+    expect(readdirSync(entry).sort()).toEqual(['.shipkit', 'terraform']);
+    expect(readdirSync(join(entry, '.shipkit')).sort()).toEqual([
+      'record.json',
+      'terraform_0.12.12_SHA256SUMS',
+      `terraform_0.12.12_SHA256SUMS.${signer.shortId}.sig`,
+      'terraform_0.12.12_linux_amd64.zip',
+    ]);
     expect(result.summary).toContain('| tool | version | from | verified by | time |');
     expect(result.summary).toMatch(/\| terraform \| 0\.12\.12 \| downloaded from 127\.0\.0\.1:\d+ \| SHA256SUMS signed by [0-9A-F]{8} \|/);
     expect(result.summary).toContain('| tflint | 0.12.1 |');
@@ -123,16 +143,16 @@ describe.each(RUNTIMES)('the five defaults on %s', (_name, node) => {
   });
 });
 
-describe('real binaries end to end', () => {
-  test('the real packer, re-packed as upstream ships it, installs and runs (fetched over parallel ranges)', async () => {
-    expect(realVersions.packer).toBeDefined(); // Debian's packer is installed by .ci/run
+describe('a large binary end to end', () => {
+  test('packer (the real one from PATH when there is one), re-packed as upstream ships it, installs and runs (fetched over parallel ranges)', async () => {
+    console.log(`large-download tests use ${bigPacker.real ? 'the real' : 'a stand-in'} packer ${bigPacker.version}`);
     const ranges = mirror.rangeRequests;
-    const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': realVersions.packer! } });
+    const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': bigPacker.version } });
     expect(mirror.rangeRequests - ranges).toBe(3); // the first response carries segment one
     expect(errorsOf(result)).toBe('');
     const out = execFileSync(result.outputs['packer-path']!, ['version'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-    expect(out).toContain(`Packer v${realVersions.packer}`);
-    expect(readFileSync(result.outputs['packer-path']!).equals(readFileSync(REAL_PACKER))).toBe(true);
+    expect(out).toContain(`Packer v${bigPacker.version}`);
+    expect(readFileSync(result.outputs['packer-path']!).equals(bigPacker.data)).toBe(true);
   });
 });
 
@@ -141,21 +161,21 @@ describe('large downloads', () => {
     mirror.ranges = false;
     try {
       const ranges = mirror.rangeRequests;
-      const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': realVersions.packer! } });
+      const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': bigPacker.version } });
       expect(errorsOf(result)).toBe('');
       expect(mirror.rangeRequests).toBe(ranges);
-      expect(readFileSync(result.outputs['packer-path']!).equals(readFileSync(REAL_PACKER))).toBe(true);
+      expect(readFileSync(result.outputs['packer-path']!).equals(bigPacker.data)).toBe(true);
     } finally {
       mirror.ranges = true;
     }
   });
 
   test('a segment cut short is retried and the file still verifies', async () => {
-    mirror.fault(`/packer_${realVersions.packer!}_linux_amd64.zip`, { truncate: true, times: 1 });
-    const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': realVersions.packer! } });
+    mirror.fault(`/packer_${bigPacker.version}_linux_amd64.zip`, { truncate: true, times: 1 });
+    const result = await setupTools({ inputs: { tools: 'packer', 'packer-version': bigPacker.version } });
     expect(errorsOf(result)).toBe('');
     expect(result.main.log.some((l) => l.includes('retrying'))).toBe(true);
-    expect(readFileSync(result.outputs['packer-path']!).equals(readFileSync(REAL_PACKER))).toBe(true);
+    expect(readFileSync(result.outputs['packer-path']!).equals(bigPacker.data)).toBe(true);
   });
 });
 
@@ -173,7 +193,7 @@ describe('latest and ranges', () => {
     });
     expect(errorsOf(result)).toBe('');
     expect(JSON.parse(result.outputs.versions!)).toEqual({
-      terraform: realVersions.terraform ?? '1.11.4',
+      terraform: newestTerraform,
       tflint: '0.50.3',
       hadolint: '2.15.1',
       'docker-machine': '0.16.2',
@@ -279,28 +299,264 @@ describe('verification', () => {
     expectCleanCache(toolCache);
   });
 
-  test('a cache copied elsewhere (new file identities) is re-hashed, matches, and used', async () => {
+});
+
+// Whoever can write the tool cache (another job on a self-hosted runner, a restored cache archive)
+// can write every file of an entry. Each test edits an entry on disk as such an attacker would and
+// checks that the next run holds the entry to what a cold install would demand.
+describe('the tool cache is not trusted', () => {
+  const entryOf = (cache: string, tool: string, version: string) => join(cache, tool, version, 'x64');
+  const recordOf = (entry: string) => join(entry, '.shipkit', 'record.json');
+  const readRecord = (entry: string) => JSON.parse(readFileSync(recordOf(entry), 'utf8')) as Record<string, unknown> & { stamp: unknown; binarySha256: string; asset: { sha256: string } };
+  const evil = (tool: string, version: string) => standIn(tool, version, { body: 'echo "EVIL $0" >&2; exit 0' });
+  const warnings = (result: RunResult) => result.annotations.filter((a) => a.level === 'warning').map((a) => a.message).join('\n');
+
+  test('a cache copied elsewhere (new file identities) is proved again from its evidence and used', async () => {
     const toolCache = tempDir('original');
     await setupTools({ toolCache, inputs: { tools: 'tflint,terraform' } });
     const copy = tempDir('copied');
     execFileSync('cp', ['-r', `${toolCache}/.`, copy]);
     const before = mirror.requests.length;
     const result = await setupTools({ toolCache: copy, inputs: { tools: 'tflint,terraform' } });
+    expect(errorsOf(result)).toBe('');
     expect(result.outputs['cache-hit']).toBe('true');
-    expect(mirror.requests.slice(before)).toEqual([]);
-    expect(result.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; re-hashed, matches the recorded sha256 |');
+    // terraform's signed SHA256SUMS is re-verified from the entry's copy; tflint's unsigned checksums.txt
+    // proves nothing from a cache anyone can write, so it is fetched again, as a cold install does
+    expect(mirror.requests.slice(before)).toEqual(['/github.com/wata727/tflint/releases/download/v0.12.1/checksums.txt']);
+    expect(result.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry re-verified |');
+    expect(result.summary).toMatch(/\| terraform \| 0\.12\.12 \| tool cache \| SHA256SUMS signed by [0-9A-F]{8}; cache entry re-verified \|/);
+    // the record now holds the copy's identity: the run after is a fast hit
+    const third = await setupTools({ toolCache: copy, inputs: { tools: 'tflint,terraform' } });
+    expect(third.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry unchanged since then |');
   });
 
   test('a cached binary that changed since it was verified is replaced', async () => {
     const toolCache = tempDir('recheck');
     const first = await setupTools({ toolCache, inputs: { tools: 'tflint' } });
     const binary = first.outputs['tflint-path']!;
-    writeFileSync(binary, standIn('tflint', '0.12.1', { body: 'echo injected' }));
+    writeFileSync(binary, evil('tflint', '0.12.1'));
     const second = await setupTools({ toolCache, inputs: { tools: 'tflint' } });
     expect(second.success).toBe(true);
     expect(second.outputs['cache-hit']).toBe('false');
-    expect(second.annotations.some((a) => a.level === 'warning' && a.message.includes('ignoring the cached copy'))).toBe(true);
-    expect(readFileSync(binary, 'utf8')).not.toContain('injected');
+    expect(warnings(second)).toMatch(/tflint 0\.12\.1: ignoring the cached copy \(.*tflint is not the file that was verified .*is not the tflint of the verified tflint_linux_amd64\.zip/);
+    expect(readFileSync(binary, 'utf8')).not.toContain('EVIL');
+    expectCleanCache(toolCache);
+  });
+
+  test('the record edited alone: its claims are held to the pin, and proved again from the evidence, not believed', async () => {
+    const toolCache = tempDir('record');
+    await setupTools({ toolCache, inputs: { tools: 'tflint' } });
+    const entry = entryOf(toolCache, 'tflint', '0.12.1');
+    const genuine = readRecord(entry).asset.sha256;
+    const pin = (digest: string) => `${digest}  tflint_linux_amd64.zip`;
+    writeFileSync(recordOf(entry), JSON.stringify({ ...readRecord(entry), asset: { ...readRecord(entry).asset, sha256: 'f'.repeat(64) } }));
+    const pinned = await setupTools({ toolCache, inputs: { tools: 'tflint', checksums: pin(genuine) } });
+    expect(pinned.outputs['cache-hit']).toBe('true');
+    expect(pinned.summary).toContain('| tflint | 0.12.1 | tool cache | checksums input + checksums.txt; cache entry re-verified |');
+    expect(readRecord(entry).asset.sha256).toBe(genuine);
+    // a record rewritten to agree with a wrong pin: `always` proves the entry from its evidence
+    const wrong = '0'.repeat(64);
+    writeFileSync(recordOf(entry), JSON.stringify({ ...readRecord(entry), asset: { ...readRecord(entry).asset, sha256: wrong } }));
+    const strict = await setupTools({ toolCache, inputs: { tools: 'tflint', checksums: pin(wrong), 'cache-verification': 'always' } });
+    expect(strict.success).toBe(false);
+    expect(errorsOf(strict)).toContain(`Checksum mismatch for tflint_linux_amd64.zip: expected sha256 ${wrong} (from the "checksums" input)`);
+  });
+
+  test('binary and record edited together (digests rewritten to match) do not pass as verified', async () => {
+    const toolCache = tempDir('both');
+    await setupTools({ toolCache, inputs: { tools: 'tflint,docker-machine' } });
+    for (const [tool, version] of [['tflint', '0.12.1'], ['docker-machine', '0.16.0']] as const) {
+      const entry = entryOf(toolCache, tool, version);
+      const bad = evil(tool, version);
+      writeFileSync(join(entry, tool), bad);
+      const record = readRecord(entry);
+      record.binarySha256 = sha256(bad);
+      if (tool === 'docker-machine') record.asset.sha256 = sha256(bad); // a raw asset is its binary
+      writeFileSync(recordOf(entry), JSON.stringify(record));
+    }
+    const result = await setupTools({ toolCache, inputs: { tools: 'tflint,docker-machine' } });
+    expect(errorsOf(result)).toBe('');
+    expect(result.outputs['cache-hit']).toBe('false');
+    expect(warnings(result)).toContain('docker-machine 0.16.0: ignoring the cached copy');
+    expect(warnings(result)).toContain('tflint 0.12.1: ignoring the cached copy');
+    for (const tool of ['tflint', 'docker-machine']) {
+      expect(execFileSync(result.outputs[`${tool}-path`]!, [tool === 'tflint' ? '--version' : 'version'], { encoding: 'utf8', stdio: 'pipe' })).not.toContain('EVIL');
+      expect(readFileSync(result.outputs[`${tool}-path`]!, 'utf8')).not.toContain('EVIL');
+    }
+  });
+
+  test('a crafted entry restored from an archive, its record copied from a real one, is refused', async () => {
+    const genuine = tempDir('genuine');
+    await setupTools({ toolCache: genuine, inputs: { tools: 'terraform' } });
+    // The attacker's archive: every file of a genuine entry, the binary swapped; `cp -r` gives new
+    // inodes and ctimes, as any restore does.
+    const toolCache = tempDir('restored');
+    execFileSync('cp', ['-r', `${genuine}/.`, toolCache]);
+    const entry = entryOf(toolCache, 'terraform', '0.12.12');
+    const original = readRecord(entry);
+    writeFileSync(join(entry, 'terraform'), evil('terraform', '0.12.12'));
+    writeFileSync(recordOf(entry), JSON.stringify({ ...original, binarySha256: sha256(evil('terraform', '0.12.12')) }));
+    const result = await setupTools({ toolCache, inputs: { tools: 'terraform' } });
+    expect(errorsOf(result)).toBe('');
+    expect(result.outputs['cache-hit']).toBe('false');
+    expect(warnings(result)).toMatch(/is not the terraform of the verified terraform_0\.12\.12_linux_amd64\.zip/);
+    expect(readFileSync(result.outputs['terraform-path']!, 'utf8')).not.toContain('EVIL');
+  });
+
+  test('binary, record and recorded identity all forged: cache-verification: always proves every byte', async () => {
+    const toolCache = tempDir('forged');
+    await setupTools({ toolCache, inputs: { tools: 'tflint' } });
+    const entry = entryOf(toolCache, 'tflint', '0.12.1');
+    writeFileSync(join(entry, 'tflint'), evil('tflint', '0.12.1'));
+    const s = lstatSync(join(entry, 'tflint'), { bigint: true });
+    const record = readRecord(entry);
+    record.stamp = { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs) };
+    record.binarySha256 = sha256(evil('tflint', '0.12.1'));
+    writeFileSync(recordOf(entry), JSON.stringify(record));
+    const result = await setupTools({ toolCache, inputs: { tools: 'tflint', 'cache-verification': 'always' } });
+    expect(errorsOf(result)).toBe('');
+    expect(result.outputs['cache-hit']).toBe('false');
+    expect(warnings(result)).toContain('is not the tflint of the verified tflint_linux_amd64.zip');
+    expect(readFileSync(result.outputs['tflint-path']!, 'utf8')).not.toContain('EVIL');
+    // and a genuine entry passes `always` as a cache hit, proved from its evidence
+    const again = await setupTools({ toolCache, inputs: { tools: 'tflint', 'cache-verification': 'always' } });
+    expect(again.outputs['cache-hit']).toBe('true');
+    expect(again.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry re-verified |');
+  });
+
+  test('a path in the record cannot become terraform-path', async () => {
+    const toolCache = tempDir('path');
+    await setupTools({ toolCache, inputs: { tools: 'terraform' } });
+    const entry = entryOf(toolCache, 'terraform', '0.12.12');
+    writeFileSync(recordOf(entry), JSON.stringify({ ...readRecord(entry), binary: '../../../../../../bin/sh' }));
+    const result = await setupTools({ toolCache, inputs: { tools: 'terraform' } });
+    expect(errorsOf(result)).toBe('');
+    expect(result.outputs['terraform-path']).toBe(join(entry, 'terraform'));
+    expect(warnings(result)).toContain('does not describe terraform from terraform_0.12.12_linux_amd64.zip');
+  });
+
+  test('a binary swapped for a symlink out of the cache is not used', async () => {
+    const toolCache = tempDir('symlink');
+    await setupTools({ toolCache, inputs: { tools: 'docker-machine' } });
+    const entry = entryOf(toolCache, 'docker-machine', '0.16.0');
+    rmSync(join(entry, 'docker-machine'));
+    symlinkSync('/bin/sh', join(entry, 'docker-machine'));
+    const result = await setupTools({ toolCache, inputs: { tools: 'docker-machine' } });
+    expect(errorsOf(result)).toBe('');
+    expect(warnings(result)).toContain('docker-machine is not a regular file');
+    expect(lstatSync(result.outputs['docker-machine-path']!).isSymbolicLink()).toBe(false);
+  });
+
+  test.each([
+    ['an entry', (toolCache: string) => join(toolCache, 'hadolint', '2.15.1', 'x64'), 'is a symbolic link'],
+    ['a version', (toolCache: string) => join(toolCache, 'hadolint', '2.15.1'), 'leads to'],
+  ])('%s folder that is a symlink to a crafted folder elsewhere is not used, nor written through', async (_name, folderOf, message) => {
+    const toolCache = tempDir('linked');
+    await setupTools({ toolCache, inputs: { tools: 'hadolint', 'hadolint-version': '2.15.1' } });
+    const folder = folderOf(toolCache);
+    const elsewhere = join(tempDir('elsewhere'), 'moved');
+    renameSync(folder, elsewhere);
+    symlinkSync(elsewhere, folder);
+    const binary = join(toolCache, 'hadolint', '2.15.1', 'x64', 'hadolint');
+    writeFileSync(binary, evil('hadolint', '2.15.1')); // through the link, into the crafted folder
+    const result = await setupTools({ toolCache, inputs: { tools: 'hadolint', 'hadolint-version': '2.15.1' } });
+    expect(errorsOf(result)).toBe('');
+    expect(warnings(result)).toContain(message);
+    expect(lstatSync(folder).isSymbolicLink()).toBe(false);
+    expect(readFileSync(result.outputs['hadolint-path']!, 'utf8')).not.toContain('EVIL');
+    expect((await setupTools({ toolCache, inputs: { tools: 'hadolint', 'hadolint-version': '2.15.1' } })).outputs['cache-hit']).toBe('true');
+  });
+
+  test('a wrong "checksums" pin is refused warm as it is cold', async () => {
+    const toolCache = tempDir('pin');
+    await setupTools({ toolCache, inputs: { tools: 'tflint' } });
+    const wrong = `${'0'.repeat(64)}  tflint_linux_amd64.zip`;
+    const cold = await setupTools({ inputs: { tools: 'tflint', checksums: wrong } });
+    const warm = await setupTools({ toolCache, inputs: { tools: 'tflint', checksums: wrong } });
+    for (const result of [cold, warm]) {
+      expect(result.success).toBe(false);
+      expect(errorsOf(result)).toContain(`Checksum mismatch for tflint_linux_amd64.zip: expected sha256 ${'0'.repeat(64)} (from the "checksums" input)`);
+    }
+    // the right pin is a fast hit, and the summary says the pin was checked
+    const right = `${sha256(mirror.files.get('/github.com/wata727/tflint/releases/download/v0.12.1/tflint_linux_amd64.zip')!)}  tflint_linux_amd64.zip`;
+    const pinned = await setupTools({ toolCache, inputs: { tools: 'tflint', checksums: right } });
+    expect(pinned.outputs['cache-hit']).toBe('true');
+    expect(pinned.summary).toContain('| tflint | 0.12.1 | tool cache | checksums input + checksums.txt; cache entry unchanged since then |');
+  });
+
+  test("shipkit's embedded digest holds warm: an entry accepted under a pin is refused without it", async () => {
+    const toolCache = tempDir('embedded');
+    const pinned = await setupTools({ toolCache, inputs: { tools: 'hadolint', checksums: standInDigests } });
+    expect(pinned.success).toBe(true);
+    const unpinned = await setupTools({ toolCache, inputs: { tools: 'hadolint' } });
+    expect(unpinned.success).toBe(false);
+    expect(errorsOf(unpinned)).toContain('Checksum mismatch for hadolint-Linux-x86_64: expected sha256 b23e4d0e8964774cc0f4dd7ff81f1d05b5d7538b0b80dae5235b1239ab60749d (from the digest embedded in shipkit');
+  });
+
+  test('a hashicorp-public-key refused cold is refused warm; the key that verified is recorded', async () => {
+    const toolCache = tempDir('key');
+    await setupTools({ toolCache, inputs: { tools: 'terraform' } });
+    const stranger = await makeSigner();
+    const otherKey = join(tempDir('key'), 'other.asc');
+    writeFileSync(otherKey, stranger.publicKey);
+    const cold = await setupTools({ inputs: { tools: 'terraform', 'hashicorp-public-key': otherKey } });
+    const warm = await setupTools({ toolCache, inputs: { tools: 'terraform', 'hashicorp-public-key': otherKey } });
+    for (const result of [cold, warm]) {
+      expect(result.success).toBe(false);
+      expect(errorsOf(result)).toContain(`terraform_0.12.12_SHA256SUMS.${stranger.shortId}.sig`); // no signature by that key
+    }
+    const record = readRecord(entryOf(toolCache, 'terraform', '0.12.12'));
+    expect(record.checksumFile).toMatchObject({ label: 'SHA256SUMS', key: { fingerprint: expect.stringMatching(new RegExp(`${signer.shortId}$`)) } });
+  });
+
+  test('an entry installed with allow-unverified is not used by a run that requires verification', async () => {
+    mirror.publishGitHub({ repo: 'hadolint/hadolint', version: '2.9.1', assets: [{ name: 'hadolint-Linux-x86_64', data: standIn('hadolint', '2.9.1') }], checksums: null });
+    const toolCache = tempDir('unverified');
+    const allowed = await setupTools({ toolCache, inputs: { tools: 'hadolint', 'hadolint-version': '2.9.1', 'allow-unverified': 'true' } });
+    expect(allowed.success).toBe(true);
+    const strict = await setupTools({ toolCache, inputs: { tools: 'hadolint', 'hadolint-version': '2.9.1' } });
+    expect(strict.success).toBe(false);
+    expect(errorsOf(strict)).toContain('hadolint 2.9.1 publishes no checksum file, and shipkit embeds no digest for hadolint-Linux-x86_64');
+  });
+});
+
+// Archives are verified before they are opened, but the reader still does not believe them.
+describe('crafted archives', () => {
+  async function publishCrafted(version: string, zip: Buffer) {
+    await mirror.publishHashiCorp({ product: 'terraform', version, builds: [{ os: 'linux', arch: 'amd64', zip }], signer });
+  }
+
+  test('a symlink entry is refused, not written as a file and run', async () => {
+    await publishCrafted('1.0.1', makeZip([{ name: 'terraform', data: Buffer.from('/bin/busybox'), mode: 0o120777 }]));
+    const toolCache = tempDir('zip-symlink');
+    const result = await setupTools({ toolCache, inputs: { tools: 'terraform', 'terraform-version': '1.0.1' } });
+    expect(result.success).toBe(false);
+    expect(errorsOf(result)).toContain('terraform 1.0.1: terraform_1.0.1_linux_amd64.zip from');
+    expect(errorsOf(result)).toContain('terraform in the archive is a symbolic link; only a regular file is installed. Nothing was installed.');
+    expect(existsSync(join(toolCache, 'terraform', '1.0.1', 'x64'))).toBe(false);
+    expectCleanCache(toolCache);
+  });
+
+  test('a zip bomb is refused before a byte is written', async () => {
+    // 64 MB of zeros deflate to about 64 KB: 1000 times, where real binaries are about 3
+    const bomb = makeZip([{ name: 'terraform', data: Buffer.alloc(64 * 1024 * 1024) }], { deflate: true });
+    expect(bomb.length).toBeLessThan(200_000);
+    await publishCrafted('1.0.2', bomb);
+    const toolCache = tempDir('zip-bomb');
+    const result = await setupTools({ toolCache, inputs: { tools: 'terraform', 'terraform-version': '1.0.2' } });
+    expect(result.success).toBe(false);
+    expect(errorsOf(result)).toMatch(/terraform would inflate to 67108864 bytes from \d+ \(limits: 1073741824 bytes, 50 times its compressed size\); refusing what looks like a zip bomb/);
+    expectCleanCache(toolCache);
+  });
+
+  test('an entry that inflates past the size its header declares is cut off', async () => {
+    const data = Buffer.concat([standIn('terraform', '1.0.3'), Buffer.alloc(4 * 1024 * 1024)]);
+    await publishCrafted('1.0.3', makeZip([{ name: 'terraform', data, declaredSize: 1000 }], { deflate: true }));
+    const toolCache = tempDir('zip-liar');
+    const result = await setupTools({ toolCache, inputs: { tools: 'terraform', 'terraform-version': '1.0.3' } });
+    expect(result.success).toBe(false);
+    expect(errorsOf(result)).toMatch(/terraform_1\.0\.3_linux_amd64\.zip from .*(inflates past the 1000 bytes its archive declares|too many bytes)/);
+    expectCleanCache(toolCache);
   });
 });
 
@@ -363,6 +619,119 @@ describe('shared tool cache', () => {
     expectCleanCache(toolCache);
     const third = await setupTools({ toolCache, inputs });
     expect(third.outputs['cache-hit']).toBe('true');
+  });
+
+  test('an entry another job has just renamed into place (its .complete marker not written yet) is used, not moved aside and deleted', async () => {
+    const toolCache = tempDir('unmarked');
+    await setupTools({ toolCache, inputs: { tools: 'terraform' } });
+    const entry = join(toolCache, 'terraform', '0.12.12', 'x64');
+    rmSync(`${entry}.complete`);
+    const inode = lstatSync(join(entry, 'terraform')).ino;
+    const before = mirror.requests.length;
+    const result = await setupTools({ toolCache, inputs: { tools: 'terraform' } });
+    expect(errorsOf(result)).toBe('');
+    expect(result.outputs['cache-hit']).toBe('true');
+    expect(lstatSync(join(entry, 'terraform')).ino).toBe(inode);
+    expect(mirror.requests.slice(before)).toEqual([]);
+  });
+
+  test('six processes installing into an empty cache at once: all succeed, one whole entry stays', async () => {
+    for (let round = 0; round < 3; round++) {
+      const toolCache = tempDir('race-empty');
+      const inputs = { tools: 'terraform,tflint' };
+      const results = await Promise.all([1, 2, 3, 4, 5, 6].map(() => setupTools({ toolCache, inputs })));
+      for (const result of results) expect(errorsOf(result)).toBe('');
+      expect(execFileSync(results[0]!.outputs['terraform-path']!, ['version'], { encoding: 'utf8' })).toBe('Terraform v0.12.12\n');
+      expectCleanCache(toolCache);
+      expect((await setupTools({ toolCache, inputs })).outputs['cache-hit']).toBe('true');
+    }
+  });
+
+  // Four jobs find the same broken entry and all replace it at once: none may fail, none may move
+  // aside (and delete) the whole entry another one just put in place, and what stays is whole.
+  test.each([
+    ['written by another tool (no shipkit record)', (entry: string) => rmSync(join(entry, '.shipkit'), { recursive: true, force: true })],
+    ['whose binary was edited', (entry: string) => writeFileSync(join(entry, 'terraform'), standIn('terraform', '0.12.12', { body: 'echo EVIL' }))],
+  ])('four processes replacing an entry %s', async (_name, spoil) => {
+    const toolCache = tempDir('race');
+    const inputs = { tools: 'terraform' };
+    expect((await setupTools({ toolCache, inputs })).success).toBe(true);
+    const entry = join(toolCache, 'terraform', '0.12.12', 'x64');
+    for (let round = 0; round < 3; round++) {
+      spoil(entry);
+      const results = await Promise.all([1, 2, 3, 4].map(() => setupTools({ toolCache, inputs })));
+      for (const result of results) {
+        expect(errorsOf(result)).toBe('');
+        expect(result.outputs['terraform-path']).toBe(join(entry, 'terraform'));
+      }
+      expect(execFileSync(join(entry, 'terraform'), ['version'], { encoding: 'utf8' })).toBe('Terraform v0.12.12\n');
+      expect(readdirSync(join(entry, '.shipkit'))).toContain('record.json');
+      expectCleanCache(toolCache);
+      const after = await setupTools({ toolCache, inputs });
+      expect(after.outputs['cache-hit']).toBe('true');
+    }
+  });
+});
+
+describe('a cancelled run', () => {
+  /** The bundled step as its own process, the way the runner starts it, so the test can signal it. */
+  function startStep(inputs: Record<string, string>, toolCache: string) {
+    const dir = actionDir('setup-tools');
+    const manifest = readManifest(dir);
+    const home = tempDir('step');
+    const env = actionEnv({ RUNNER_TOOL_CACHE: toolCache, RUNNER_TEMP: home, GITHUB_WORKSPACE: tempDir('ws') });
+    for (const file of ['GITHUB_OUTPUT', 'GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE']) {
+      env[file] = join(home, file.toLowerCase());
+      writeFileSync(env[file], '');
+    }
+    for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
+      env[inputVariable(name)] = inputs[name] ?? (String(spec.default ?? '').includes('${{') ? '' : String(spec.default ?? ''));
+    }
+    const child = spawn(NODE24, [join(dir, manifest.runs.main!)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    return { child, exited, output: () => out };
+  }
+
+  function stagingFolders(toolCache: string): string[] {
+    const found: string[] = [];
+    const walk = (dir: string, depth: number) => {
+      if (!existsSync(dir) || depth > 3) return;
+      for (const name of readdirSync(dir)) {
+        if (name.includes('.staging-') || name.includes('.replaced-')) found.push(join(dir, name));
+        if (lstatSync(join(dir, name)).isDirectory()) walk(join(dir, name), depth + 1);
+      }
+    };
+    walk(toolCache, 0);
+    return found;
+  }
+
+  test.each(['SIGINT', 'SIGTERM'] as const)('%s in the middle of a download leaves no staging folder', async (signal) => {
+    const version = signal === 'SIGINT' ? '0.15.1' : '0.15.2';
+    const data = standIn('docker-machine', version, { padTo: 4_000_000 });
+    mirror.publishGitHub({ repo: 'docker/machine', version, assets: [{ name: 'docker-machine-Linux-x86_64', data }], checksums: { file: 'sha256sum.txt' } });
+    const toolCache = tempDir('cancel');
+    mirror.throttle.bytesPerSecond = 256 * 1024;
+    try {
+      const step = startStep({ tools: 'docker-machine', 'docker-machine-version': version, mirrors: mirror.mirrorsInput, 'github-api-url': mirror.apiUrl }, toolCache);
+      // wait until the download is under way: a staging folder holding part of the binary
+      const deadline = Date.now() + 20_000;
+      while (Date.now() < deadline) {
+        const staging = stagingFolders(toolCache)[0];
+        if (staging && existsSync(join(staging, 'docker-machine')) && lstatSync(join(staging, 'docker-machine')).size > 0) break;
+        await sleep(50);
+      }
+      expect(stagingFolders(toolCache)).toHaveLength(1);
+      step.child.kill(signal);
+      const { code, signal: by } = await step.exited;
+      expect(by ?? code).toBe(by ? signal : 128 + (signal === 'SIGINT' ? 2 : 15));
+      expect(stagingFolders(toolCache)).toEqual([]);
+      expect(existsSync(join(toolCache, 'docker-machine', version, 'x64'))).toBe(false);
+    } finally {
+      mirror.throttle.bytesPerSecond = 0;
+    }
   });
 });
 

@@ -169,7 +169,8 @@ export class ReleaseMirror {
   /**
    * Publishes a HashiCorp product version: the zip per platform, SHA256SUMS, its signature
    * `<file>.<KEYID>.sig`, and the product's index.json entry.
-   * @param {{product: string, version: string, builds: {os: string, arch: string, binary: Buffer}[], signer: any, extraFiles?: {name: string, data: Buffer}[]}} o
+   * A build's `zip` replaces the archive shipkit would expect (a crafted one, still listed and signed).
+   * @param {{product: string, version: string, builds: {os: string, arch: string, binary?: Buffer, zip?: Buffer}[], signer: any, extraFiles?: {name: string, data: Buffer}[]}} o
    */
   async publishHashiCorp({ product, version, builds, signer, extraFiles = [] }) {
     const dir = `/${HASHICORP}/${product}/${version}`;
@@ -177,7 +178,7 @@ export class ReleaseMirror {
     const indexBuilds = [];
     for (const build of builds) {
       const filename = `${product}_${version}_${build.os}_${build.arch}.zip`;
-      const zip = makeZip([{ name: product, data: build.binary }, ...extraFiles]);
+      const zip = build.zip ?? makeZip([{ name: product, data: build.binary }, ...extraFiles]);
       this.put(`${dir}/${filename}`, zip);
       lines.push(`${sha256(zip)}  ${filename}`);
       indexBuilds.push({ name: product, version, os: build.os, arch: build.arch, filename, url: `https://${HASHICORP}/${product}/${version}/${filename}` });

@@ -1,9 +1,11 @@
 // A minimal zip writer for test fixtures (store or deflate, Unix permissions), so the release
-// mirror can re-pack binaries exactly as upstream ships them without needing the `zip` program.
+// mirror can re-pack binaries exactly as upstream ships them without needing the `zip` program,
+// and craft the archives an attacker would: a symlink entry (mode 0o120777, the link target as its
+// data), a zip bomb (deflated zeros), an entry whose header understates its size.
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * @param {{name: string, data: Buffer, mode?: number}[]} entries
+ * @param {{name: string, data: Buffer, mode?: number, declaredSize?: number}[]} entries
  * @param {{deflate?: boolean}} [options]
  * @returns {Buffer}
  */
@@ -24,7 +26,8 @@ export function makeZip(entries, options = {}) {
     local.writeUInt32LE(0, 10); // time, date
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
+    const size = entry.declaredSize ?? entry.data.length;
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, body);
@@ -38,7 +41,7 @@ export function makeZip(entries, options = {}) {
     central.writeUInt32LE(0, 12);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(((entry.mode ?? 0o100755) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+import * as openpgp from 'openpgp';
+import { keyIdentity } from '../../lib/pgp.js';
 import type { Platform } from '../../lib/platform.js';
-import { findGap, parseVersionOutput, TOOLS } from '../../lib/tools/tools.js';
+import { HASHICORP_RELEASE_KEY } from '../../lib/tools/hashicorp-key.js';
+import { EMBEDDED_DIGESTS, findGap, parseVersionOutput, TOOLS } from '../../lib/tools/tools.js';
 
 const linux: Platform = { os: 'linux', arch: 'x64' };
 const linuxArm: Platform = { os: 'linux', arch: 'arm64' };
@@ -115,5 +120,32 @@ describe('version output of each tool (first line)', () => {
     ['no version here', undefined],
   ])('%j -> %s', (output, version) => {
     expect(parseVersionOutput(output)).toBe(version);
+  });
+});
+
+// The trust shipkit embeds, checked against its provenance page (lib/tools/README.md) and, for the
+// key, against everything that can be checked without a network.
+describe('embedded trust and its provenance', () => {
+  const readme = readFileSync(join('lib', 'tools', 'README.md'), 'utf8');
+
+  test("HashiCorp's release key: the published fingerprint, its user ID, valid self-signatures, expiry 2030-03-01", async () => {
+    const key = await openpgp.readKey({ armoredKey: HASHICORP_RELEASE_KEY });
+    expect(key.getFingerprint().toUpperCase()).toBe('C874011F0AB405110D02105534365D9472D7468F');
+    expect(keyIdentity(HASHICORP_RELEASE_KEY).fingerprint).toBe('C874011F0AB405110D02105534365D9472D7468F');
+    expect(key.getUserIDs()).toEqual(['HashiCorp Security (hashicorp.com/security) <security@hashicorp.com>']);
+    await expect(key.verifyPrimaryKey()).resolves.toBeUndefined(); // throws when a self-signature is bad
+    expect((await key.getExpirationTime()) as Date).toEqual(new Date('2030-03-01T23:14:24.000Z'));
+    expect(readme).toContain('`C874 011F 0AB4 0511 0D02 1055 3436 5D94 72D7 468F`');
+  });
+
+  test('every embedded digest is on the provenance page with its asset, and nothing else is', () => {
+    const rows = [...readme.matchAll(/^\| (\S+) (\S+) \| `([^`]+)` \| `([0-9a-f]{64})` \|/gm)].map((m) => [`${m[1]}@${m[2]}/${m[3]}`, m[4]]);
+    expect(Object.fromEntries(rows)).toEqual(EMBEDDED_DIGESTS);
+  });
+
+  test('no source comment points outside the repository', () => {
+    for (const file of ['tools.ts', 'hashicorp-key.ts', 'install.ts', 'verify.ts']) {
+      expect(readFileSync(join('lib', 'tools', file), 'utf8')).not.toMatch(/\.\.\/shared|\/work\//);
+    }
   });
 });

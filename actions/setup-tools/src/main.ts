@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
 import { ToolError, messageOf } from '../../../lib/errors.js';
-import { markdownTable } from '../../../lib/summary.js';
+import { info } from '../../../lib/log.js';
+import { markdownTable, md } from '../../../lib/summary.js';
 import { installContext } from '../../../lib/tools/context.js';
 import { install, type Installed } from '../../../lib/tools/install.js';
-import { getInputs } from './inputs.js';
 import { TOOLS } from '../../../lib/tools/tools.js';
+import { getInputs } from './inputs.js';
 
 export async function main(): Promise<void> {
   const inputs = getInputs();
@@ -16,6 +17,7 @@ export async function main(): Promise<void> {
     hashicorpKey: inputs['hashicorp-public-key'],
     checksums: inputs.checksums,
     allowUnverified: inputs['allow-unverified'],
+    cacheVerification: inputs['cache-verification'],
   });
 
   const results = await Promise.allSettled(inputs.tools.map((name) => install(TOOLS[name], inputs.versions[name], ctx)));
@@ -27,7 +29,7 @@ export async function main(): Promise<void> {
   });
 
   for (const tool of installed) {
-    core.info(`${tool.tool} ${tool.version} ${tool.fromCache ? 'from the tool cache' : `from ${tool.source}`}, ${tool.verifiedBy} (${Math.round(tool.ms)} ms)`);
+    info(`${tool.tool} ${tool.version} ${tool.fromCache ? 'from the tool cache' : `from ${tool.source}`}, ${tool.verifiedBy} (${Math.round(tool.ms)} ms)`);
   }
   await writeSummary(installed, failures);
   if (failures.length) {
@@ -52,11 +54,11 @@ async function writeSummary(installed: Installed[], failures: string[]): Promise
   const rows = installed.map((t) => [
     t.tool,
     t.version,
-    t.fromCache ? 'tool cache' : `downloaded from ${t.source}`,
-    t.verifiedBy,
+    t.fromCache ? 'tool cache' : `downloaded from ${md(t.source)}`,
+    t.verifiedBy, // the kit's own words and computed asset names
     `${(t.ms / 1000).toFixed(2)} s`,
   ]);
   let text = `### setup-tools\n\n${markdownTable(['tool', 'version', 'from', 'verified by', 'time'], rows)}\n`;
-  if (failures.length) text += `\n**Failed:**\n\n${failures.map((f) => `- ${f}`).join('\n')}\n`;
+  if (failures.length) text += `\n**Failed:**\n\n${failures.map((f) => `- ${md(f)}`).join('\n')}\n`;
   await core.summary.addRaw(text).write();
 }

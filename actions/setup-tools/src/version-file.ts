@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { UsageError } from '../../../lib/errors.js';
+import { forLog } from '../../../lib/log.js';
 import { TOOL_NAMES, type ToolName } from '../../../lib/tools/tools.js';
 
 /**
@@ -9,13 +10,13 @@ import { TOOL_NAMES, type ToolName } from '../../../lib/tools/tools.js';
  *   anything else is read as asdf's `.tool-versions`: `<tool> <version> [fallbacks...]` per line.
  * Tools shipkit does not install (nodejs, python...) are ignored; the first version of a line wins.
  */
-export function readVersionFile(path: string): Partial<Record<ToolName, string>> {
+export function readVersionFile(path: string, given = path): Partial<Record<ToolName, string>> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error: unknown) {
     throw new UsageError(
-      `Input "version-file" is "${path}", which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
+      `Input "version-file" is ${forLog(given)}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}). ` +
         'Give a path relative to the workspace, e.g. .tool-versions or .terraform-version.',
     );
   }

@@ -1,8 +1,8 @@
-export const id = 983;
-export const ids = [983];
+export const id = 288;
+export const ids = [288];
 export const modules = {
 
-/***/ 8983:
+/***/ 8288:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -35,47 +35,8 @@ var promises_ = __webpack_require__(8500);
 var errors = __webpack_require__(8115);
 // EXTERNAL MODULE: ./lib/log.ts
 var log = __webpack_require__(2844);
-;// CONCATENATED MODULE: ./lib/mirrors.ts
-
-function normalisePrefix(prefix) {
-    return prefix.replace(/\/+$/, '');
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-    }
-    catch {
-        return false;
-    }
-}
-/** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
-function parseMirrors(lines, inputName = 'mirrors') {
-    return lines.map((line) => {
-        const eq = line.indexOf('=');
-        const upstream = normalisePrefix(eq > 0 ? line.slice(0, eq).trim() : '');
-        const mirror = normalisePrefix(eq > 0 ? line.slice(eq + 1).trim() : '');
-        if (!isHttpUrl(upstream) || !isHttpUrl(mirror)) {
-            throw new UsageError(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
-                'e.g. https://releases.hashicorp.com=https://artifacts.example/hashicorp.');
-        }
-        return { upstream, mirror };
-    });
-}
-/**
- * Rewrites an upstream URL through the longest matching mirror prefix. A prefix matches whole path
- * segments only, so `https://github.com/docker` does not capture `https://github.com/dockerx`.
- */
-function mapUrl(url, mirrors) {
-    let best;
-    for (const m of mirrors) {
-        const matches = url === m.upstream || url.startsWith(`${m.upstream}/`) || url.startsWith(`${m.upstream}?`);
-        if (matches && (!best || m.upstream.length > best.upstream.length))
-            best = m;
-    }
-    return best ? best.mirror + url.slice(best.upstream.length) : url;
-}
-
+// EXTERNAL MODULE: ./lib/mirrors.ts
+var mirrors = __webpack_require__(294);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -487,7 +448,7 @@ class Http {
     }
     /** The URL that is really fetched for an upstream URL. */
     resolve(url) {
-        return mapUrl(url, this.options.mirrors ?? []);
+        return (0,mirrors/* mapUrl */.E)(url, this.options.mirrors ?? []);
     }
     /**
      * Sends a request and reads its whole answer. Transient failures are retried per `spec.retry`;
