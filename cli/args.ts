@@ -27,6 +27,7 @@ interface RunArgs {
   workspace?: string;
   toolCache?: string;
   eventName?: string;
+  preferInstalled?: boolean;
 }
 
 export function parseRunArgs(args: string[]): RunArgs {
@@ -36,6 +37,10 @@ export function parseRunArgs(args: string[]): RunArgs {
   const parsed: RunArgs = { action, inputs: {} };
   for (let i = 0; i < rest.length; i++) {
     const flag = rest[i]!;
+    if (flag === '--prefer-installed') {
+      parsed.preferInstalled = true;
+      continue;
+    }
     const value = rest[i + 1];
     if (value === undefined) throw new CliError(`shipkit run: ${flag} needs a value.`);
     i++;
@@ -74,6 +79,10 @@ export interface WorkflowArgs {
   /** Inputs for the kit's actions about this machine: mirrors, hashicorp-public-key, checksums. */
   localInputs: Record<string, string>;
   verbose: boolean;
+  /** `--prefer-installed`: the tools on PATH (when their version fits) before any download. */
+  preferInstalled: boolean;
+  /** Why a check that was not run fails the run: `--strict`, `CI=true`, or not at all. */
+  strict?: '--strict' | 'CI=true';
 }
 
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -103,11 +112,21 @@ function secretFromEnv(command: string, name: string, env: NodeJS.ProcessEnv): s
  * REGISTRY_PASSWORD), which keeps it out of the command line (and of `ps`); `--secret NAME=value` works too.
  */
 function parseCommon(command: string, args: string[], positional: (value: string) => void, env: NodeJS.ProcessEnv, extra?: (flag: string, value: string, parsed: WorkflowArgs) => boolean): WorkflowArgs {
-  const parsed: WorkflowArgs = { target: '', inputs: {}, secrets: {}, vars: {}, localInputs: {}, verbose: false };
+  const parsed: WorkflowArgs = { target: '', inputs: {}, secrets: {}, vars: {}, localInputs: {}, verbose: false, preferInstalled: false };
+  // In CI nothing is left unchecked: a check that could not run is a failure there.
+  if (env.CI === 'true') parsed.strict = 'CI=true';
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
     if (flag === '--verbose' || flag === '-v') {
       parsed.verbose = true;
+      continue;
+    }
+    if (flag === '--prefer-installed') {
+      parsed.preferInstalled = true;
+      continue;
+    }
+    if (flag === '--strict') {
+      parsed.strict = '--strict';
       continue;
     }
     if (!flag.startsWith('-')) {

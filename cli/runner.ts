@@ -4,6 +4,7 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseKeyValueFile, parsePathFile, parseWorkflowCommand } from './file-commands.js';
+import { LOCAL_RUN, PREFER_INSTALLED, UNAVAILABLE_TOOLS } from '../lib/local-run.js';
 import { CliError } from './errors.js';
 import { Masker } from './masker.js';
 import { parseYamlFile } from './yaml.js';
@@ -12,7 +13,9 @@ import { parseYamlFile } from './yaml.js';
  * Runs a bundled action the way the GitHub runner does: inputs as INPUT_* (hyphens kept), defaults
  * from action.yml, the GITHUB_OUTPUT / GITHUB_PATH / GITHUB_ENV / GITHUB_STEP_SUMMARY / GITHUB_STATE
  * files, RUNNER_TEMP and RUNNER_TOOL_CACHE, stdout workflow commands (masks, annotations, groups,
- * stop-commands), and the post step when action.yml declares one.
+ * stop-commands), and the post step when action.yml declares one. The CLI's commands start every
+ * action with SHIPKIT_LOCAL_RUN=1 (and SHIPKIT_PREFER_INSTALLED=1 with --prefer-installed): the
+ * contract of lib/local-run.ts, by which the kit's actions know they run on a developer's machine.
  */
 
 export interface ActionInput {
@@ -55,6 +58,12 @@ export interface RunOptions {
   masker?: Masker;
   /** Where the step's file-command files go (a folder of the job); default a folder in TMPDIR. Removed when the step is done. */
   filesDir?: string;
+  /**
+   * A run of the CLI on a developer's machine (shipkit run, workflow, check): the action gets
+   * SHIPKIT_LOCAL_RUN=1, and SHIPKIT_PREFER_INSTALLED=1 with --prefer-installed (lib/local-run.ts).
+   * Without it the action runs as on a runner (the tests' harness), neither variable set.
+   */
+  localRun?: { preferInstalled: boolean };
   /** An input the action does not declare: an error (shipkit run) or a warning (as GitHub does in a workflow). */
   unknownInputs?: 'error' | 'warn';
   /** Evaluates a `${{ }}` default of action.yml; default: the few github.* values from env. */
@@ -121,6 +130,13 @@ export function readManifest(dir: string): ActionManifest {
   const manifest = parseYamlFile(readFileSync(file, 'utf8'), file) as ActionManifest | null;
   if (!manifest || typeof manifest !== 'object' || !manifest.runs) throw new CliError(`${file}: not an action (no runs: section)`);
   return manifest;
+}
+
+/** The user's environment without the local-run variables, which only the CLI's own flags set. */
+export function withoutLocalRunVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  for (const key of [LOCAL_RUN, PREFER_INSTALLED, UNAVAILABLE_TOOLS]) delete clean[key];
+  return clean;
 }
 
 /** The per-user tool cache, so tools installed on a laptop survive between runs like on a runner. */
@@ -236,6 +252,10 @@ export async function startAction(options: RunOptions): Promise<ActionRun> {
       RUNNER_TEMP: runnerTemp,
       RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
     });
+    // The local-run contract (lib/local-run.ts), set last so that nothing a step wrote can change it.
+    for (const key of [LOCAL_RUN, PREFER_INSTALLED]) delete env[key];
+    if (options.localRun) env[LOCAL_RUN] = '1';
+    if (options.localRun?.preferInstalled) env[PREFER_INSTALLED] = '1';
     const evaluateDefault = options.evaluateDefault ?? ((value: string) => envDefault(value, env));
     for (const [name, spec] of Object.entries(declared)) {
       const value = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');

@@ -4,6 +4,7 @@ import type { Job, Step } from '@actions/workflow-parser/model/workflow-template
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import type { SequenceToken } from '@actions/workflow-parser/templates/tokens/sequence-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
+import { parseChecks } from '../../lib/checks.js';
 import type { Masker } from '../masker.js';
 import { LineRenderer, readManifest } from '../runner.js';
 import { asString, evaluate, evaluateStringMap, evaluateToken, isTruthy, type Scope } from './expressions.js';
@@ -34,6 +35,8 @@ export interface RunEnv {
   masker: Masker;
   /** Inputs given to every kit action that declares them and whose step does not set them (--mirrors, ...). */
   localInputs: Record<string, string>;
+  /** `--prefer-installed`: the kit's actions get SHIPKIT_PREFER_INSTALLED=1. */
+  preferInstalled: boolean;
   node?: string;
   reporter: Reporter;
   nextJobIndex: () => number;
@@ -186,6 +189,7 @@ async function runStepOf(state: LegState, step: Step, index: number): Promise<vo
   state.addedPath.unshift(...[...result.path].reverse());
   if (result.summary.trim()) state.summaries.push(result.summary);
   if (result.post) state.posts.push(result.post);
+  collectChecks(row, result.outputs);
   if (stepRow.status === 'not run') {
     state.steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
     run.reporter.stepFinished(row, stepRow);
@@ -230,11 +234,28 @@ function stepContext(state: LegState, scope: () => Scope, envContext: Record<str
     lines: new LineRenderer({ masker: run.masker, debug: run.baseEnv.RUNNER_DEBUG === '1', onLine }),
     masker: run.masker,
     signal,
+    preferInstalled: run.preferInstalled,
     node: run.node,
     evaluateDefault: (value) => expandDefault(value, scope()),
     onLine,
     runDefault: (key) => find(spec.raw, 'defaults', 'run', key) ?? find(spec.root, 'defaults', 'run', key),
   };
+}
+
+/**
+ * The rows a kit action reports in its `checks` output (lib/checks.ts) and the tools setup-tools
+ * could not provide (`unavailable`), kept on the job's row for the run's count of what ran.
+ */
+function collectChecks(row: JobRow, outputs: Record<string, string>): void {
+  const rows = parseChecks(outputs.checks);
+  if (rows.length) (row.checks ??= []).push(...rows);
+  if (!outputs.unavailable) return;
+  try {
+    const unavailable = JSON.parse(outputs.unavailable) as Record<string, unknown>;
+    for (const [tool, reason] of Object.entries(unavailable)) if (typeof reason === 'string') (row.unavailable ??= {})[tool] = reason;
+  } catch {
+    // not setup-tools' output: nothing to count
+  }
 }
 
 /** Stage 3: the actions' post steps, last first, as the runner does at the end of a job. */

@@ -1,5 +1,5 @@
 import type { Masker } from '../masker.js';
-import { countJobs, notRunSteps, type JobRow, type RowStatus, type RunReport, type StepRow } from './model.js';
+import { checkRows, countChecks, countJobs, notRunSteps, type JobRow, type RowStatus, type RunReport, type StepRow } from './model.js';
 
 /**
  * The log of a local workflow run. On a terminal: a live line per running job (its current step,
@@ -174,9 +174,54 @@ export function renderSummary(report: RunReport): string {
     const steps = job.steps.filter((s) => s.status === 'failed' && s.conclusion === 'failure');
     parts.push(`✗ ${job.name}${steps.length ? ` failed at ${steps.map((s) => s.name).join(', ')}` : job.reason ? `: ${job.reason}` : ''}`);
   }
+  const notRunChecks = checkRows(report).filter(({ row }) => row.result === 'not-run');
+  if (notRunChecks.length) {
+    parts.push('Checks not run on this machine:');
+    for (const { job, row } of notRunChecks) parts.push(`  ○ ${job.name} › ${row.check}${row.where ? ` (${row.where})` : ''}: ${row.detail}`);
+    parts.push(`  To run them: ${howToRun(report).long}`, '');
+  }
+  parts.push(finalLine(report));
+  return parts.join('\n');
+}
+
+/** What would let the checks that were not run run: a reachable copy of the downloads, the tools on PATH, the base images. */
+function howToRun(report: RunReport): { short: string; long: string } {
+  const rows = checkRows(report).filter(({ row }) => row.result === 'not-run');
+  const tools = report.jobs.some((job) => Object.keys(job.unavailable ?? {}).length) || rows.some(({ row }) => /could not be downloaded|not on PATH/.test(row.detail));
+  const images = rows.some(({ row }) => /base image/.test(row.detail));
+  const short: string[] = [];
+  const long: string[] = [];
+  if (tools) {
+    short.push('--mirrors or --prefer-installed');
+    long.push('give --mirrors UPSTREAM=MIRROR lines for a copy of the downloads you can reach, or install the tools and add --prefer-installed');
+  }
+  if (images) {
+    short.push('pull the base images');
+    long.push('pull the base images (docker pull) while a registry is reachable, or name a local image with --build-arg');
+  }
+  if (!short.length) return { short: 'see the reasons above', long: 'see each reason above' };
+  return { short: short.join('; '), long: `${long.join('; ')}.` };
+}
+
+/** The last line: the run's conclusion, its jobs, and what its checks did (ran, passed, failed, not run). */
+function finalLine(report: RunReport): string {
   const c = countJobs(report);
   const counts = [`${c.passed} passed`, `${c.failed} failed`, c.skipped && `${c.skipped} skipped`, c.cancelled && `${c.cancelled} cancelled`, c.notRun && `${c.notRun} not run`].filter(Boolean).join(', ');
-  const steps = notRun.length ? `; ${notRun.length} step(s) not run locally` : '';
-  parts.push(`shipkit workflow ${report.workflow} (${report.event}): ${report.conclusion} — jobs: ${counts}${steps}`);
-  return parts.join('\n');
+  const stepsNotRun = notRunSteps(report).length;
+  const steps = stepsNotRun ? `; ${stepsNotRun} step(s) not run locally` : '';
+  const k = countChecks(report);
+  const total = k.ran + k.notRun + k.skipped;
+  let checks = '';
+  let verdict: string = report.conclusion;
+  if (total) {
+    checks = `; checks: ${k.ran} ran (${k.passed} passed, ${k.failed} failed)${k.notRun ? `, ${k.notRun} not run` : ''}${k.skipped ? `, ${k.skipped} skipped` : ''}`;
+    const notRun = checkRows(report).filter(({ row }) => row.result === 'not-run');
+    if (notRun.length && report.strict && report.conclusion === 'success') {
+      const names = [...new Set(notRun.map(({ row }) => `${row.check}${row.where ? ` (${row.where})` : ''}`))];
+      verdict = `failure (${report.strict}: the checks not run count as failed: ${names.join(', ')})`;
+    } else if (notRun.length) {
+      checks += ` — to run them: ${howToRun(report).short}`;
+    }
+  }
+  return `shipkit workflow ${report.workflow} (${report.event}): ${verdict} — jobs: ${counts}${steps}${checks}`;
 }

@@ -7,7 +7,7 @@ import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/te
 import pLimit, { type LimitFunction } from 'p-limit';
 import { CliError } from '../errors.js';
 import { Masker } from '../masker.js';
-import { chooseNode, defaultToolCache, kitRoot } from '../runner.js';
+import { chooseNode, defaultToolCache, kitRoot, withoutLocalRunVariables } from '../runner.js';
 import { asString, evaluate, evaluateString, evaluateStringMap, evaluateToken, isTruthy, type Scope } from './expressions.js';
 import { githubContext, readLocalGit, type EventName } from './github-context.js';
 import { runLeg, type RunEnv } from './job.js';
@@ -37,6 +37,10 @@ export interface WorkflowOptions {
   toolCache?: string;
   /** Inputs for the kit's actions that describe this machine rather than the workflow: mirrors, keys. */
   localInputs: Record<string, string>;
+  /** `--prefer-installed`, passed to the kit's actions (lib/local-run.ts). */
+  preferInstalled?: boolean;
+  /** Checks that were not run fail the run (`--strict`, or CI=true). */
+  strict?: '--strict' | 'CI=true';
   env?: NodeJS.ProcessEnv;
   reporter: Reporter;
 }
@@ -113,7 +117,7 @@ export function prepare(options: WorkflowOptions): Plan {
 /** The environment steps start from: the user's, less the runner's own variables and the secrets read from it. */
 function baseEnvOf(env: NodeJS.ProcessEnv, secretNames: string[]): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(env)) {
+  for (const [key, value] of Object.entries(withoutLocalRunVariables(env))) {
     if (/^(GITHUB|RUNNER|INPUT|STATE)_/.test(key) && key !== 'RUNNER_DEBUG') continue;
     if (secretNames.includes(key) || key === 'GITHUB_TOKEN') continue;
     base[key] = value;
@@ -153,7 +157,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<RunReport> 
     const results = [...outcomes.values()];
     const failed = results.some((o) => o.result === 'failure' && !o.tolerated);
     const conclusion: Conclusion = failed ? 'failure' : cancel.signal.aborted || results.some((o) => o.result === 'cancelled') ? 'cancelled' : 'success';
-    const report: RunReport = { workflow: loaded.file, event: plan.event, jobs: rows, conclusion };
+    const report: RunReport = { workflow: loaded.file, event: plan.event, jobs: rows, conclusion, strict: options.strict };
     options.reporter.finish(report);
     return report;
   } finally {
@@ -195,6 +199,7 @@ function runEnvOf(plan: Plan, loaded: LoadedWorkflow): { run: RunEnv; github: Re
     eventName: plan.event,
     masker: new Masker(Object.values(secrets)),
     localInputs: options.localInputs,
+    preferInstalled: options.preferInstalled ?? false,
     node: env.SHIPKIT_NODE ? undefined : node.path,
     reporter: options.reporter,
     nextJobIndex: () => jobIndex++,

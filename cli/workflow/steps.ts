@@ -66,6 +66,7 @@ export interface StepContext {
   lines: LineRenderer;
   masker: Masker;
   signal: AbortSignal;
+  preferInstalled: boolean;
   node?: string;
   evaluateDefault: (value: string) => string;
   onLine?: (line: string) => void;
@@ -90,6 +91,8 @@ export async function runKitAction(dir: string, inputs: Record<string, string>, 
     event: ctx.event,
     runnerTemp: join(ctx.jobDir, 'temp'),
     masker: ctx.masker,
+    // A workflow run by the CLI is always a local run.
+    localRun: { preferInstalled: ctx.preferInstalled },
     unknownInputs: 'warn',
     evaluateDefault: ctx.evaluateDefault,
     signal: ctx.signal,

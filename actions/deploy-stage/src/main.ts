@@ -5,7 +5,7 @@ import { StageFailure } from './failure.js';
 import { getInputs } from './inputs.js';
 import { apply, plan } from './plan.js';
 import { prepare } from './prepare.js';
-import { writeSummary } from './report.js';
+import { writeChecks, writeSummary } from './report.js';
 import { cleanUp, setUp } from './resources.js';
 import { review } from './review.js';
 
@@ -31,6 +31,7 @@ export async function main(): Promise<void> {
     throw error;
   } finally {
     cleanUp(run);
+    writeChecks(run.report);
     await writeSummary(inputs, run.report);
   }
 }

@@ -1,7 +1,13 @@
 import * as core from '@actions/core';
+import { checksOutput } from '../../../lib/checks.js';
 import { code, codeBlock, markdownTable, md } from '../../../lib/summary.js';
 import type { Inputs } from './inputs.js';
 import type { Report } from './run.js';
+
+/** The summary's rows as the `checks` output (lib/checks.ts), for later steps and the shipkit CLI. */
+export function writeChecks(report: Report): void {
+  core.setOutput('checks', checksOutput(report.rows.map((r) => ({ ...r, result: r.result === 'not run' ? 'not-run' : r.result }))));
+}
 
 /**
  * The step summary: a row per check and folder, where ansible ran and with which config, the plan,
