@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /**
  * actions/upload-artifact and actions/download-artifact on a laptop: artifacts are folders of the
@@ -73,6 +73,8 @@ function filesUnder(root: string, includeHidden: boolean): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const walk = (path: string) => {
+    // The search root too: upload-artifact leaves out `/tmp/.cache/` itself, not only what is in it.
+    if (!includeHidden && basename(path).startsWith('.')) return;
     let stats;
     try {
       stats = statSync(path);
@@ -86,7 +88,7 @@ function filesUnder(root: string, includeHidden: boolean): string[] {
     const real = realpathSync(path);
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of readdirSync(path).sort()) if (includeHidden || !name.startsWith('.')) walk(join(path, name));
+    for (const name of readdirSync(path).sort()) walk(join(path, name));
   };
   walk(root);
   return found;

@@ -289,6 +289,7 @@ describe("upload-artifact's path rules (the folder structure under the search pa
     expect(rel(workspace, filesToUpload(workspace, 'keys/')).files).toEqual(['app.txt', 'deploy.key']);
     expect(rel(workspace, filesToUpload(workspace, 'keys/', true)).files).toEqual(['.env', 'app.txt', 'deploy.key']);
     expect(filesToUpload(workspace, '**/h.txt').files).toEqual([]);
+    expect(filesToUpload(workspace, '.hidden/').files).toEqual([]); // the search root itself, as upload-artifact v4.4+ does
     const outside = tempDir('art-temp');
     writeFileSync(join(outside, 'ui.json'), '[]');
     expect(filesToUpload(workspace, `${outside}/`)).toEqual({ root: outside, files: [join(outside, 'ui.json')] });
