@@ -106,6 +106,14 @@ function secretFromEnv(command: string, name: string, env: NodeJS.ProcessEnv): s
   return env[found]!;
 }
 
+/** Flags of `workflow` and `check` that take no value. */
+const SWITCHES = new Map<string, (parsed: WorkflowArgs) => void>([
+  ['--verbose', (p) => (p.verbose = true)],
+  ['-v', (p) => (p.verbose = true)],
+  ['--prefer-installed', (p) => (p.preferInstalled = true)],
+  ['--strict', (p) => (p.strict = '--strict')],
+]);
+
 /**
  * Options shared by `workflow` and `check`. `--secret NAME` takes the value from the environment
  * variable NAME (a hyphenated name such as registry-password, which no shell can export, from
@@ -117,16 +125,9 @@ function parseCommon(command: string, args: string[], positional: (value: string
   if (env.CI === 'true') parsed.strict = 'CI=true';
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!;
-    if (flag === '--verbose' || flag === '-v') {
-      parsed.verbose = true;
-      continue;
-    }
-    if (flag === '--prefer-installed') {
-      parsed.preferInstalled = true;
-      continue;
-    }
-    if (flag === '--strict') {
-      parsed.strict = '--strict';
+    const toggle = SWITCHES.get(flag);
+    if (toggle) {
+      toggle(parsed);
       continue;
     }
     if (!flag.startsWith('-')) {
@@ -135,54 +136,58 @@ function parseCommon(command: string, args: string[], positional: (value: string
     }
     const value = args[++i];
     if (value === undefined) throw new CliError(`shipkit ${command}: ${flag} needs a value.`);
-    if (extra?.(flag, value, parsed)) continue;
-    switch (flag) {
-      case '--with': {
-        const [name, v] = splitPair(command, flag, value);
-        parsed.inputs[name] = v;
-        break;
-      }
-      case '--var': {
-        const [name, v] = splitPair(command, flag, value);
-        parsed.vars[name] = v;
-        break;
-      }
-      case '--secret': {
-        const eq = value.indexOf('=');
-        const name = eq < 0 ? value : value.slice(0, eq);
-        if (!SECRET_NAME.test(name)) throw new CliError(`shipkit ${command}: --secret ${JSON.stringify(name)} is not a secret name (letters, digits, _ and -, not starting with a digit).`);
-        parsed.secrets[name] = eq < 0 ? secretFromEnv(command, name, env) : value.slice(eq + 1);
-        break;
-      }
-      case '--event':
-        if (!(EVENTS as readonly string[]).includes(value)) throw new CliError(`shipkit ${command}: --event "${value}" is not one of ${EVENTS.join(', ')}.`);
-        parsed.event = value as EventName;
-        break;
-      case '--job':
-        parsed.job = value;
-        break;
-      case '--pull-request':
-        if (!/^[1-9]\d{0,9}$/.test(value)) throw new CliError(`shipkit ${command}: --pull-request "${value}" is not a pull request number.`);
-        parsed.pullRequest = Number(value);
-        break;
-      case '--tool-cache':
-        parsed.toolCache = value;
-        break;
-      case '--mirrors':
-        parsed.localInputs.mirrors = value;
-        break;
-      case '--hashicorp-public-key':
-        // A file named relative to where shipkit runs, not to the workspace the action runs in.
-        parsed.localInputs['hashicorp-public-key'] = existsSync(value) ? resolve(value) : value;
-        break;
-      case '--checksums':
-        parsed.localInputs.checksums = value;
-        break;
-      default:
-        throw new CliError(`shipkit ${command}: unknown option ${flag}.`);
-    }
+    if (!extra?.(flag, value, parsed)) applyOption(command, flag, value, parsed, env);
   }
   return parsed;
+}
+
+/** One `--flag value` of `workflow` and `check`, checked and stored. */
+function applyOption(command: string, flag: string, value: string, parsed: WorkflowArgs, env: NodeJS.ProcessEnv): void {
+  switch (flag) {
+    case '--with': {
+      const [name, v] = splitPair(command, flag, value);
+      parsed.inputs[name] = v;
+      break;
+    }
+    case '--var': {
+      const [name, v] = splitPair(command, flag, value);
+      parsed.vars[name] = v;
+      break;
+    }
+    case '--secret': {
+      const eq = value.indexOf('=');
+      const name = eq < 0 ? value : value.slice(0, eq);
+      if (!SECRET_NAME.test(name)) throw new CliError(`shipkit ${command}: --secret ${JSON.stringify(name)} is not a secret name (letters, digits, _ and -, not starting with a digit).`);
+      parsed.secrets[name] = eq < 0 ? secretFromEnv(command, name, env) : value.slice(eq + 1);
+      break;
+    }
+    case '--event':
+      if (!(EVENTS as readonly string[]).includes(value)) throw new CliError(`shipkit ${command}: --event "${value}" is not one of ${EVENTS.join(', ')}.`);
+      parsed.event = value as EventName;
+      break;
+    case '--job':
+      parsed.job = value;
+      break;
+    case '--pull-request':
+      if (!/^[1-9]\d{0,9}$/.test(value)) throw new CliError(`shipkit ${command}: --pull-request "${value}" is not a pull request number.`);
+      parsed.pullRequest = Number(value);
+      break;
+    case '--tool-cache':
+      parsed.toolCache = value;
+      break;
+    case '--mirrors':
+      parsed.localInputs.mirrors = value;
+      break;
+    case '--hashicorp-public-key':
+      // A file named relative to where shipkit runs, not to the workspace the action runs in.
+      parsed.localInputs['hashicorp-public-key'] = existsSync(value) ? resolve(value) : value;
+      break;
+    case '--checksums':
+      parsed.localInputs.checksums = value;
+      break;
+    default:
+      throw new CliError(`shipkit ${command}: unknown option ${flag}.`);
+  }
 }
 
 export function parseWorkflowArgs(args: string[], env: NodeJS.ProcessEnv = process.env): WorkflowArgs {
