@@ -2111,8 +2111,9 @@ async function octokit(token, options = {}) {
  *
  * Retries by method: GETs, and the PUT/PATCH/DELETE calls the kit makes (updating a comment with
  * the same body, ...), are idempotent and retried on any transient failure. A POST creates
- * something (a PR comment): sent again only when it surely never reached GitHub (no connection,
- * or a 429), since a second one after a 502 could post the comment twice.
+ * something (a PR comment): sent again only when GitHub surely did not act on it (no connection,
+ * or a rate limit: 429, or the secondary limit's 403 with Retry-After), since a second one after a
+ * 502 could post the comment twice.
  */
 function fetchThrough(http, apiUrl) {
     const scope = new URL(apiUrl);

@@ -255,7 +255,7 @@ class Transient extends Error {
     retryAfterMs;
     response;
     constructor(message, problem, 
-    /** True when the server cannot have acted on the request (no connection, or a 429). */
+    /** True when the server cannot have acted on the request (no connection, or a rate limit). */
     unsent = false, retryAfterMs, response) {
         super(message);
         this.problem = problem;
@@ -464,7 +464,7 @@ class Http {
                     const exchange = await this.open(plan, deadline);
                     expectLength(deadline, exchange);
                     const body = await this.readBody(plan, exchange, deadline);
-                    const response = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+                    const response = { status: exchange.status, headers: exchange.headers, body, url: plan.url, answeredBy: exchange.url };
                     if (isTransientStatus(response.status, response.headers))
                         throw transientStatus(response);
                     return response;
@@ -486,7 +486,7 @@ class Http {
      */
     async failureOf(plan, exchange, deadline) {
         const body = await this.readBody({ ...plan, maxBytes: 64 * 1024 }, exchange, deadline).catch(() => Buffer.alloc(0));
-        const response = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+        const response = { status: exchange.status, headers: exchange.headers, body, url: plan.url, answeredBy: exchange.url };
         if (isTransientStatus(response.status, response.headers))
             return transientStatus(response);
         return new HttpStatusError(plan.shown, response.status, response.headers, body.toString('utf8'), plan.method);
@@ -677,7 +677,10 @@ class Http {
 }
 function transientStatus(response) {
     const wait = retryAfterMs(header(response.headers, 'retry-after'));
-    return new Transient(`HTTP ${response.status}`, 'status', response.status === 429, wait, response);
+    // A rate limit (429, or GitHub's secondary limit: 403 with Retry-After) refuses the request before
+    // acting on it, so even a POST may go again once the wait is over. A 5xx may come after the work.
+    const rateLimited = response.status === 429 || response.status === 403;
+    return new Transient(`HTTP ${response.status}`, 'status', rateLimited, wait, response);
 }
 /** A Content-Length fixes the deadline of the rest of the attempt. */
 function expectLength(deadline, exchange) {

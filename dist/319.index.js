@@ -425,7 +425,7 @@ function hadolintEnvironment(env) {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5865);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6696);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -435,7 +435,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5865:
+/***/ 6696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -754,7 +754,8 @@ function registryErrors(body) {
 }
 /**
  * The token service a registry's challenge names. The password goes there (as docker sends it), so
- * never in clear text when the registry itself is https.
+ * over https, or in clear text only where it already goes in clear text: to the host of a plain-http
+ * (loopback) registry itself. An http realm on any other host would carry it across the network.
  */
 function tokenRealm(name, base, realm) {
     let url;
@@ -764,10 +765,15 @@ function tokenRealm(name, base, realm) {
     catch {
         throw new RegistryAuthError(`The registry ${name} asked for a token but named no valid token service (realm ${JSON.stringify(realm ?? '')}).`);
     }
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && new URL(base).protocol === 'http:')) {
-        throw new RegistryAuthError(`The registry ${name} sends its token requests to ${url.origin}, which is not https; shipkit does not send the password there.`);
+    if (url.protocol === 'https:')
+        return url;
+    const registry = new URL(base);
+    if (url.protocol === 'http:' && registry.protocol === 'http:' && url.hostname === registry.hostname)
+        return url;
+    if (url.protocol === 'http:' && registry.protocol === 'http:') {
+        throw new RegistryAuthError(`The registry ${name} sends its token requests to ${url.origin}, plain http on another host than the registry's; shipkit sends the password in clear text only to a plain-http registry's own host.`);
     }
-    return url;
+    throw new RegistryAuthError(`The registry ${name} sends its token requests to ${url.origin}, which is not https; shipkit does not send the password there.`);
 }
 class Registry {
     name;
@@ -853,6 +859,7 @@ class Registry {
         let response = await attempt(auth);
         if (response.status !== 401)
             return response;
+        this.checkChallenger(method, repository, response);
         const challenge = parseChallenge(String(response.headers['www-authenticate'] ?? ''));
         if (challenge.scheme !== 'basic' && challenge.scheme !== 'bearer') {
             throw new RegistryAuthError(`The registry ${this.name} answered 401 to ${method} ${repository} with an authentication it does not name or shipkit does not speak (${JSON.stringify(String(response.headers['www-authenticate'] ?? ''))}).`);
@@ -864,9 +871,22 @@ class Registry {
         }
         auth = await this.freshAuthorization(challenge, repository, actions, auth);
         response = await attempt(auth);
-        if (response.status === 401)
-            throw challenge.scheme === 'basic' ? this.refusedBasic(repository) : this.refused(repository, actions, response);
-        return response;
+        if (response.status !== 401)
+            return response;
+        this.checkChallenger(method, repository, response);
+        throw challenge.scheme === 'basic' ? this.refusedBasic(repository) : this.refused(repository, actions, response);
+    }
+    /**
+     * Only the registry itself may ask for its credentials. Blob reads are redirected to a storage
+     * host or CDN (the layer drops the credentials there); a 401 from such a host is not the
+     * registry's challenge, and answering it would hand the password to whatever realm it names.
+     */
+    checkChallenger(method, repository, response) {
+        const answeredBy = new URL(response.answeredBy);
+        if (answeredBy.origin === new URL(this.base).origin)
+            return;
+        throw new RegistryAuthError(`The registry ${this.name} sent ${method} ${repository} on to ${answeredBy.origin}, which answered 401 asking for credentials ` +
+            `(${JSON.stringify(String(response.headers['www-authenticate'] ?? ''))}); shipkit gives the registry's credentials only to the registry and the token service it names, not to a host it redirects to.`);
     }
     /** Credentials that can go with the first request: a cached token, or what the challenge asked before. */
     async knownAuthorization(repository, actions) {
@@ -963,7 +983,89 @@ var install = __webpack_require__(2321);
 var tools = __webpack_require__(4909);
 // EXTERNAL MODULE: ./lib/which.ts
 var which = __webpack_require__(431);
+;// CONCATENATED MODULE: ./actions/build-images/src/cache-spec.ts
+/**
+ * A `--cache-from`/`--cache-to` spec read the way buildx reads it (util/buildflags), so the kit checks
+ * what buildx will do rather than what the text looks like: the spec is one CSV record (fields may
+ * be quoted, `""` is a quote inside quotes), each field is `key=value` split at its first `=`, keys
+ * are case-insensitive (`DEST=` is `dest=`), values are taken as they are. A spec with no `=` at all
+ * is a list of image references, each a registry cache.
+ */
+/** A spec buildx would refuse: `reason` says why, in words for an input error. */
+class CacheSpecError extends Error {
+}
+/** One CSV record, as Go's encoding/csv (and buildx's csvvalue) reads it: no lazy quotes, no trimming. */
+function csvFields(line) {
+    const fields = [];
+    let at = 0;
+    for (;;) {
+        if (line[at] !== '"') {
+            const comma = line.indexOf(',', at);
+            const field = comma < 0 ? line.slice(at) : line.slice(at, comma);
+            const quote = field.indexOf('"');
+            if (quote >= 0)
+                throw new CacheSpecError(`a " inside an unquoted field at column ${at + quote + 1} (quote the whole field, and double a " inside it)`);
+            fields.push(field);
+            if (comma < 0)
+                return fields;
+            at = comma + 1;
+            continue;
+        }
+        let field = '';
+        let from = at + 1;
+        for (;;) {
+            const close = line.indexOf('"', from);
+            if (close < 0)
+                throw new CacheSpecError(`the quote at column ${at + 1} is never closed`);
+            field += line.slice(from, close);
+            if (line[close + 1] === '"') {
+                field += '"';
+                from = close + 2;
+                continue;
+            }
+            if (close + 1 < line.length && line[close + 1] !== ',') {
+                throw new CacheSpecError(`text after the closing quote at column ${close + 1} (a quoted field ends at a comma)`);
+            }
+            fields.push(field);
+            if (close + 1 >= line.length)
+                return fields;
+            at = close + 2;
+            break;
+        }
+    }
+}
+/** The cache entries a spec stands for; throws CacheSpecError where buildx would fail. */
+function parseCacheSpec(spec) {
+    const fields = csvFields(spec);
+    if (!spec.includes('='))
+        return fields.map((ref) => ({ type: 'registry', attrs: { ref } }));
+    const entry = { type: '', attrs: {} };
+    for (const field of fields) {
+        const eq = field.indexOf('=');
+        if (eq < 0)
+            throw new CacheSpecError(`the field ${JSON.stringify(field)} is not key=value`);
+        const key = field.slice(0, eq).toLowerCase();
+        if (key === 'type')
+            entry.type = field.slice(eq + 1);
+        else
+            entry.attrs[key] = field.slice(eq + 1);
+    }
+    if (!entry.type)
+        throw new CacheSpecError('there is no type= field');
+    return [entry];
+}
+/** The spec's type (`registry` for bare references), or '' when buildx could not read it. */
+function cacheSpecType(spec) {
+    try {
+        return parseCacheSpec(spec)[0]?.type ?? '';
+    }
+    catch {
+        return '';
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/build-images/src/builder.ts
+
 
 
 /**
@@ -1021,6 +1123,11 @@ function classic(request, reason) {
         throw needs('builder', request.builder);
     if (request.platforms.length)
         throw needs('platforms', request.platforms.join(','));
+    if (request.secretIds?.length) {
+        // Only the ids: the values are secrets.
+        throw new errors/* UsageError */.eb(`Input "secrets" gives ${request.secretIds.map((id) => (0,log/* forLog */.Ig)(id)).join(', ')}: secret mounts (RUN --mount=type=secret) need docker buildx, but ${reason}. ` +
+            'A build-arg is no substitute: its value stays in the image history.');
+    }
     if (request.cacheTo.kind === 'specs')
         throw needs('cache-to', request.cacheTo.specs.join('\n'));
     if (request.cacheFrom.kind === 'specs') {
@@ -1068,9 +1175,7 @@ function describeBuilder(plan) {
 }
 /** `type=gha,mode=max` gives `gha`; a bare reference (`user/app:cache`) is a registry cache. */
 function cacheType(spec) {
-    const fields = spec.split(',').map((f) => f.trim());
-    const type = fields.find((f) => f.startsWith('type='));
-    return type ? type.slice(5) : fields.some((f) => f.includes('=')) ? '' : 'registry';
+    return cacheSpecType(spec);
 }
 /**
  * One service's cache flags. Defaults: with a builder that exports cache, a registry cache under the
@@ -1094,13 +1199,13 @@ function cacheFlags(plan, ctx) {
 /** `{image}` and `{name}` filled in; a gha cache without a scope gets the image name as its scope. */
 function expandCache(spec, ctx) {
     const filled = spec.replace(/\{image\}/g, ctx.image).replace(/\{name\}/g, ctx.name);
-    if (cacheType(filled) === 'gha' && !/(^|,)\s*scope=/.test(filled))
+    const [entry] = parseCacheSpec(filled);
+    if (entry?.type === 'gha' && entry.attrs.scope === undefined)
         return `${filled},scope=${ctx.name}`;
     return filled;
 }
 function registryRef(spec) {
-    const ref = spec.split(',').map((f) => f.trim()).find((f) => f.startsWith('ref='));
-    return ref ? ref.slice(4) : spec;
+    return parseCacheSpec(spec)[0]?.attrs.ref ?? spec;
 }
 /** Cache types whose credentials come from the environment: the variables buildx reads for them. */
 function cacheEnvironment(specs) {
@@ -1126,6 +1231,14 @@ function buildxOutput(push, platforms) {
         return 'push';
     return platforms.length <= 1 ? 'load' : 'none';
 }
+/**
+ * The `secrets` input as buildx takes it without the values touching argv or a file: `--secret
+ * id=<id>,env=<variable>`, and the variables, which only the build command's environment gets.
+ */
+function secretMounts(secrets) {
+    const mounts = secrets.map((s, i) => ({ id: s.id, env: `SHIPKIT_BUILD_SECRET_${i}` }));
+    return { mounts, env: Object.fromEntries(mounts.map((m, i) => [m.env, secrets[i].value])) };
+}
 function buildArgv(plan) {
     const args = plan.buildx ? ['buildx', 'build', '--builder', plan.buildx.builder, '--progress', 'plain'] : ['build'];
     args.push('--file', plan.dockerfile);
@@ -1146,6 +1259,8 @@ function buildArgv(plan) {
         args.push('--cache-from', from);
     for (const to of plan.cacheTo)
         args.push('--cache-to', to);
+    for (const secret of plan.secrets ?? [])
+        args.push('--secret', `id=${secret.id},env=${secret.env}`);
     if (plan.buildx?.output === 'push')
         args.push('--push');
     if (plan.buildx?.output === 'load')
@@ -1174,12 +1289,16 @@ var external_node_path_ = __webpack_require__(6760);
  *   `cli-plugins/` are symlinks to the runner's folders (removing the step's folder removes the
  *   links, never their targets);
  * - config.json keeps every setting (currentContext, cliPluginsExtraDirs, aliases, proxies, ...)
- *   and the runner's logins to other registries (private base images keep pulling), but not
- *   `credsStore`, nor a credential helper or an entry for the kit's registry: docker login writes
- *   into a helper when one is configured, and that would take the password out of this folder.
- * - an empty `auths` entry for the kit's registry is written up front: docker only looks for a
- *   default credential helper (docker-credential-secretservice/pass on PATH) when a config holds no
- *   auth at all, and such a helper would store the password outside this folder.
+ *   and the runner's logins to other registries, wherever they live: inline `auths`, `credHelpers`,
+ *   and the `credsStore` (pass, secretservice, osxkeychain, desktop, or ecr-login, which lists no
+ *   registries at all), so private base images keep pulling once the step has logged in.
+ * - the kit's registry alone is pinned to this file: a `credHelpers` entry with an empty helper name
+ *   makes the docker CLI (and buildx, which reads the config with the same code) use the file store
+ *   for that registry, ahead of any `credsStore`, so `docker login` writes the password here and
+ *   nowhere else. The runner's own login to that registry is not carried over.
+ * - the pin also keeps docker from looking for a default credential helper
+ *   (docker-credential-secretservice/pass on PATH), which it only does when a config holds no auth
+ *   at all; the empty `auths` entry written for the kit's registry says the same to older clients.
  */
 const LINKED = ['buildx', 'contexts', 'cli-plugins'];
 /** The runner's docker config folder, as the docker CLI finds it. */
@@ -1199,16 +1318,14 @@ function without(map, keys) {
     const lowered = keys.map((k) => k.replace(/\/+$/, '').toLowerCase());
     return Object.fromEntries(Object.entries(map).filter(([k]) => !lowered.includes(k.replace(/\/+$/, '').toLowerCase())));
 }
+/** The file store: docker's answer to a `credHelpers` entry whose helper name is empty. */
+const FILE_STORE = '';
 /** The step's config.json, made from the runner's (undefined when it has none). */
 function stepConfigJson(runner, registry) {
     const keys = registryKeys(registry);
     const config = { ...runner };
-    delete config.credsStore;
-    delete config.credHelpers;
     config.auths = { ...without(runner?.auths, keys), [keys[0]]: {} };
-    const helpers = without(runner?.credHelpers, keys);
-    if (Object.keys(helpers).length)
-        config.credHelpers = helpers;
+    config.credHelpers = { ...without(runner?.credHelpers, keys), ...Object.fromEntries(keys.map((key) => [key, FILE_STORE])) };
     return config;
 }
 async function createStepConfig(tempRoot, env, registry) {
@@ -1463,6 +1580,7 @@ var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 
 
 
+
 const TAG_RULES = ['version', 'sha', 'branch', 'pr', 'latest', 'schedule', 'semver'];
 /** Docker's tag grammar: up to 128 of [A-Za-z0-9_.-], not starting with `.` or `-`. */
 const VALID_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -1477,6 +1595,23 @@ function tagSafe(name) {
         .replace(/^[.-]+/, '')
         .replace(/-+$/, '')
         .slice(0, 128);
+}
+/**
+ * Tags the other rules give, and the names releases are published under: a version (`1.0`, `v2`,
+ * `2.0.0-rc.1`: anything starting with a digit, or with v and a digit), `latest`, `nightly`,
+ * `nightly-YYYYMMDD`, `sha-<7 hex>`, `pr-<n>`, and the registry cache's tag.
+ */
+const LOOKS_RESERVED = new RegExp(`^(v?\\d.*|latest|nightly|nightly-\\d{8}|sha-[0-9a-f]{7}|pr-\\d+|${CACHE_TAG})$`);
+const BRANCH_PREFIX = 'branch-';
+/**
+ * The `branch` rule's tag. A branch named like another rule's tag (a `1.0` maintenance branch, a
+ * branch called `latest`) gets `branch-` in front, so a push to it never moves a release's tag.
+ */
+function branchTag(branch) {
+    const safe = tagSafe(branch);
+    if (!safe || !LOOKS_RESERVED.test(safe))
+        return safe;
+    return `${BRANCH_PREFIX}${safe}`.slice(0, 128).replace(/-+$/, '');
 }
 /** Parses the `tags` input: rule names and `raw:<value>` entries. */
 function parseTagSpec(items) {
@@ -1519,9 +1654,9 @@ function computeTags(spec, git, version, now) {
                 break;
             case 'branch':
                 if (git.branch && !isPr) {
-                    const safe = tagSafe(git.branch);
-                    if (safe)
-                        tags.push(safe);
+                    const tag = branchTag(git.branch);
+                    if (tag)
+                        tags.push(tag);
                 }
                 break;
             case 'pr':
@@ -1694,6 +1829,7 @@ function readVersion(workspace, context) {
 
 
 
+
 const bad = (input, value, expected) => new errors/* UsageError */.eb(`Input "${input}" is ${(0,log/* forLog */.Ig)(value)}: expected ${expected}.`);
 function getInputs(workspace) {
     const registry = getRegistry();
@@ -1708,6 +1844,7 @@ function getInputs(workspace) {
         tags: parseTagSpec((0,lib_inputs/* getList */.vS)('tags')),
         labels: getPairs('labels', /^[^\s=]+$/, 'a label key without spaces'),
         'build-args': getPairs('build-args', /^[A-Za-z_][A-Za-z0-9_]*$/, 'an argument name of letters, digits and _'),
+        secrets: getSecrets(),
         target: getMatching('target', /^[A-Za-z][A-Za-z0-9_.-]*$/, 'a build stage name (letters, digits, _ . -)'),
         platforms: getPlatforms(),
         builder: getMatching('builder', /^[A-Za-z0-9][A-Za-z0-9._+-]*$/, 'a buildx builder name as docker buildx ls shows it'),
@@ -1795,6 +1932,30 @@ function getPairs(name, key, expected) {
     }
     return lines.map((line) => `${line.slice(0, line.indexOf('=')).trim()}=${line.slice(line.indexOf('=') + 1)}`);
 }
+/**
+ * `id=value` lines, each a secret a Dockerfile mounts with `RUN --mount=type=secret,id=<id>`. Values
+ * are secrets: masked at once, and no message repeats them (nor a line that has no `=`, which may
+ * be a value pasted alone).
+ */
+function getSecrets() {
+    const secrets = [];
+    (0,lib_inputs/* getLines */.iv)('secrets').forEach((line, index) => {
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            throw new errors/* UsageError */.eb(`Input "secrets" has an entry without "=" (entry ${index + 1}, not shown: it may be a secret): expected id=value lines, e.g. npm_token=\${{ secrets.NPM_TOKEN }}.`);
+        }
+        const id = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        if (value)
+            core/* setSecret */.Pq(value);
+        if (!/^[A-Za-z0-9_.-]+$/.test(id))
+            throw new errors/* UsageError */.eb(`Input "secrets" has the id ${(0,log/* forLog */.Ig)(id)} (its value is not shown): expected an id of letters, digits, _ . and -, as RUN --mount=type=secret,id=<id> names it.`);
+        if (secrets.some((s) => s.id === id))
+            throw new errors/* UsageError */.eb(`Input "secrets" gives the id ${(0,log/* forLog */.Ig)(id)} twice: each id is one secret.`);
+        secrets.push({ id, value });
+    });
+    return secrets;
+}
 function getPlatforms() {
     const platforms = [...new Set((0,lib_inputs/* getList */.vS)('platforms'))];
     const wrong = platforms.find((p) => !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p));
@@ -1816,18 +1977,30 @@ function getCache(name, workspace) {
         const wrong = (why) => new errors/* UsageError */.eb(`Input "${name}" has the line ${(0,log/* forLog */.Ig)(line)}: ${why}.`);
         if (line === 'none')
             throw wrong('"none" stands alone, with no other line');
-        const type = cacheType(line);
-        if (!CACHE_TYPES.includes(type))
-            throw wrong(`expected type=registry, inline, local, gha, s3 or azblob with its options (e.g. type=gha,mode=max), or an image reference`);
-        if (name === 'cache-from' && type === 'inline')
-            throw wrong('inline cache is read back with type=registry,ref=<image>');
         const placeholder = /\{([^}]*)\}/.exec(line);
         if (placeholder && !['image', 'name'].includes(placeholder[1]))
             throw wrong(`{${placeholder[1]}} is not a placeholder: use {image} or {name}`);
-        for (const field of line.split(',')) {
-            const [key = '', value = ''] = field.split(/=(.*)/s).map((s) => s.trim());
-            if (type === 'local' && (key === 'src' || key === 'dest'))
-                (0,paths/* resolveInside */.LI)(workspace, value.replace(/\{(image|name)\}/g, 'x'), name);
+        // Checked as buildx will read it, placeholders filled with a name-like stand-in.
+        let entries;
+        try {
+            entries = parseCacheSpec(line.replace(/\{(image|name)\}/g, 'x'));
+        }
+        catch (error) {
+            if (!(error instanceof CacheSpecError))
+                throw error;
+            throw wrong(`buildx cannot read it as a cache spec (one CSV line of key=value fields): ${error.message}`);
+        }
+        for (const entry of entries) {
+            if (!CACHE_TYPES.includes(entry.type))
+                throw wrong(`expected type=registry, inline, local, gha, s3 or azblob with its options (e.g. type=gha,mode=max), or an image reference`);
+            if (name === 'cache-from' && entry.type === 'inline')
+                throw wrong('inline cache is read back with type=registry,ref=<image>');
+            if (entry.type !== 'local')
+                continue;
+            for (const key of ['src', 'dest']) {
+                if (entry.attrs[key] !== undefined)
+                    (0,paths/* resolveInside */.LI)(workspace, entry.attrs[key], name);
+            }
         }
     }
     return { kind: 'specs', specs: lines };
@@ -1869,12 +2042,7 @@ function shouldPush(push, eventName) {
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/dockerfile.ts
-/**
- * Just enough of the Dockerfile grammar to talk about a Dockerfile the way its author wrote it: which
- * line holds which instruction (to point a build failure at its line), which stages exist (to check
- * `target`), which image a `FROM` pulls (to name it when the pull fails), and the escape character
- * (to append a LABEL that parses under `# escape=\``).
- */
+
 const DIRECTIVE = /^#\s*([a-zA-Z][a-zA-Z0-9_-]*)\s*=\s*(.*?)\s*$/;
 /** Parser directives sit at the very top; the first line of anything else ends them. */
 function readEscape(lines) {
@@ -1897,13 +2065,18 @@ function parseDockerfile(text) {
             continue;
         const start = i;
         let joined = first;
-        // A line ending in the escape character continues on the next; comment lines inside are dropped.
-        while (joined.trimEnd().endsWith(escape) && i + 1 < lines.length) {
+        // A line ending in the escape character continues on the next. As in docker's parser, comment
+        // lines and blank lines inside are skipped (a blank line does not end the instruction), and the
+        // end of the file ends it.
+        while (continues(joined, escape)) {
             joined = joined.trimEnd().slice(0, -1);
-            i++;
-            while (i < lines.length && lines[i].trim().startsWith('#'))
-                i++;
-            joined += ` ${lines[i] ?? ''}`;
+            let next = i + 1;
+            while (next < lines.length && isSkippedInContinuation(lines[next]))
+                next++;
+            if (next >= lines.length)
+                break;
+            i = next;
+            joined += ` ${lines[i]}`;
         }
         i = skipHeredocs(joined, lines, i);
         const m = /^\s*(\S+)\s*(.*)$/.exec(joined);
@@ -1912,6 +2085,12 @@ function parseDockerfile(text) {
         instructions.push({ keyword: m[1].toUpperCase(), args: m[2].trim(), line: start + 1, text: first.trim() });
     }
     return { escape, instructions, ...stagesOf(instructions) };
+}
+function continues(line, escape) {
+    return line.trimEnd().endsWith(escape);
+}
+function isSkippedInContinuation(line) {
+    return !line.trim() || line.trim().startsWith('#');
 }
 /** `RUN <<EOF` bodies are not instructions: skip to each terminator. */
 function skipHeredocs(joined, lines, at) {
@@ -1984,7 +2163,28 @@ function withLabels(text, labels) {
     const { escape } = parseDockerfile(text);
     const quote = (v) => `"${v.replace(/\r?\n/g, ' ').replace(/[\\`"$]/g, (c) => (c === escape || c === '"' || c === '$' ? `${escape}${c}` : c))}"`;
     const pairs = Object.entries(labels).map(([k, v]) => `${quote(k)}=${quote(v)}`);
-    return `${text.replace(/\s*$/, '')}\nLABEL ${pairs.join(' ')}\n`;
+    return `${endLastInstruction(text, escape).replace(/\s*$/, '')}\nLABEL ${pairs.join(' ')}\n`;
+}
+/**
+ * A file whose last instruction is still continued (`CMD ./start.sh \` on the last line, perhaps
+ * followed by comments or blank lines, which do not end it) is ended where docker ends it, at the
+ * end of the file: without the dangling escape character. Left in place, it would join the appended
+ * LABEL to that instruction (a corrupted CMD and no labels; a failed COPY).
+ */
+function endLastInstruction(text, escape) {
+    const lines = text.split('\n');
+    let last = lines.length - 1;
+    while (last >= 0 && isSkippedInContinuation(lines[last]))
+        last--;
+    if (last < 0 || !continues(lines[last], escape))
+        return text;
+    const ended = lines[last].trimEnd().slice(0, -1).trimEnd();
+    if (continues(ended, escape)) {
+        // `RUN echo \\`: docker keeps the first escape as text, and a line ending in it always continues.
+        throw new errors/* UsageError */.eb(`The Dockerfile's line ${last + 1} ends in ${escape}${escape}: docker reads the last ${escape} as a line continuation, so no instruction can follow and build-images cannot add its labels. End that line with something other than ${escape}.`);
+    }
+    lines[last] = ended;
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./actions/build-images/src/build-error.ts
@@ -2203,11 +2403,12 @@ async function buildStage(job, ctx) {
         rebuild: ctx.rebuild,
         cacheFrom,
         cacheTo: cache.cacheTo,
+        secrets: ctx.secrets.mounts,
         buildx: builder.kind === 'buildx' ? { builder: builder.name, output: buildxOutput(ctx.push, ctx.platforms) } : undefined,
     });
     try {
         // CPU-bound: at most `parallel` at once. A finished build's push overlaps the next build.
-        const build = await ctx.builds(() => (0,exec/* run */.eF)('docker', argv, { cwd: ctx.workspace, env: ctx.dockerEnv }));
+        const build = await ctx.builds(() => (0,exec/* run */.eF)('docker', argv, { cwd: ctx.workspace, env: { ...ctx.dockerEnv, ...ctx.secrets.env } }));
         job.log(`$ ${build.shown}`);
         job.log(build.stdout.trimEnd());
         if (build.code) {
@@ -2496,6 +2697,7 @@ async function pickBuilder(setup) {
         platforms: inputs.platforms,
         cacheFrom: inputs['cache-from'],
         cacheTo: inputs['cache-to'],
+        secretIds: inputs.secrets.map((s) => s.id),
     };
     const probeEnv = (0,environment/* dockerEnvironment */.O)(env);
     const facts = { buildkit: env.DOCKER_BUILDKIT };
@@ -2537,6 +2739,7 @@ async function startRun(setup, builder) {
         hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: (0,environment/* hadolintEnvironment */.j)(env) } : undefined,
         builder,
         dockerEnv: (0,environment/* dockerEnvironment */.O)(env, { dockerConfig, buildkit: builder?.kind === 'classic' ? '0' : undefined, extra }),
+        secrets: secretMounts(inputs.secrets),
         registry: new Registry(inputs.registry, { username: inputs.username, password: inputs.password }),
         tempDir,
         builds: pLimit(inputs.parallel),

@@ -11,7 +11,8 @@ import { mapUrl, type Mirror } from './mirrors.js';
  * - Retries: transient failures (5xx, 408, 429, resets, timeouts, cut-short bodies) are tried again
  *   after 250 ms, 1 s and 3 s, or after the server's `Retry-After` (up to 60 s; a longer wait is not
  *   taken). A request that changes something is only retried where the caller says it is safe
- *   (`retry`): a POST is by default only sent again when it surely never reached the server.
+ *   (`retry`): a POST is by default only sent again when the server surely did not act on it (no
+ *   connection, or a rate limit refused it).
  * - Timeouts: 30 s to connect, 60 s without a byte, and an overall deadline per request (see
  *   DEADLINE) so a server trickling 2 B/s cannot hold a step for ever. A missed deadline is final.
  * - Credentials belong to one place: `auth` to the request URL's own origin, `credentials` to a URL
@@ -85,8 +86,8 @@ export interface RequestSpec {
   auth?: string;
   /**
    * When a failed attempt may be sent again: 'transient' for reads and idempotent writes, 'unsent'
-   * where a duplicate would matter (only failures that prove the server never saw the request:
-   * no connection, or a 429), 'never'. Default: 'transient' for GET/HEAD/PUT/DELETE, else 'unsent'.
+   * where a duplicate would matter (only failures that prove the server never acted on the request:
+   * no connection, or a rate limit: 429, or 403 with Retry-After), 'never'. Default: 'transient' for GET/HEAD/PUT/DELETE, else 'unsent'.
    */
   retry?: Retry;
   /** How messages and logs name the request when its URL is a secret (a Slack webhook). */
@@ -100,6 +101,8 @@ export interface HttpResponse {
   body: Buffer;
   /** The URL requested (after the mirror mapping, before redirects). */
   url: string;
+  /** The URL that answered: `url` after redirects (a registry's blob store, a release's CDN). */
+  answeredBy: string;
   /** Set when this is a transient failure (5xx, 408, 429) given back after the retries allowed. */
   failure?: NetworkError;
 }
@@ -142,7 +145,7 @@ class Transient extends Error {
   constructor(
     message: string,
     readonly problem: NetworkProblem,
-    /** True when the server cannot have acted on the request (no connection, or a 429). */
+    /** True when the server cannot have acted on the request (no connection, or a rate limit). */
     readonly unsent = false,
     readonly retryAfterMs?: number,
     readonly response?: HttpResponse,
@@ -380,7 +383,7 @@ export class Http {
           const exchange = await this.open(plan, deadline);
           expectLength(deadline, exchange);
           const body = await this.readBody(plan, exchange, deadline);
-          const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+          const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url, answeredBy: exchange.url };
           if (isTransientStatus(response.status, response.headers)) throw transientStatus(response);
           return response;
         } finally {
@@ -399,7 +402,7 @@ export class Http {
    */
   async failureOf(plan: Plan, exchange: Exchange, deadline: Deadline): Promise<Error> {
     const body = await this.readBody({ ...plan, maxBytes: 64 * 1024 }, exchange, deadline).catch(() => Buffer.alloc(0));
-    const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url };
+    const response: HttpResponse = { status: exchange.status, headers: exchange.headers, body, url: plan.url, answeredBy: exchange.url };
     if (isTransientStatus(response.status, response.headers)) return transientStatus(response);
     return new HttpStatusError(plan.shown, response.status, response.headers, body.toString('utf8'), plan.method);
   }
@@ -581,7 +584,10 @@ export class Http {
 
 function transientStatus(response: HttpResponse): Transient {
   const wait = retryAfterMs(header(response.headers, 'retry-after'));
-  return new Transient(`HTTP ${response.status}`, 'status', response.status === 429, wait, response);
+  // A rate limit (429, or GitHub's secondary limit: 403 with Retry-After) refuses the request before
+  // acting on it, so even a POST may go again once the wait is over. A 5xx may come after the work.
+  const rateLimited = response.status === 429 || response.status === 403;
+  return new Transient(`HTTP ${response.status}`, 'status', rateLimited, wait, response);
 }
 
 /** A Content-Length fixes the deadline of the rest of the attempt. */

@@ -11,6 +11,9 @@ import { info } from './log.js';
  * Tokens expire (Docker Hub's after 300 s, GHCR's after minutes), so a long build outlives the
  * token fetched when it started: a 401 is answered by fetching a fresh token once and trying again;
  * only a second refusal fails, naming the registry, repository, scope, user and the registry's code.
+ *
+ * The password goes to the registry and to the token service its own challenge names, nowhere else:
+ * a 401 from a host a blob read was redirected to (a bucket, a CDN) is not answered.
  */
 
 export interface Credentials {
@@ -91,7 +94,8 @@ export function registryErrors(body: string): string {
 
 /**
  * The token service a registry's challenge names. The password goes there (as docker sends it), so
- * never in clear text when the registry itself is https.
+ * over https, or in clear text only where it already goes in clear text: to the host of a plain-http
+ * (loopback) registry itself. An http realm on any other host would carry it across the network.
  */
 export function tokenRealm(name: string, base: string, realm: string | undefined): URL {
   let url: URL;
@@ -100,10 +104,15 @@ export function tokenRealm(name: string, base: string, realm: string | undefined
   } catch {
     throw new RegistryAuthError(`The registry ${name} asked for a token but named no valid token service (realm ${JSON.stringify(realm ?? '')}).`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && new URL(base).protocol === 'http:')) {
-    throw new RegistryAuthError(`The registry ${name} sends its token requests to ${url.origin}, which is not https; shipkit does not send the password there.`);
+  if (url.protocol === 'https:') return url;
+  const registry = new URL(base);
+  if (url.protocol === 'http:' && registry.protocol === 'http:' && url.hostname === registry.hostname) return url;
+  if (url.protocol === 'http:' && registry.protocol === 'http:') {
+    throw new RegistryAuthError(
+      `The registry ${name} sends its token requests to ${url.origin}, plain http on another host than the registry's; shipkit sends the password in clear text only to a plain-http registry's own host.`,
+    );
   }
-  return url;
+  throw new RegistryAuthError(`The registry ${name} sends its token requests to ${url.origin}, which is not https; shipkit does not send the password there.`);
 }
 
 export class Registry {
@@ -199,6 +208,7 @@ export class Registry {
     let auth = await this.knownAuthorization(repository, actions);
     let response = await attempt(auth);
     if (response.status !== 401) return response;
+    this.checkChallenger(method, repository, response);
 
     const challenge = parseChallenge(String(response.headers['www-authenticate'] ?? ''));
     if (challenge.scheme !== 'basic' && challenge.scheme !== 'bearer') {
@@ -211,8 +221,23 @@ export class Registry {
     }
     auth = await this.freshAuthorization(challenge, repository, actions, auth);
     response = await attempt(auth);
-    if (response.status === 401) throw challenge.scheme === 'basic' ? this.refusedBasic(repository) : this.refused(repository, actions, response);
-    return response;
+    if (response.status !== 401) return response;
+    this.checkChallenger(method, repository, response);
+    throw challenge.scheme === 'basic' ? this.refusedBasic(repository) : this.refused(repository, actions, response);
+  }
+
+  /**
+   * Only the registry itself may ask for its credentials. Blob reads are redirected to a storage
+   * host or CDN (the layer drops the credentials there); a 401 from such a host is not the
+   * registry's challenge, and answering it would hand the password to whatever realm it names.
+   */
+  private checkChallenger(method: string, repository: string, response: HttpResponse): void {
+    const answeredBy = new URL(response.answeredBy);
+    if (answeredBy.origin === new URL(this.base).origin) return;
+    throw new RegistryAuthError(
+      `The registry ${this.name} sent ${method} ${repository} on to ${answeredBy.origin}, which answered 401 asking for credentials ` +
+        `(${JSON.stringify(String(response.headers['www-authenticate'] ?? ''))}); shipkit gives the registry's credentials only to the registry and the token service it names, not to a host it redirects to.`,
+    );
   }
 
   /** Credentials that can go with the first request: a cached token, or what the challenge asked before. */

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -36,6 +37,7 @@ interface Call {
   builder?: { name: string; driver: string; source: string };
   cacheFrom?: string[];
   cacheTo?: string[];
+  secrets?: { id: string; from: string; sha256: string | null }[];
   push?: boolean;
   load?: boolean;
   tags?: string[];
@@ -238,6 +240,33 @@ interface Call {
     expect(build).toMatchObject({ builder: { name: 'builder-1f2e' }, cacheFrom: ['type=gha,scope=post'], cacheTo: ['type=gha,mode=max,scope=post'] });
     expect(build!.env).toEqual(expect.arrayContaining(['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL']));
     expect(build!.env.filter((k) => k.startsWith('INPUT_'))).toEqual([]);
+  });
+
+  // A private npm index token for `RUN --mount=type=secret,id=npm_token`: the stand-in records where
+  // buildx would read each secret from and a digest of what it finds there.
+  test("secrets reach buildx as --secret id=<id>,env=<variable>, in the build command's environment only, never in an argument or the log", async () => {
+    const runner = runnerDockerConfig({ builders: [{ name: 'builder-1f2e', driver: 'docker-container' }], current: 'builder-1f2e' });
+    repo.write('src/comment/run.sh', '#!/bin/sh\necho "comment, with a private index"\n');
+    repo.commit('comment change');
+    const token = 'npm_s3cr3t-token-4711';
+    const index = 'https://ci:pa55word@pypi.corp.example/simple';
+    const result = await buildImages({ runner, inputs: { services: 'src/comment', secrets: `npm_token=${token}\npip.index-url=${index}` } });
+    expect(errors(result)).toBe('');
+    const [build] = builds(runner);
+    expect(build!.argv).toEqual(expect.arrayContaining(['--secret', 'id=npm_token,env=SHIPKIT_BUILD_SECRET_0', '--secret', 'id=pip.index-url,env=SHIPKIT_BUILD_SECRET_1']));
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(build!.secrets).toEqual([
+      { id: 'npm_token', from: 'env SHIPKIT_BUILD_SECRET_0', sha256: sha(token) },
+      { id: 'pip.index-url', from: 'env SHIPKIT_BUILD_SECRET_1', sha256: sha(index) },
+    ]);
+    for (const call of runner.calls() as Call[]) {
+      if (call.command !== 'build') expect(call.env.filter((k) => k.startsWith('SHIPKIT_BUILD_SECRET'))).toEqual([]);
+    }
+    const recorded = JSON.stringify(runner.calls());
+    expect(recorded).not.toContain(token);
+    expect(recorded).not.toContain('pa55word');
+    expect(result.main.log.join('\n')).not.toContain(token);
+    expect(result.main.log.join('\n')).toContain('--secret id=npm_token,env=SHIPKIT_BUILD_SECRET_0');
   });
 
   test("a failed buildx build names the service, the Dockerfile line and buildx's message", async () => {

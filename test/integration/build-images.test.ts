@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -355,6 +356,79 @@ if (!hasDocker && dockerRequired()) {
     expect(existsSync(result.state['docker-config']!)).toBe(false);
   });
 
+  // A self-hosted runner whose docker keeps its logins in a credential store (pass, secretservice,
+  // osxkeychain): `docker login` there leaves an empty `auths` entry and the password in the store.
+  // The stand-in helper speaks the docker-credential-helpers contract (store/get/list/erase on stdin)
+  // and keeps its secrets in a file of its own, as `pass` keeps them in its password store.
+  test("the runner's credential store still answers for a private base image; the step's password never reaches it", async () => {
+    const corp = await startRegistry({ user: 'corp-bot', password: 'corp-pass-1' });
+    const helpers = tempDir('bi-store');
+    const calls = join(helpers, 'calls.log');
+    writeFileSync(
+      join(helpers, 'docker-credential-shipkit-standin'),
+      `#!/usr/bin/env node
+const fs = require('fs');
+const db = ${JSON.stringify(join(helpers, 'secrets.json'))};
+const op = process.argv[2];
+const input = fs.readFileSync(0, 'utf8');
+fs.appendFileSync(${JSON.stringify(calls)}, op + ' ' + input.trim() + '\\n');
+const saved = fs.existsSync(db) ? JSON.parse(fs.readFileSync(db, 'utf8')) : {};
+if (op === 'store') { const c = JSON.parse(input); saved[c.ServerURL] = c; fs.writeFileSync(db, JSON.stringify(saved)); }
+else if (op === 'get') { const c = saved[input.trim()]; if (!c) { process.stdout.write('credentials not found in native keychain'); process.exit(1); } process.stdout.write(JSON.stringify(c)); }
+else if (op === 'list') process.stdout.write(JSON.stringify(Object.fromEntries(Object.entries(saved).map(([k, c]) => [k, c.Username]))));
+else if (op === 'erase') { delete saved[input.trim()]; fs.writeFileSync(db, JSON.stringify(saved)); }
+`,
+      { mode: 0o755 },
+    );
+    const path = `${helpers}${delimiter}${process.env.PATH}`;
+    const storeRunner = tempDir('bi-store-runner');
+    writeFileSync(join(storeRunner, 'config.json'), JSON.stringify({ credsStore: 'shipkit-standin' }));
+    const privateBase = makeBaseImage(corp);
+    try {
+      execFileSync('docker', ['login', corp.host, '-u', corp.user, '--password-stdin'], { env: { ...process.env, PATH: path, DOCKER_CONFIG: storeRunner }, input: corp.password, stdio: ['pipe', 'ignore', 'pipe'] });
+      const runnerConfig = readFileSync(join(storeRunner, 'config.json'), 'utf8');
+      expect(JSON.parse(runnerConfig)).toEqual({ auths: { [corp.host]: {} }, credsStore: 'shipkit-standin' });
+      // Only the registry has the base image: the build must pull it with the store's login.
+      execFileSync('docker', ['rmi', privateBase], { stdio: 'ignore' });
+      writeFileSync(calls, '');
+      mkdirSync(join(repo.dir, 'stored/app'), { recursive: true });
+      repo.write('stored/app/Dockerfile', `FROM ${privateBase}\nCOPY . /app\n`);
+      repo.commit('a service on a private base image');
+
+      const result = await buildImages({ inputs: { services: 'stored/*', 'image-names': '', tags: 'raw:stored', lint: 'false', 'build-args': '' }, env: { PATH: path, DOCKER_CONFIG: storeRunner } });
+      expect(errors(result)).toBe('');
+      expect(byService(result).app).toMatchObject({ outcome: 'built', pushed: true });
+      expect(await registryTags(registry, 'vscoder/app')).toContain('stored');
+      const asked = readFileSync(calls, 'utf8');
+      expect(asked).toContain(`get ${corp.host}`);
+      expect(asked).not.toContain(registry.password);
+      expect(asked).not.toMatch(/^store /m);
+      expect(readFileSync(join(storeRunner, 'config.json'), 'utf8')).toBe(runnerConfig);
+      expect(readFileSync(join(helpers, 'secrets.json'), 'utf8')).not.toContain(registry.host);
+    } finally {
+      execFileSync('docker', ['rmi', '--force', privateBase, `${registry.host}/vscoder/app:stored`], { stdio: 'ignore' });
+      await corp.stop();
+    }
+  });
+
+  // docker ends an instruction still continued at the end of the file there, and a blank line does
+  // not end it (docker 20.10 here: `CMD ./start.sh \` + blank + `LABEL a=b` is one CMD, no label).
+  test('a Dockerfile ending in a continuation: the command docker would build, and every label', async () => {
+    mkdirSync(join(repo.dir, 'dangling/app'), { recursive: true });
+    repo.write('dangling/app/Dockerfile', 'ARG BASE_IMAGE\nFROM ${BASE_IMAGE}\nCOPY . /app\nCMD ./start.sh \\\n');
+    repo.commit('a Dockerfile whose last line is continued');
+    const result = await buildImages({ inputs: { services: 'dangling/*', 'image-names': '', tags: 'raw:dangling', lint: 'false' } });
+    expect(errors(result)).toBe('');
+    const ref = `${registry.host}/vscoder/app:dangling`;
+    try {
+      const pushed = await registryImage(registry, 'vscoder/app', 'dangling');
+      expect(pushed!.labels).toMatchObject({ 'org.opencontainers.image.title': 'app', 'dev.shipkit.context-digest': expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(JSON.parse(execFileSync('docker', ['image', 'inspect', '--format', '{{json .Config.Cmd}}', ref], { encoding: 'utf8' }))).toEqual(['/bin/sh', '-c', './start.sh']);
+    } finally {
+      execFileSync('docker', ['rmi', '--force', ref], { stdio: 'ignore' });
+    }
+  });
+
   test.each([
     [{ push: 'true', username: '', password: '' }, 'Input "push" is "true": pushing to'],
     [{ registry: 'https://registry.example' }, 'Input "registry" is "https://registry.example": expected a registry host with an optional port'],
@@ -363,6 +437,7 @@ if (!hasDocker && dockerRequired()) {
     [{ 'image-names': 'post-py=Post' }, 'Input "image-names" has the line "post-py=Post": expected dir=name with a lower-case image name'],
     [{ 'image-names': 'posts=post' }, 'Input "image-names" names "posts", which is not a service folder; services found: comment, post-py, ui.'],
     [{ platforms: 'linux/arm64' }, 'Input "platforms" is "linux/arm64", which needs docker buildx'],
+    [{ secrets: 'npm_token=npm_s3cr3t-value' }, 'Input "secrets" gives "npm_token": secret mounts (RUN --mount=type=secret) need docker buildx, but DOCKER_BUILDKIT=0'],
     [{ services: '../*' }, 'Input "services" has the pattern "../*", which leads out of the workspace'],
     [{ 'image-names': 'post-py=same\ncomment=same' }, 'Input "image-names" gives the services "src/comment" and "src/post-py" one name, "same"'],
     [{ registry: '127.0.0.1:99999' }, 'Input "registry" is "127.0.0.1:99999": expected a registry host with an optional port, e.g. docker.io, ghcr.io or 127.0.0.1:5000: the port must be a number from 1 to 65535.'],

@@ -212,7 +212,7 @@ describe("issue 9's seven problems, each on the seed layout", () => {
     expect(log(withPassword)).not.toContain(VAULT_PASSWORD);
     // after main (not only after post): no file under RUNNER_TEMP holds the password, nothing of the run is left
     const [afterMain] = probe.records();
-    expect(afterMain).toEqual({ step: 'dist', entries: [], holding: [] });
+    expect(afterMain).toEqual({ step: 'main', entries: [], holding: [] });
   });
 
   test('4. main killed mid-run (a cancelled job): the post step removes the password file, the private folder and the .example copies', async () => {

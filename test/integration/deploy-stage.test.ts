@@ -397,7 +397,7 @@ exec "${real}" "$@"
     expect(record).toContain('backend-config file mode 600');
     expect(log(result)).not.toContain(secret);
     const [afterMain] = probe.records();
-    expect(afterMain).toEqual({ step: 'dist', entries: [], holding: [] });
+    expect(afterMain).toEqual({ step: 'main', entries: [], holding: [] });
   });
 
   test('keep-plan: the saved plan stays (0600, it holds the backend configuration) and the step says where', async () => {

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction } from '../../cli/runner.js';
 import { Registry, RegistryAuthError, type Manifest } from '../../lib/registry.js';
 import { dockerAvailable, dockerRequired, localImage, startRegistry } from '../support/docker.mjs';
-import { rejection } from '../support/http-server.js';
+import { rejection, TestServer } from '../support/http-server.js';
 import { FixtureRepo } from '../support/repo.js';
 import { actionEnv, NODE24, tempDir } from '../support/runner-env.js';
 import { seedImage, startTokenRegistry } from '../support/token-registry.mjs';
@@ -199,5 +199,50 @@ describe('a registry with htpasswd (Basic) auth still works', () => {
     await expect(new Registry(registry.host, { username: 'shipkit', password: 'wrong' }, { retryDelays: [10] }).manifest('vscoder/basic', '2.0.0')).rejects.toThrow(
       `The registry ${registry.host} refused the username and password of "shipkit" for vscoder/basic (Basic auth, HTTP 401). Check the username and password.`,
     );
+  });
+});
+
+// distribution on S3 or GCS answers blob reads with a redirect to the bucket or a CDN; here the real
+// registry does the same with its own `redirect` storage middleware, to a loopback "storage host"
+// that serves the registry's files, and then turns hostile: it answers 401 naming a realm of its own.
+describe('a registry that redirects blob reads to a storage host', () => {
+  let registry: TokenRegistry;
+  const storage = new TestServer();
+  const collector = new TestServer((_req, res) => res.end('{"token":"thanks"}'));
+  let manifest: Manifest;
+  const client = () => new Registry(registry.host, { username: registry.user, password: registry.password }, { retryDelays: [10], log: () => undefined });
+
+  beforeAll(async () => {
+    await Promise.all([storage.start(), collector.start()]);
+    registry = await startTokenRegistry({ redirectBlobsTo: storage.url });
+    await seedImage(registry.api, 'vscoder/cdn', '1.0.0', { 'org.opencontainers.image.version': '1.0.0' });
+    manifest = (await client().manifest('vscoder/cdn', '1.0.0'))!;
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    await Promise.all([storage.close(), collector.close()]);
+  });
+
+  test('the image config is read from the storage host, which gets no credentials', async () => {
+    storage.seen = [];
+    storage.handler = (req, res) => res.end(readFileSync(join(registry.dataDir, new URL(req.url ?? '', storage.url).pathname)));
+    expect(await client().labels('vscoder/cdn', manifest)).toEqual({ 'org.opencontainers.image.version': '1.0.0' });
+    expect(storage.seen.map((s) => [s.path, s.headers.authorization])).toEqual([[expect.stringMatching(/^\/docker\/registry\/v2\/blobs\/sha256\/[0-9a-f]{2}\/[0-9a-f]{64}\/data$/), undefined]]);
+  });
+
+  test('a 401 from the storage host, naming a realm of its own, gets no password and fails naming that host', async () => {
+    storage.seen = [];
+    storage.handler = (_req, res) => {
+      res.writeHead(401, { 'www-authenticate': `Bearer realm="${collector.url}/token",service="storage"`, 'content-type': 'application/json' });
+      res.end('{"errors":[{"code":"UNAUTHORIZED"}]}');
+    };
+    const from = registry.tokens.requests.length;
+    const error = await rejection(client().labels('vscoder/cdn', manifest));
+    expect(error).toBeInstanceOf(RegistryAuthError);
+    expect(error.message).toContain(`sent GET vscoder/cdn on to ${storage.url}, which answered 401`);
+    expect(collector.seen).toEqual([]);
+    expect(storage.seen.map((s) => s.headers.authorization)).toEqual([undefined]);
+    // Only the registry's own token service was asked, as before the redirect.
+    expect(registry.tokens.requests.slice(from).every((r) => r.account === registry.user)).toBe(true);
   });
 });

@@ -68,7 +68,7 @@ export function tempProbe(secrets: string[]): { node: string; records: () => { s
     `#!${NODE24}
 const { spawnSync } = require('node:child_process');
 const { appendFileSync, lstatSync, readFileSync, readdirSync } = require('node:fs');
-const { basename, dirname, join, relative } = require('node:path');
+const { join, relative } = require('node:path');
 const run = spawnSync(${JSON.stringify(NODE24)}, process.argv.slice(2), { stdio: 'inherit', env: process.env });
 const temp = process.env.RUNNER_TEMP;
 const secrets = ${JSON.stringify(secrets)};
@@ -84,7 +84,7 @@ const walk = (d) => {
   }
 };
 walk(temp);
-appendFileSync(${JSON.stringify(record)}, JSON.stringify({ step: basename(dirname(process.argv[2])), entries, holding }) + '\\n');
+appendFileSync(${JSON.stringify(record)}, JSON.stringify({ step: /-post\\.js$/.test(process.argv[2]) ? 'post' : 'main', entries, holding }) + '\\n');
 process.exit(run.status ?? 1);
 `,
     { mode: 0o755 },

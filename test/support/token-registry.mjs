@@ -144,7 +144,7 @@ async function freePort() {
 }
 
 /**
- * @typedef {{host: string, url: string, service: string, realm: string, user: string, password: string, tokens: TokenService,
+ * @typedef {{host: string, url: string, service: string, realm: string, dataDir: string, user: string, password: string, tokens: TokenService,
  *   api: (path: string, init?: RequestInit) => Promise<Response>, stop: () => Promise<void>}} TokenRegistry
  */
 
@@ -152,6 +152,9 @@ async function freePort() {
  * Starts the token service and a token-auth docker-registry on free loopback ports.
  * `users`: name -> {password, access: {'ns/*' | 'ns/app' | '*': ['pull', 'push']}}; the user '' is
  * anonymous access. `lifetime`: seconds a token is good for (changeable later on `tokens.lifetime`).
+ * `redirectBlobsTo`: an http origin the registry redirects blob reads to, with distribution's own
+ * `redirect` storage middleware (as a registry on S3 or GCS sends them to the bucket or a CDN); the
+ * files are then under `dataDir` at the redirected path.
  * @returns {Promise<TokenRegistry>}
  */
 export async function startTokenRegistry({
@@ -160,6 +163,7 @@ export async function startTokenRegistry({
     reader: { password: 'token-pass-2', access: { 'vscoder/*': ['pull'] } },
   },
   lifetime = 300,
+  redirectBlobsTo = '',
 } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'shipkit-token-registry-'));
   const signing = makeSigningKey(dir);
@@ -173,7 +177,7 @@ log:
 storage:
   filesystem:
     rootdirectory: ${join(dir, 'data')}
-http:
+${redirectBlobsTo ? `middleware:\n  storage:\n    - name: redirect\n      options:\n        baseurl: ${redirectBlobsTo}\n` : ''}http:
   addr: 127.0.0.1:${port}
 auth:
   token:
@@ -203,6 +207,7 @@ auth:
     url,
     service: SERVICE,
     realm: `${tokens.url}/token`,
+    dataDir: join(dir, 'data'),
     user,
     password: users[user].password,
     tokens,

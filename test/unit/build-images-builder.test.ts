@@ -7,6 +7,7 @@ import {
   builderToInspect,
   cacheEnvironment,
   cacheFlags,
+  cacheType,
   checkCacheTag,
   chooseBuilder,
   expandCache,
@@ -15,6 +16,7 @@ import {
   type BuilderPlan,
   type BuilderRequest,
 } from '../../actions/build-images/src/builder.js';
+import { parseCacheSpec } from '../../actions/build-images/src/cache-spec.js';
 import { createStepConfig, registryKeys, stepConfigJson } from '../../actions/build-images/src/docker-config.js';
 import { dockerEnvironment, hadolintEnvironment } from '../../actions/build-images/src/environment.js';
 
@@ -126,6 +128,34 @@ describe('cache flags per service', () => {
     expect(expandCache('type=registry,ref={image}:cache-{name}', c)).toBe('type=registry,ref=r/ns/ui:cache-ui');
     expect(expandCache('type=gha,scope=shared', c)).toBe('type=gha,scope=shared');
     expect(expandCache('type=gha,scope={name}-x', c)).toBe('type=gha,scope=ui-x');
+    // Read as buildx reads it: a quoted or upper-case scope is a scope, so none is added.
+    expect(expandCache('"type=gha","scope=shared"', c)).toBe('"type=gha","scope=shared"');
+    expect(expandCache('TYPE=gha,Scope=shared', c)).toBe('TYPE=gha,Scope=shared');
+    expect(expandCache('"type=gha"', c)).toBe('"type=gha",scope=ui');
+  });
+
+  test.each([
+    ['type=gha,mode=max', [{ type: 'gha', attrs: { mode: 'max' } }]],
+    ['type=local,"dest=/tmp/x"', [{ type: 'local', attrs: { dest: '/tmp/x' } }]],
+    ['"TYPE=local",DEST=cache', [{ type: 'local', attrs: { dest: 'cache' } }]],
+    ['type=local,"dest=a,""b"""', [{ type: 'local', attrs: { dest: 'a,"b"' } }]],
+    ['type=local,dest=a=b', [{ type: 'local', attrs: { dest: 'a=b' } }]],
+    ['user/app:cache', [{ type: 'registry', attrs: { ref: 'user/app:cache' } }]],
+    ['user/app:cache,"user/app:old"', [{ type: 'registry', attrs: { ref: 'user/app:cache' } }, { type: 'registry', attrs: { ref: 'user/app:old' } }]],
+  ])('a cache spec as buildx reads it: %s', (spec, entries) => {
+    expect(parseCacheSpec(spec)).toEqual(entries);
+    expect(cacheType(spec)).toBe(entries[0]!.type);
+  });
+
+  test.each([
+    ['type=local,"dest=x', 'the quote at column 12 is never closed'],
+    ['type=local,dest="x"', 'a " inside an unquoted field at column 17'],
+    ['type=local,"dest=x"y', 'text after the closing quote at column 19'],
+    ['type=local,dest', 'the field "dest" is not key=value'],
+    ['mode=max', 'there is no type= field'],
+  ])('a cache spec buildx would refuse: %s', (spec, reason) => {
+    expect(() => parseCacheSpec(spec)).toThrow(reason);
+    expect(cacheType(spec)).toBe('');
   });
 
   test('the variables a cache backend reads reach docker only when that backend is used', () => {
@@ -193,10 +223,11 @@ describe("the step's DOCKER_CONFIG", () => {
     proxies: { default: { httpsProxy: 'http://proxy:3128' } },
   };
 
-  test('settings and other registries\' logins carried; no store, no helper and no login for the kit\'s registry', () => {
+  test('settings and other registries\' logins carried, store included; the kit\'s registry pinned to the file, with no login', () => {
     expect(stepConfigJson(runnerConfig, '127.0.0.1:5000')).toEqual({
       auths: { 'ghcr.io': { auth: 'b3RoZXI6c2VjcmV0' }, '127.0.0.1:5000': {} },
-      credHelpers: { 'registry.example': 'ecr-login' },
+      credsStore: 'secretservice',
+      credHelpers: { 'registry.example': 'ecr-login', '127.0.0.1:5000': '', 'https://127.0.0.1:5000': '', 'http://127.0.0.1:5000': '' },
       currentContext: 'remote-engine',
       cliPluginsExtraDirs: ['/opt/docker/plugins'],
       aliases: { builder: 'buildx' },
@@ -204,10 +235,14 @@ describe("the step's DOCKER_CONFIG", () => {
     });
   });
 
-  test('an empty login entry for the kit\'s registry even when the runner has no config, so docker picks no credential helper', () => {
-    expect(stepConfigJson(undefined, 'docker.io')).toEqual({ auths: { 'https://index.docker.io/v1/': {} } });
+  test('the kit\'s registry is pinned to the file even when the runner has no config, so docker picks no credential helper', () => {
+    const hub = { 'https://index.docker.io/v1/': '', 'index.docker.io': '', 'docker.io': '', 'registry-1.docker.io': '' };
+    expect(stepConfigJson(undefined, 'docker.io')).toEqual({ auths: { 'https://index.docker.io/v1/': {} }, credHelpers: hub });
     expect(registryKeys('docker.io')).toContain('https://index.docker.io/v1/');
-    expect(stepConfigJson({ auths: { 'https://index.docker.io/v1/': { auth: 'x' } }, credHelpers: { 'docker.io': 'desktop' } }, 'docker.io')).toEqual({ auths: { 'https://index.docker.io/v1/': {} } });
+    expect(stepConfigJson({ auths: { 'https://index.docker.io/v1/': { auth: 'x' } }, credHelpers: { 'docker.io': 'desktop' } }, 'docker.io')).toEqual({
+      auths: { 'https://index.docker.io/v1/': {} },
+      credHelpers: hub,
+    });
   });
 
   test('a private folder with links to the runner\'s buildx, contexts and cli-plugins, and a private config.json', async () => {

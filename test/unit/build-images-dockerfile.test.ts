@@ -59,6 +59,17 @@ describe('Dockerfile reading', () => {
     ]);
   });
 
+  // As docker's parser reads them (checked with docker 20.10: `CMD ./start.sh \`, a blank line, then
+  // `LABEL a=b` builds one CMD "./start.sh LABEL a=b" and no label).
+  test('a blank line inside a continuation does not end it; the end of the file does', () => {
+    const file = parseDockerfile('FROM x\nRUN echo one \\\n\n# a note\n  && echo two\nCMD ./start.sh \\\n\n');
+    expect(file.instructions.map((i) => [i.keyword, i.line, i.args])).toEqual([
+      ['FROM', 1, 'x'],
+      ['RUN', 2, 'echo one    && echo two'],
+      ['CMD', 6, './start.sh'],
+    ]);
+  });
+
   test('a directive after the first instruction or comment is only a comment', () => {
     expect(parseDockerfile('# a note\n# escape=`\nFROM x\n').escape).toBe('\\');
   });
@@ -74,6 +85,22 @@ describe('labels in one LABEL instruction', () => {
   test('under # escape=` the backtick escapes, and a backslash is a plain character', () => {
     expect(withLabels('# escape=`\nFROM scratch\n', { path: 'c:\\app', note: 'costs $5 "now" `x`' })).toBe(
       '# escape=`\nFROM scratch\nLABEL "path"="c:\\app" "note"="costs `$5 `"now`" ``x``"\n',
+    );
+  });
+
+  test.each([
+    ['a dangling continuation', 'FROM x\nCMD ./start.sh \\\n', 'FROM x\nCMD ./start.sh\nLABEL "a"="1"\n'],
+    ['blank lines and comments after it', 'FROM x\nCOPY . /app \\  \n\n# the end\n\n', 'FROM x\nCOPY . /app\n\n# the end\nLABEL "a"="1"\n'],
+    ['Windows line ends', 'FROM x\r\nCMD run \\\r\n', 'FROM x\r\nCMD run\nLABEL "a"="1"\n'],
+    ['the backtick escape', '# escape=`\nFROM x\nRUN dir c:\\ `\n', '# escape=`\nFROM x\nRUN dir c:\\\nLABEL "a"="1"\n'],
+  ])('the last instruction ends where docker ends it, before the LABEL: %s', (_name, text, labelled) => {
+    expect(withLabels(text, { a: '1' })).toBe(labelled);
+    expect(parseDockerfile(labelled).instructions.at(-1)).toMatchObject({ keyword: 'LABEL', args: '"a"="1"' });
+  });
+
+  test('a last line ending in an escaped escape cannot be followed by anything: refused, naming the line', () => {
+    expect(() => withLabels('FROM x\nRUN echo \\\\\n', { a: '1' })).toThrow(
+      "The Dockerfile's line 2 ends in \\\\: docker reads the last \\ as a line continuation, so no instruction can follow and build-images cannot add its labels. End that line with something other than \\.",
     );
   });
 

@@ -157,6 +157,14 @@ const ROWS: [string, string, string, string, Docker?][] = [
   ['cache-to', 'type=gha,mode=max', '"type=gha,mode=max"', "which needs docker buildx, but this runner's docker has no buildx"],
   ['cache-to', 'type=registry,ref={image}:cache', '"type=registry,ref={image}:cache"', 'can only export type=inline cache', docker0],
   ['cache-to', 'type=local,dest=/tmp/cache', '"/tmp/cache"', 'outside the workspace', container],
+  // buildx reads the spec as CSV with case-insensitive keys: every spelling of the same dest is checked.
+  ['cache-to', 'type=local,"dest=/tmp/cache"', '"/tmp/cache"', 'outside the workspace', container],
+  ['cache-to', '"type=local",DEST=/tmp/cache', '"/tmp/cache"', 'outside the workspace', container],
+  ['cache-to', 'TYPE=local,"Dest=/tmp/a,""b"""', '"/tmp/a,\\"b\\""', 'outside the workspace', container],
+  ['cache-from', 'type=local,"src=../cache"', '"../cache"', 'outside the workspace', container],
+  ['cache-to', 'type=local,"dest=cache', '"type=local,\\"dest=cache"', 'buildx cannot read it as a cache spec (one CSV line of key=value fields): the quote at column 12 is never closed', container],
+  ['cache-to', 'type=local,dest="cache"', '"type=local,dest=\\"cache\\""', 'fields): a " inside an unquoted field at column 17 (quote the whole field, and double a " inside it)', container],
+  ['cache-to', 'mode=max', '"mode=max"', 'buildx cannot read it as a cache spec (one CSV line of key=value fields): there is no type= field', container],
   ['rebuild', 'sometimes', '"sometimes"', 'expected true or false'],
   ['lint', 'yes please', '"yes please"', 'expected true or false'],
   ['failure-threshold', 'fatal', '"fatal"', 'expected one of error, warning, info, style, none'],
@@ -220,4 +228,24 @@ describe('every build-images input with its bad values: a clear message, and not
     expect(messageOf(error)).toBe('Input "builder" is "builder-1f2e", which needs docker buildx, but DOCKER_BUILDKIT=0 in the step\'s environment turns buildx off.');
     expect(calls).toEqual([]);
   });
+  // A secret's value reaches no message and no log line but the runner's ::add-mask:: command.
+  test.each([
+    ['npm_s3cr3t-value-1', 'Input "secrets" has an entry without "=" (entry 1, not shown: it may be a secret): expected id=value lines'],
+    ['npm token=npm_s3cr3t-value-1', 'Input "secrets" has the id "npm token" (its value is not shown): expected an id of letters, digits, _ . and -'],
+    ['npm=npm_s3cr3t-value-1\nnpm=npm_s3cr3t-value-2', 'Input "secrets" gives the id "npm" twice: each id is one secret.'],
+    ['npm_token=npm_s3cr3t-value-1', 'Input "secrets" gives "npm_token": secret mounts (RUN --mount=type=secret) need docker buildx, but this runner\'s docker has no buildx'],
+  ])('secrets %j: refused, the value not repeated', async (value, says) => {
+    const { error, printed } = await failWith({ secrets: value });
+    expect(messageOf(error)).toContain(says);
+    expect(messageOf(error)).not.toContain('s3cr3t');
+    expect(printed.replace(/^::add-mask::.*$/gm, '')).not.toContain('s3cr3t');
+    for (const call of calls) expect(call.join(' ')).toMatch(PROBES);
+  });
+
+  test('secret values are masked as soon as they are read', async () => {
+    const { printed } = await failWith({ secrets: 'npm_token=npm_s3cr3t-value-1\npip=pip-s3cr3t=with=equals', 'failure-threshold': 'fatal' });
+    expect(printed).toContain('::add-mask::npm_s3cr3t-value-1');
+    expect(printed).toContain('::add-mask::pip-s3cr3t=with=equals');
+  });
 });
+

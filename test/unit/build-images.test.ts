@@ -5,11 +5,11 @@ import { describe, expect, test } from '@jest/globals';
 import type { GitContext } from '../../lib/git-context.js';
 import { parseChallenge, registryApiBase } from '../../lib/registry.js';
 import { contextDigest } from '../../actions/build-images/src/digest.js';
-import { buildArgv, buildxOutput } from '../../actions/build-images/src/docker.js';
+import { buildArgv, buildxOutput, secretMounts } from '../../actions/build-images/src/docker.js';
 import { imageRef } from '../../actions/build-images/src/reference.js';
 import { failsThreshold, parseHadolintJson, toSarif } from '../../actions/build-images/src/hadolint.js';
 import { checkDistinctImages, discoverServices, parseImageNames } from '../../actions/build-images/src/services.js';
-import { computeTags, parseTagSpec, tagSafe, TAG_RULES, whyNoTag } from '../../actions/build-images/src/tags.js';
+import { branchTag, computeTags, parseTagSpec, tagSafe, TAG_RULES, whyNoTag } from '../../actions/build-images/src/tags.js';
 
 const NOW = new Date('2026-11-23T04:05:06Z');
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -39,6 +39,13 @@ describe('tag rules', () => {
       ['1.0.0', 'sha-0123456', 'pr-7'],
     ],
     ['no VERSION file', push('refs/heads/main'), undefined, ['sha-0123456', 'main', 'latest']],
+    // A branch named like another rule's tag never takes that tag: `branch-` goes in front.
+    ['a maintenance branch named 1.0', push('refs/heads/1.0'), '1.0.3', ['1.0.3', 'sha-0123456', 'branch-1.0']],
+    ['a branch named latest (not the default one)', push('refs/heads/latest'), undefined, ['sha-0123456', 'branch-latest']],
+    ['a branch named v2', push('refs/heads/v2'), undefined, ['sha-0123456', 'branch-v2']],
+    ['a branch named like a sha tag', push('refs/heads/sha-0123456'), undefined, ['sha-0123456', 'branch-sha-0123456']],
+    ['a branch named buildcache', push('refs/heads/BuildCache'), undefined, ['sha-0123456', 'branch-buildcache']],
+    ['release/1.0 is no version', push('refs/heads/release/1.0'), '1.0.0', ['1.0.0', 'sha-0123456', 'release-1.0']],
   ] as [string, GitContext, string | undefined, string[]][])('%s', (_name, git, version, tags) => {
     expect(computeTags(all, git, version, NOW)).toEqual(tags);
   });
@@ -62,6 +69,12 @@ describe('tag rules', () => {
     ['a'.repeat(200), 'a'.repeat(128)],
   ])('branch %j is made tag-safe as %j', (branch, tag) => {
     expect(tagSafe(branch)).toBe(tag);
+  });
+
+  test('a prefixed branch tag still fits in 128 characters', () => {
+    const tag = branchTag(`1${'a'.repeat(200)}`);
+    expect(tag).toBe(`branch-1${'a'.repeat(120)}`);
+    expect(tag).toHaveLength(128);
   });
 });
 
@@ -262,8 +275,23 @@ describe('docker argv', () => {
       ['buildx', 'build', '--builder', 'ci', '--progress', 'plain', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--platform', 'linux/amd64,linux/arm64', '--cache-from', 'type=registry,ref=r:buildcache', '--cache-to', 'type=registry,ref=r:buildcache,mode=max', '--push', 'src/ui'],
     ],
     ['buildx, loading', { ...bare, buildx: { builder: 'default', output: 'load' as const } }, ['buildx', 'build', '--builder', 'default', '--progress', 'plain', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--load', 'src/ui']],
+    [
+      'buildx with secrets: ids and variable names, never values',
+      { ...bare, secrets: secretMounts([{ id: 'npm_token', value: 'npm_s3cr3t' }, { id: 'pip.conf', value: 'x' }]).mounts, buildx: { builder: 'ci', output: 'push' as const } },
+      ['buildx', 'build', '--builder', 'ci', '--progress', 'plain', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--secret', 'id=npm_token,env=SHIPKIT_BUILD_SECRET_0', '--secret', 'id=pip.conf,env=SHIPKIT_BUILD_SECRET_1', '--push', 'src/ui'],
+    ],
   ])('%s', (_name, p, argv) => {
     expect(buildArgv(p)).toEqual(argv);
+  });
+
+  test('secret values go to the build command\'s environment, under names of the kit\'s own', () => {
+    expect(secretMounts([{ id: 'npm_token', value: 'npm_s3cr3t' }, { id: 'PATH', value: 'not-a-path' }])).toEqual({
+      mounts: [
+        { id: 'npm_token', env: 'SHIPKIT_BUILD_SECRET_0' },
+        { id: 'PATH', env: 'SHIPKIT_BUILD_SECRET_1' },
+      ],
+      env: { SHIPKIT_BUILD_SECRET_0: 'npm_s3cr3t', SHIPKIT_BUILD_SECRET_1: 'not-a-path' },
+    });
   });
 
   test.each([

@@ -68,6 +68,24 @@ describe('Octokit through the HTTP layer', () => {
     expect(api.seen.map((s) => s.method)).toEqual(['POST', 'POST']);
   });
 
+  // GitHub's secondary rate limit (content-creating requests come in bursts: a plan comment per
+  // matrix job) refuses with 403 and Retry-After before doing anything; a 403 without it is a
+  // permission problem ("Resource not accessible by integration") and final.
+  test("a comment refused by GitHub's secondary rate limit is posted once the wait is over; a permission 403 is final", async () => {
+    const secondary = { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' };
+    api.handler = (_req, res, _seen, i) => (i === 0 ? json(res, 403, secondary, { 'retry-after': '1' }) : json(res, 201, { id: 12, body: 'plan' }));
+    const client = await octokit('ghs_SECRET', options);
+    const { data } = await client.rest.issues.createComment({ ...repo, issue_number: 7, body: 'plan' });
+    expect(data.id).toBe(12);
+    expect(api.seen.map((s) => s.method)).toEqual(['POST', 'POST']);
+    expect(lines).toEqual([expect.stringMatching(/: HTTP 403; retrying in \d+ ms \(1\/2\)$/)]);
+
+    api.seen = [];
+    api.handler = (_req, res) => json(res, 403, { message: 'Resource not accessible by integration' });
+    await expect(client.rest.issues.createComment({ ...repo, issue_number: 7, body: 'plan' })).rejects.toMatchObject({ status: 403 });
+    expect(api.seen).toHaveLength(1);
+  });
+
   test('updating a comment (same body again) is retried on a 503', async () => {
     api.handler = (_req, res, _seen, i) => (i === 0 ? json(res, 503, { message: 'unavailable' }) : json(res, 200, { id: 11, body: 'new plan' }));
     const client = await octokit('ghs_SECRET', options);

@@ -8,6 +8,7 @@ import { rejection, TestServer } from '../support/http-server.js';
 // both auth modes is in test/integration/registry-auth.test.ts.
 
 const registry = new TestServer();
+const storage = new TestServer();
 const lines: string[] = [];
 const client = (credentials = {}) => new Registry(new URL(registry.url).host, credentials, { retryDelays: [10], log: (l) => lines.push(l) });
 const MANIFEST = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config: { digest: 'sha256:c' }, layers: [] });
@@ -18,13 +19,14 @@ function answer(res: ServerResponse, status: number, body: unknown, headers: Rec
 }
 
 beforeAll(async () => {
-  await registry.start();
+  await Promise.all([registry.start(), storage.start()]);
 });
 afterAll(async () => {
-  await registry.close();
+  await Promise.all([registry.close(), storage.close()]);
 });
 afterEach(() => {
   registry.seen = [];
+  storage.seen = [];
   lines.length = 0;
 });
 
@@ -98,6 +100,38 @@ describe('talking to a registry', () => {
     await expect(client({ username: 'u', password: 'p' }).manifest('ns/b', '1')).rejects.toThrow(
       /^The registry 127\.0\.0\.1:\d+ refused to read ns\/b:1 as "u" \(HTTP 403: DENIED: requested access to the resource is denied\)\.$/,
     );
+  });
+
+  // distribution with a storage middleware (S3, GCS, a CDN) answers blob reads with a redirect to a
+  // signed URL; only the registry's own 401 is a challenge to answer with the password.
+  test('a blob redirected to a storage host is read there without credentials; a 401 from that host gets none', async () => {
+    const basic = `Basic ${Buffer.from('ci-bot:pw-1').toString('base64')}`;
+    registry.handler = (req, res) => {
+      if (req.headers.authorization !== basic) return answer(res, 401, { errors: [{ code: 'UNAUTHORIZED' }] }, { 'www-authenticate': 'Basic realm="registry"' });
+      if (req.url?.startsWith('/v2/ns/app/blobs/')) {
+        res.writeHead(307, { location: `${storage.url}/docker/registry/v2/blobs/sha256/c/data?X-Amz-Signature=abc` });
+        return res.end();
+      }
+      answer(res, 200, MANIFEST, { 'docker-content-digest': 'sha256:m' });
+    };
+    storage.handler = (_req, res) => answer(res, 200, { config: { Labels: { a: 'b' } } });
+    const reader = client({ username: 'ci-bot', password: 'pw-1' });
+    const manifest = (await reader.manifest('ns/app', '1'))!;
+    expect(await reader.labels('ns/app', manifest)).toEqual({ a: 'b' });
+    expect(storage.seen.map((s) => s.headers.authorization)).toEqual([undefined]);
+
+    storage.seen = [];
+    storage.handler = (_req, res) => answer(res, 401, 'no', { 'www-authenticate': `Basic realm="${storage.url}"` });
+    const error = await rejection(reader.labels('ns/app', manifest));
+    expect(error.message).toBe(
+      `The registry ${new URL(registry.url).host} sent GET ns/app on to ${storage.url}, which answered 401 asking for credentials ("Basic realm=\\"${storage.url}\\""); ` +
+        "shipkit gives the registry's credentials only to the registry and the token service it names, not to a host it redirects to.",
+    );
+    expect(storage.seen.map((s) => s.headers.authorization)).toEqual([undefined]);
+    // The registry's own challenge still stands: the next read goes with its credentials at once.
+    registry.seen = [];
+    await reader.manifest('ns/app', '2');
+    expect(registry.seen.map((s) => s.headers.authorization)).toEqual([basic]);
   });
 
   test('a registry that keeps failing with 503 fails after the retries, naming the registry', async () => {

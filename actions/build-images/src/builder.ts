@@ -1,5 +1,6 @@
 import { ToolError, UsageError } from '../../../lib/errors.js';
 import { forLog } from '../../../lib/log.js';
+import { cacheSpecType, parseCacheSpec } from './cache-spec.js';
 
 /**
  * Which builder builds the images, and which cache flags it gets: pure reasoning over what the
@@ -45,6 +46,8 @@ export interface BuilderRequest {
   platforms: string[];
   cacheFrom: CacheSetting;
   cacheTo: CacheSetting;
+  /** Ids of the `secrets` input: BuildKit secret mounts, which the classic builder does not have. */
+  secretIds?: string[];
 }
 
 export type BuilderPlan =
@@ -84,6 +87,13 @@ function classic(request: BuilderRequest, reason: string): BuilderPlan {
   const needs = (input: string, value: string) => new UsageError(`Input "${input}" is ${forLog(value)}, which needs docker buildx, but ${reason}.`);
   if (request.builder) throw needs('builder', request.builder);
   if (request.platforms.length) throw needs('platforms', request.platforms.join(','));
+  if (request.secretIds?.length) {
+    // Only the ids: the values are secrets.
+    throw new UsageError(
+      `Input "secrets" gives ${request.secretIds.map((id) => forLog(id)).join(', ')}: secret mounts (RUN --mount=type=secret) need docker buildx, but ${reason}. ` +
+        'A build-arg is no substitute: its value stays in the image history.',
+    );
+  }
   if (request.cacheTo.kind === 'specs') throw needs('cache-to', request.cacheTo.specs.join('\n'));
   if (request.cacheFrom.kind === 'specs') {
     const bad = request.cacheFrom.specs.find((s) => cacheType(s) !== 'registry');
@@ -133,9 +143,7 @@ export function describeBuilder(plan: BuilderPlan): string {
 
 /** `type=gha,mode=max` gives `gha`; a bare reference (`user/app:cache`) is a registry cache. */
 export function cacheType(spec: string): string {
-  const fields = spec.split(',').map((f) => f.trim());
-  const type = fields.find((f) => f.startsWith('type='));
-  return type ? type.slice(5) : fields.some((f) => f.includes('=')) ? '' : 'registry';
+  return cacheSpecType(spec);
 }
 
 export interface CacheContext {
@@ -179,13 +187,13 @@ export function cacheFlags(plan: BuilderPlan, ctx: CacheContext): CacheFlags {
 /** `{image}` and `{name}` filled in; a gha cache without a scope gets the image name as its scope. */
 export function expandCache(spec: string, ctx: Pick<CacheContext, 'image' | 'name'>): string {
   const filled = spec.replace(/\{image\}/g, ctx.image).replace(/\{name\}/g, ctx.name);
-  if (cacheType(filled) === 'gha' && !/(^|,)\s*scope=/.test(filled)) return `${filled},scope=${ctx.name}`;
+  const [entry] = parseCacheSpec(filled);
+  if (entry?.type === 'gha' && entry.attrs.scope === undefined) return `${filled},scope=${ctx.name}`;
   return filled;
 }
 
 function registryRef(spec: string): string {
-  const ref = spec.split(',').map((f) => f.trim()).find((f) => f.startsWith('ref='));
-  return ref ? ref.slice(4) : spec;
+  return parseCacheSpec(spec)[0]?.attrs.ref ?? spec;
 }
 
 /** Cache types whose credentials come from the environment: the variables buildx reads for them. */

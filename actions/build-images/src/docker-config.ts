@@ -11,12 +11,16 @@ import { join } from 'node:path';
  *   `cli-plugins/` are symlinks to the runner's folders (removing the step's folder removes the
  *   links, never their targets);
  * - config.json keeps every setting (currentContext, cliPluginsExtraDirs, aliases, proxies, ...)
- *   and the runner's logins to other registries (private base images keep pulling), but not
- *   `credsStore`, nor a credential helper or an entry for the kit's registry: docker login writes
- *   into a helper when one is configured, and that would take the password out of this folder.
- * - an empty `auths` entry for the kit's registry is written up front: docker only looks for a
- *   default credential helper (docker-credential-secretservice/pass on PATH) when a config holds no
- *   auth at all, and such a helper would store the password outside this folder.
+ *   and the runner's logins to other registries, wherever they live: inline `auths`, `credHelpers`,
+ *   and the `credsStore` (pass, secretservice, osxkeychain, desktop, or ecr-login, which lists no
+ *   registries at all), so private base images keep pulling once the step has logged in.
+ * - the kit's registry alone is pinned to this file: a `credHelpers` entry with an empty helper name
+ *   makes the docker CLI (and buildx, which reads the config with the same code) use the file store
+ *   for that registry, ahead of any `credsStore`, so `docker login` writes the password here and
+ *   nowhere else. The runner's own login to that registry is not carried over.
+ * - the pin also keeps docker from looking for a default credential helper
+ *   (docker-credential-secretservice/pass on PATH), which it only does when a config holds no auth
+ *   at all; the empty `auths` entry written for the kit's registry says the same to older clients.
  */
 
 export const LINKED = ['buildx', 'contexts', 'cli-plugins'] as const;
@@ -42,15 +46,15 @@ function without(map: unknown, keys: string[]): Json {
   return Object.fromEntries(Object.entries(map as Json).filter(([k]) => !lowered.includes(k.replace(/\/+$/, '').toLowerCase())));
 }
 
+/** The file store: docker's answer to a `credHelpers` entry whose helper name is empty. */
+export const FILE_STORE = '';
+
 /** The step's config.json, made from the runner's (undefined when it has none). */
 export function stepConfigJson(runner: Json | undefined, registry: string): Json {
   const keys = registryKeys(registry);
   const config: Json = { ...runner };
-  delete config.credsStore;
-  delete config.credHelpers;
   config.auths = { ...without(runner?.auths, keys), [keys[0]!]: {} };
-  const helpers = without(runner?.credHelpers, keys);
-  if (Object.keys(helpers).length) config.credHelpers = helpers;
+  config.credHelpers = { ...without(runner?.credHelpers, keys), ...Object.fromEntries(keys.map((key) => [key, FILE_STORE])) };
   return config;
 }
 

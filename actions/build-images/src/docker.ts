@@ -16,6 +16,8 @@ export interface BuildArgs {
   rebuild: boolean;
   cacheFrom: string[];
   cacheTo: string[];
+  /** BuildKit secrets (buildx only): each id read from the named variable of the build's environment. */
+  secrets?: SecretMount[];
   /** Set for `docker buildx build`: the builder, by name, and where the result goes. */
   buildx?: { builder: string; output: BuildxOutput };
 }
@@ -29,6 +31,21 @@ export function buildxOutput(push: boolean, platforms: string[]): BuildxOutput {
   return platforms.length <= 1 ? 'load' : 'none';
 }
 
+export interface SecretMount {
+  id: string;
+  /** The environment variable of the `docker buildx build` process holding the value. */
+  env: string;
+}
+
+/**
+ * The `secrets` input as buildx takes it without the values touching argv or a file: `--secret
+ * id=<id>,env=<variable>`, and the variables, which only the build command's environment gets.
+ */
+export function secretMounts(secrets: readonly { id: string; value: string }[]): { mounts: SecretMount[]; env: Record<string, string> } {
+  const mounts = secrets.map((s, i) => ({ id: s.id, env: `SHIPKIT_BUILD_SECRET_${i}` }));
+  return { mounts, env: Object.fromEntries(mounts.map((m, i) => [m.env, secrets[i]!.value])) };
+}
+
 export function buildArgv(plan: BuildArgs): string[] {
   const args = plan.buildx ? ['buildx', 'build', '--builder', plan.buildx.builder, '--progress', 'plain'] : ['build'];
   args.push('--file', plan.dockerfile);
@@ -40,6 +57,7 @@ export function buildArgv(plan: BuildArgs): string[] {
   if (plan.rebuild) args.push('--pull', '--no-cache');
   for (const from of plan.cacheFrom) args.push('--cache-from', from);
   for (const to of plan.cacheTo) args.push('--cache-to', to);
+  for (const secret of plan.secrets ?? []) args.push('--secret', `id=${secret.id},env=${secret.env}`);
   if (plan.buildx?.output === 'push') args.push('--push');
   if (plan.buildx?.output === 'load') args.push('--load');
   args.push(plan.context);

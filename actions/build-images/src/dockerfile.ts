@@ -1,3 +1,5 @@
+import { UsageError } from '../../../lib/errors.js';
+
 /**
  * Just enough of the Dockerfile grammar to talk about a Dockerfile the way its author wrote it: which
  * line holds which instruction (to point a build failure at its line), which stages exist (to check
@@ -55,12 +57,16 @@ export function parseDockerfile(text: string): Dockerfile {
     if (!first.trim() || first.trim().startsWith('#')) continue;
     const start = i;
     let joined = first;
-    // A line ending in the escape character continues on the next; comment lines inside are dropped.
-    while (joined.trimEnd().endsWith(escape) && i + 1 < lines.length) {
+    // A line ending in the escape character continues on the next. As in docker's parser, comment
+    // lines and blank lines inside are skipped (a blank line does not end the instruction), and the
+    // end of the file ends it.
+    while (continues(joined, escape)) {
       joined = joined.trimEnd().slice(0, -1);
-      i++;
-      while (i < lines.length && lines[i]!.trim().startsWith('#')) i++;
-      joined += ` ${lines[i] ?? ''}`;
+      let next = i + 1;
+      while (next < lines.length && isSkippedInContinuation(lines[next]!)) next++;
+      if (next >= lines.length) break;
+      i = next;
+      joined += ` ${lines[i]!}`;
     }
     i = skipHeredocs(joined, lines, i);
     const m = /^\s*(\S+)\s*(.*)$/.exec(joined);
@@ -68,6 +74,14 @@ export function parseDockerfile(text: string): Dockerfile {
     instructions.push({ keyword: m[1]!.toUpperCase(), args: m[2]!.trim(), line: start + 1, text: first.trim() });
   }
   return { escape, instructions, ...stagesOf(instructions) };
+}
+
+function continues(line: string, escape: string): boolean {
+  return line.trimEnd().endsWith(escape);
+}
+
+function isSkippedInContinuation(line: string): boolean {
+  return !line.trim() || line.trim().startsWith('#');
 }
 
 /** `RUN <<EOF` bodies are not instructions: skip to each terminator. */
@@ -142,5 +156,27 @@ export function withLabels(text: string, labels: Record<string, string>): string
   const { escape } = parseDockerfile(text);
   const quote = (v: string) => `"${v.replace(/\r?\n/g, ' ').replace(/[\\`"$]/g, (c) => (c === escape || c === '"' || c === '$' ? `${escape}${c}` : c))}"`;
   const pairs = Object.entries(labels).map(([k, v]) => `${quote(k)}=${quote(v)}`);
-  return `${text.replace(/\s*$/, '')}\nLABEL ${pairs.join(' ')}\n`;
+  return `${endLastInstruction(text, escape).replace(/\s*$/, '')}\nLABEL ${pairs.join(' ')}\n`;
+}
+
+/**
+ * A file whose last instruction is still continued (`CMD ./start.sh \` on the last line, perhaps
+ * followed by comments or blank lines, which do not end it) is ended where docker ends it, at the
+ * end of the file: without the dangling escape character. Left in place, it would join the appended
+ * LABEL to that instruction (a corrupted CMD and no labels; a failed COPY).
+ */
+function endLastInstruction(text: string, escape: string): string {
+  const lines = text.split('\n');
+  let last = lines.length - 1;
+  while (last >= 0 && isSkippedInContinuation(lines[last]!)) last--;
+  if (last < 0 || !continues(lines[last]!, escape)) return text;
+  const ended = lines[last]!.trimEnd().slice(0, -1).trimEnd();
+  if (continues(ended, escape)) {
+    // `RUN echo \\`: docker keeps the first escape as text, and a line ending in it always continues.
+    throw new UsageError(
+      `The Dockerfile's line ${last + 1} ends in ${escape}${escape}: docker reads the last ${escape} as a line continuation, so no instruction can follow and build-images cannot add its labels. End that line with something other than ${escape}.`,
+    );
+  }
+  lines[last] = ended;
+  return lines.join('\n');
 }

@@ -9,7 +9,8 @@ import { forLog } from '../../../lib/log.js';
 import { parseMirrors, type Mirror } from '../../../lib/mirrors.js';
 import { checkPattern, isInside, realPathOf, resolveInside } from '../../../lib/paths.js';
 import { parseVersionSpec, type VersionSpec } from '../../../lib/tools/versions.js';
-import { CACHE_TYPES, cacheType, type CacheSetting } from './builder.js';
+import { CACHE_TYPES, type CacheSetting } from './builder.js';
+import { CacheSpecError, parseCacheSpec, type CacheEntry } from './cache-spec.js';
 import { CONTEXT_DIGEST_LABEL } from './digest.js';
 import { THRESHOLDS, type Threshold } from './hadolint.js';
 import { isRepositoryPath, NAME_MAX, parseRegistry } from './reference.js';
@@ -28,6 +29,8 @@ export interface Inputs {
   tags: TagSpec;
   labels: string[];
   'build-args': string[];
+  /** BuildKit secrets (`--secret`), values masked as soon as they are read. */
+  secrets: BuildSecret[];
   target: string;
   platforms: string[];
   builder: string;
@@ -47,6 +50,11 @@ export interface Inputs {
   'lint-only': boolean;
 }
 
+export interface BuildSecret {
+  id: string;
+  value: string;
+}
+
 const bad = (input: string, value: string, expected: string) => new UsageError(`Input "${input}" is ${forLog(value)}: expected ${expected}.`);
 
 export function getInputs(workspace: string): Inputs {
@@ -62,6 +70,7 @@ export function getInputs(workspace: string): Inputs {
     tags: parseTagSpec(getList('tags')),
     labels: getPairs('labels', /^[^\s=]+$/, 'a label key without spaces'),
     'build-args': getPairs('build-args', /^[A-Za-z_][A-Za-z0-9_]*$/, 'an argument name of letters, digits and _'),
+    secrets: getSecrets(),
     target: getMatching('target', /^[A-Za-z][A-Za-z0-9_.-]*$/, 'a build stage name (letters, digits, _ . -)'),
     platforms: getPlatforms(),
     builder: getMatching('builder', /^[A-Za-z0-9][A-Za-z0-9._+-]*$/, 'a buildx builder name as docker buildx ls shows it'),
@@ -150,6 +159,28 @@ function getPairs(name: string, key: RegExp, expected: string): string[] {
   return lines.map((line) => `${line.slice(0, line.indexOf('=')).trim()}=${line.slice(line.indexOf('=') + 1)}`);
 }
 
+/**
+ * `id=value` lines, each a secret a Dockerfile mounts with `RUN --mount=type=secret,id=<id>`. Values
+ * are secrets: masked at once, and no message repeats them (nor a line that has no `=`, which may
+ * be a value pasted alone).
+ */
+function getSecrets(): BuildSecret[] {
+  const secrets: BuildSecret[] = [];
+  getLines('secrets').forEach((line, index) => {
+    const eq = line.indexOf('=');
+    if (eq < 0) {
+      throw new UsageError(`Input "secrets" has an entry without "=" (entry ${index + 1}, not shown: it may be a secret): expected id=value lines, e.g. npm_token=\${{ secrets.NPM_TOKEN }}.`);
+    }
+    const id = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    if (value) core.setSecret(value);
+    if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new UsageError(`Input "secrets" has the id ${forLog(id)} (its value is not shown): expected an id of letters, digits, _ . and -, as RUN --mount=type=secret,id=<id> names it.`);
+    if (secrets.some((s) => s.id === id)) throw new UsageError(`Input "secrets" gives the id ${forLog(id)} twice: each id is one secret.`);
+    secrets.push({ id, value });
+  });
+  return secrets;
+}
+
 function getPlatforms(): string[] {
   const platforms = [...new Set(getList('platforms'))];
   const wrong = platforms.find((p) => !/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/.test(p));
@@ -168,14 +199,23 @@ function getCache(name: 'cache-from' | 'cache-to', workspace: string): CacheSett
   for (const line of lines) {
     const wrong = (why: string) => new UsageError(`Input "${name}" has the line ${forLog(line)}: ${why}.`);
     if (line === 'none') throw wrong('"none" stands alone, with no other line');
-    const type = cacheType(line);
-    if (!(CACHE_TYPES as readonly string[]).includes(type)) throw wrong(`expected type=registry, inline, local, gha, s3 or azblob with its options (e.g. type=gha,mode=max), or an image reference`);
-    if (name === 'cache-from' && type === 'inline') throw wrong('inline cache is read back with type=registry,ref=<image>');
     const placeholder = /\{([^}]*)\}/.exec(line);
     if (placeholder && !['image', 'name'].includes(placeholder[1]!)) throw wrong(`{${placeholder[1]}} is not a placeholder: use {image} or {name}`);
-    for (const field of line.split(',')) {
-      const [key = '', value = ''] = field.split(/=(.*)/s).map((s) => s.trim());
-      if (type === 'local' && (key === 'src' || key === 'dest')) resolveInside(workspace, value.replace(/\{(image|name)\}/g, 'x'), name);
+    // Checked as buildx will read it, placeholders filled with a name-like stand-in.
+    let entries: CacheEntry[];
+    try {
+      entries = parseCacheSpec(line.replace(/\{(image|name)\}/g, 'x'));
+    } catch (error: unknown) {
+      if (!(error instanceof CacheSpecError)) throw error;
+      throw wrong(`buildx cannot read it as a cache spec (one CSV line of key=value fields): ${error.message}`);
+    }
+    for (const entry of entries) {
+      if (!(CACHE_TYPES as readonly string[]).includes(entry.type)) throw wrong(`expected type=registry, inline, local, gha, s3 or azblob with its options (e.g. type=gha,mode=max), or an image reference`);
+      if (name === 'cache-from' && entry.type === 'inline') throw wrong('inline cache is read back with type=registry,ref=<image>');
+      if (entry.type !== 'local') continue;
+      for (const key of ['src', 'dest'] as const) {
+        if (entry.attrs[key] !== undefined) resolveInside(workspace, entry.attrs[key], name);
+      }
     }
   }
   return { kind: 'specs', specs: lines };

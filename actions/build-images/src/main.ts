@@ -25,7 +25,7 @@ import {
   type BuilderPlan,
   type BuilderRequest,
 } from './builder.js';
-import { loginArgv } from './docker.js';
+import { loginArgv, secretMounts } from './docker.js';
 import { createStepConfig } from './docker-config.js';
 import { dockerEnvironment, hadolintEnvironment } from './environment.js';
 import { getInputs, shouldPush, type Inputs } from './inputs.js';
@@ -95,6 +95,7 @@ async function pickBuilder(setup: Setup): Promise<BuilderPlan> {
     platforms: inputs.platforms,
     cacheFrom: inputs['cache-from'],
     cacheTo: inputs['cache-to'],
+    secretIds: inputs.secrets.map((s) => s.id),
   };
   const probeEnv = dockerEnvironment(env);
   const facts: BuilderFacts = { buildkit: env.DOCKER_BUILDKIT };
@@ -140,6 +141,7 @@ async function startRun(setup: Setup, builder: BuilderPlan | undefined): Promise
     localRun: isLocalRun(env),
     builder,
     dockerEnv: dockerEnvironment(env, { dockerConfig, buildkit: builder?.kind === 'classic' ? '0' : undefined, extra }),
+    secrets: secretMounts(inputs.secrets),
     registry: new Registry(inputs.registry, { username: inputs.username, password: inputs.password }),
     tempDir,
     builds: pLimit(inputs.parallel),

@@ -9,7 +9,7 @@ import type { Manifest, Registry } from '../../../lib/registry.js';
 import { diagnoseBuild, withoutBanners } from './build-error.js';
 import { cacheFlags, type BuilderPlan } from './builder.js';
 import { CONTEXT_DIGEST_LABEL, contextDigest } from './digest.js';
-import { buildArgv, buildxOutput } from './docker.js';
+import { buildArgv, buildxOutput, type SecretMount } from './docker.js';
 import { withLabels } from './dockerfile.js';
 import { countLevels, failsThreshold, hadolintArgs, parseHadolintJson, type Finding, type LintCounts, type Threshold } from './hadolint.js';
 import type { ServicePlan } from './plan.js';
@@ -67,6 +67,8 @@ export interface RunContext {
   builder?: BuilderPlan;
   /** Environment for docker: DOCKER_CONFIG points at the step's own login. */
   dockerEnv: NodeJS.ProcessEnv;
+  /** The `secrets` input: flags for the build, and the variables only the build command gets. */
+  secrets: { mounts: SecretMount[]; env: Record<string, string> };
   registry: Registry;
   /** Where generated files (a Dockerfile with labels) go: the step's RUNNER_TEMP. */
   tempDir: string;
@@ -228,11 +230,12 @@ async function buildStage(job: Job, ctx: RunContext): Promise<Next> {
     rebuild: ctx.rebuild,
     cacheFrom,
     cacheTo: cache.cacheTo,
+    secrets: ctx.secrets.mounts,
     buildx: builder.kind === 'buildx' ? { builder: builder.name, output: buildxOutput(ctx.push, ctx.platforms) } : undefined,
   });
   try {
     // CPU-bound: at most `parallel` at once. A finished build's push overlaps the next build.
-    const build = await ctx.builds(() => run('docker', argv, { cwd: ctx.workspace, env: ctx.dockerEnv }));
+    const build = await ctx.builds(() => run('docker', argv, { cwd: ctx.workspace, env: { ...ctx.dockerEnv, ...ctx.secrets.env } }));
     job.log(`$ ${build.shown}`);
     job.log(build.stdout.trimEnd());
     if (build.code) {

@@ -2,6 +2,7 @@ import semver from 'semver';
 import { UsageError } from '../../../lib/errors.js';
 import { isPullRequest, type GitContext } from '../../../lib/git-context.js';
 import { forLog } from '../../../lib/log.js';
+import { CACHE_TAG } from './builder.js';
 
 export const TAG_RULES = ['version', 'sha', 'branch', 'pr', 'latest', 'schedule', 'semver'] as const;
 export type TagRule = (typeof TAG_RULES)[number];
@@ -26,6 +27,24 @@ export function tagSafe(name: string): string {
     .replace(/^[.-]+/, '')
     .replace(/-+$/, '')
     .slice(0, 128);
+}
+
+/**
+ * Tags the other rules give, and the names releases are published under: a version (`1.0`, `v2`,
+ * `2.0.0-rc.1`: anything starting with a digit, or with v and a digit), `latest`, `nightly`,
+ * `nightly-YYYYMMDD`, `sha-<7 hex>`, `pr-<n>`, and the registry cache's tag.
+ */
+const LOOKS_RESERVED = new RegExp(`^(v?\\d.*|latest|nightly|nightly-\\d{8}|sha-[0-9a-f]{7}|pr-\\d+|${CACHE_TAG})$`);
+export const BRANCH_PREFIX = 'branch-';
+
+/**
+ * The `branch` rule's tag. A branch named like another rule's tag (a `1.0` maintenance branch, a
+ * branch called `latest`) gets `branch-` in front, so a push to it never moves a release's tag.
+ */
+export function branchTag(branch: string): string {
+  const safe = tagSafe(branch);
+  if (!safe || !LOOKS_RESERVED.test(safe)) return safe;
+  return `${BRANCH_PREFIX}${safe}`.slice(0, 128).replace(/-+$/, '');
 }
 
 /** Parses the `tags` input: rule names and `raw:<value>` entries. */
@@ -65,8 +84,8 @@ export function computeTags(spec: TagSpec, git: GitContext, version: string | un
         break;
       case 'branch':
         if (git.branch && !isPr) {
-          const safe = tagSafe(git.branch);
-          if (safe) tags.push(safe);
+          const tag = branchTag(git.branch);
+          if (tag) tags.push(tag);
         }
         break;
       case 'pr':
