@@ -700,6 +700,8 @@ var exec = __webpack_require__(3361);
 var git_context = __webpack_require__(2816);
 // EXTERNAL MODULE: ./lib/log.ts
 var log = __webpack_require__(2844);
+// EXTERNAL MODULE: ./lib/local-run.ts
+var local_run = __webpack_require__(7685);
 ;// CONCATENATED MODULE: ./lib/registry.ts
 
 
@@ -2271,6 +2273,7 @@ function fromBuildx(build, stderr) {
 
 
 
+
 /** What a service would become in this run, before anything is done. */
 function plannedResult(plan) {
     return {
@@ -2308,6 +2311,11 @@ async function processService(plan, ctx) {
             result.outcome = 'failed';
             return 'done';
         },
+        notRun(stage, reason) {
+            result.notRun = { stage, reason };
+            result.outcome = 'not-run';
+            return 'done';
+        },
     };
     let current = 'lint';
     try {
@@ -2324,8 +2332,14 @@ async function processService(plan, ctx) {
     return result;
 }
 async function lintStage(job, ctx) {
-    if (!ctx.hadolint)
-        return 'next';
+    if (!ctx.hadolint) {
+        if (!ctx.lintNotRun)
+            return 'next';
+        job.log(`hadolint: not run: ${ctx.lintNotRun}`);
+        job.result.lintNotRun = ctx.lintNotRun;
+        // Lint only: nothing else to do here. A build goes on, its lint cell saying "not run".
+        return ctx.builder ? 'next' : job.notRun('lint', ctx.lintNotRun);
+    }
     const { path, config, threshold, env } = ctx.hadolint;
     const { dockerfile } = job.plan.service;
     const lint = await (0,exec/* run */.eF)(path, hadolintArgs(dockerfile, config), { cwd: ctx.workspace, env });
@@ -2414,6 +2428,10 @@ async function buildStage(job, ctx) {
         if (build.code) {
             job.log(withoutBanners(build.stderr).trim());
             const failure = diagnoseBuild({ stdout: build.stdout, stderr: build.stderr, exitCode: build.code, dockerfile, buildArgs: ctx.buildArgs });
+            // On a developer's machine without network the base image is simply out of reach: not a broken build.
+            if (ctx.localRun && failure.image && (0,local_run/* isUnreachableRegistryMessage */.bp)(`${build.stderr}\n${build.stdout}`)) {
+                return job.notRun('build', `could not pull the base image ${failure.image} (its registry cannot be reached from here)`);
+            }
             const output = failure.output.length ? `\n${failure.output.join('\n')}` : '';
             return job.fail('build', `${failure.summary}${output}`, failure.line);
         }
@@ -2549,9 +2567,12 @@ function checkTarget(plans, target) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/checks.ts
+var checks = __webpack_require__(8937);
 // EXTERNAL MODULE: ./lib/summary.ts
 var summary = __webpack_require__(1262);
 ;// CONCATENATED MODULE: ./actions/build-images/src/report.ts
+
 
 
 
@@ -2571,12 +2592,41 @@ function writeOutputs(results) {
         lint: r.lint,
     }));
     core/* setOutput */.uH('images', JSON.stringify(images));
+    core/* setOutput */.uH('checks', (0,checks/* checksOutput */.Fo)(checkRows(results)));
     core/* setOutput */.uH('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, name: r.name, context: r.context, image: r.image })) }));
+}
+/**
+ * The `checks` rows (lib/checks.ts): per service its lint (hadolint, on the Dockerfile) when lint
+ * is on, and its build (on the context) when it builds. Lint-only and discover-only runs have no
+ * build rows; a service whose lint failed has no build row either (it never started).
+ */
+function checkRows(results) {
+    const rows = [];
+    for (const r of results) {
+        const lintFailed = r.failure?.stage === 'lint';
+        if (r.lint || lintFailed) {
+            rows.push({ check: 'hadolint', where: r.dockerfile, result: lintFailed ? 'failed' : 'passed', detail: lintFailed ? r.failure.message : r.lint ? describeCounts(r.lint) : '' });
+        }
+        else if (r.lintNotRun) {
+            rows.push({ check: 'hadolint', where: r.dockerfile, result: 'not-run', detail: r.lintNotRun });
+        }
+        if (r.outcome === 'linted' || r.outcome === 'planned' || lintFailed || r.notRun?.stage === 'lint')
+            continue;
+        if (r.notRun)
+            rows.push({ check: 'docker build', where: r.context, result: 'not-run', detail: r.notRun.reason });
+        else if (r.failure)
+            rows.push({ check: 'docker build', where: r.context, result: 'failed', detail: `failed at ${r.failure.stage}: ${r.failure.message.split('\n')[0]}` });
+        else
+            rows.push({ check: 'docker build', where: r.context, result: 'passed', detail: outcomeCell(r) });
+    }
+    return rows;
 }
 function outcomeCell(r) {
     switch (r.outcome) {
         case 'failed':
             return `**failed** at ${r.failure?.stage}`;
+        case 'not-run':
+            return `not run: ${(0,summary.md)(r.notRun?.reason ?? '')}`;
         case 'reused':
             return 'reused (re-tagged)';
         case 'unchanged':
@@ -2632,6 +2682,7 @@ async function writeSarif(workspace, file, results, hadolintVersion) {
 // EXTERNAL MODULE: ./actions/build-images/src/state.ts
 var state = __webpack_require__(3790);
 ;// CONCATENATED MODULE: ./actions/build-images/src/main.ts
+
 
 
 
@@ -2724,6 +2775,8 @@ async function startRun(setup, builder) {
     const { inputs, env } = setup;
     const tempDir = env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)();
     const hadolint = inputs.lint ? await findHadolint(inputs) : undefined;
+    if (hadolint && 'notRun' in hadolint)
+        core/* warning */.$e(`hadolint: not run: ${hadolint.notRun}`);
     const dockerConfig = builder && inputs.username && inputs.password ? await login(inputs, env, tempDir) : undefined;
     const extra = builder ? cacheEnvironment(givenCacheSpecs(builder)) : [];
     return {
@@ -2736,7 +2789,9 @@ async function startRun(setup, builder) {
         buildArgs: inputs['build-args'],
         target: inputs.target,
         platforms: inputs.platforms,
-        hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: (0,environment/* hadolintEnvironment */.j)(env) } : undefined,
+        hadolint: hadolint && 'path' in hadolint ? { path: hadolint.path, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: (0,environment/* hadolintEnvironment */.j)(env) } : undefined,
+        lintNotRun: hadolint && 'notRun' in hadolint ? hadolint.notRun : undefined,
+        localRun: (0,local_run/* isLocalRun */.fd)(env),
         builder,
         dockerEnv: (0,environment/* dockerEnvironment */.O)(env, { dockerConfig, buildkit: builder?.kind === 'classic' ? '0' : undefined, extra }),
         secrets: secretMounts(inputs.secrets),
@@ -2761,20 +2816,42 @@ async function login(inputs, env, tempDir) {
     (0,log/* info */.pq)(`Logged in to ${inputs.registry} as ${(0,log/* nameForLog */.jd)(inputs.username)}, in a docker config of this step's own${kept}.`);
     return config.dir;
 }
-/** hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is installed. */
+/**
+ * hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is
+ * installed. In a local run (lib/local-run.ts) one that cannot be had is no failure: the lint is
+ * reported "not run" with the reason.
+ */
 async function findHadolint(inputs) {
     const requested = inputs['hadolint-version'];
     const onPath = requested ? undefined : (0,which/* findOnPath */.a)('hadolint');
     if (onPath)
-        return onPath;
+        return { path: onPath };
     const spec = requested ?? { kind: 'exact', version: tools/* TOOLS */.It.hadolint.defaultVersion };
-    const ctx = await (0,context/* installContext */.R)({
+    const settings = {
         tools: ['hadolint'],
         mirrors: inputs.mirrors,
         githubToken: process.env.GITHUB_TOKEN ?? '',
         githubApiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
-    });
-    const installed = await (0,install/* install */.ai)(tools/* TOOLS */.It.hadolint, spec, ctx);
+    };
+    if ((0,local_run/* isLocalRun */.fd)()) {
+        // setup-tools of this job already tried, and said why it could not.
+        const told = (0,local_run/* unavailableTools */.uw)().hadolint;
+        if (told && !requested)
+            return { notRun: told };
+        const { describeOnPath, installLocally } = await __webpack_require__.e(/* import() */ 446).then(__webpack_require__.bind(__webpack_require__, 1065));
+        const fast = await (0,context/* installContext */.R)({ ...settings, retryDelays: [] });
+        const local = await installLocally(tools/* TOOLS */.It.hadolint, spec, { fast, full: await (0,context/* installContext */.R)(settings), preferInstalled: (0,local_run/* prefersInstalled */.O$)(), env: process.env });
+        if (local.kind === 'unavailable')
+            return { notRun: local.reason };
+        if (local.kind === 'on-path') {
+            (0,log/* info */.pq)(describeOnPath(local.found));
+            return { path: local.found.path };
+        }
+        return { path: reportInstalled(local.installed) };
+    }
+    return { path: reportInstalled(await (0,install/* install */.ai)(tools/* TOOLS */.It.hadolint, spec, await (0,context/* installContext */.R)(settings))) };
+}
+function reportInstalled(installed) {
     (0,log/* info */.pq)(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
     return installed.path;
 }
@@ -2803,6 +2880,9 @@ async function report(setup, ctx, results) {
             throw new errors/* ToolError */.v4(`Could not write "sarif-file" ${(0,log/* forLog */.Ig)(sarif)}: ${(0,errors/* messageOf */.bD)(error)}`);
         }
     }
+    const notRun = results.filter((r) => r.outcome === 'not-run');
+    if (notRun.length)
+        core/* warning */.$e(`${notRun.length} of ${results.length} services not checked on this machine: ${notRun.map((r) => `${r.service} (${r.notRun?.reason})`).join('; ')}`);
     const failed = results.filter((r) => r.outcome === 'failed');
     if (failed.length) {
         throw new errors/* ToolError */.v4(`${failed.length} of ${results.length} services failed: ${failed.map((r) => `${r.service} (${r.failure?.stage})`).join(', ')}.`);
@@ -2849,6 +2929,47 @@ function annotate(annotations) {
         else
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(a.message, props);
     }
+}
+
+
+/***/ }),
+
+/***/ 8937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fo: () => (/* binding */ checksOutput)
+/* harmony export */ });
+/* unused harmony exports CHECK_RESULTS, parseChecks */
+/**
+ * The `checks` output of deploy-stage and build-images: one JSON row per check and place, the same
+ * rows as the step summary's table, for a later step (or the shipkit CLI) to read. `not-run` only
+ * happens in local runs (lib/local-run.ts): a check whose tool or base image could not be had.
+ */
+const CHECK_RESULTS = (/* unused pure expression or super */ null && (['passed', 'failed', 'not-run', 'skipped']));
+/** The output's value: `core.setOutput('checks', checksOutput(rows))`. */
+function checksOutput(rows) {
+    return JSON.stringify(rows);
+}
+/** Reads a `checks` output; anything that is not a list of rows gives no rows. */
+function parseChecks(text) {
+    if (!text)
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(parsed))
+        return [];
+    return parsed.flatMap((item) => {
+        const row = item;
+        if (!row || typeof row.check !== 'string' || !CHECK_RESULTS.includes(row.result))
+            return [];
+        return [{ check: row.check, where: typeof row.where === 'string' ? row.where : '', result: row.result, detail: typeof row.detail === 'string' ? row.detail : '' }];
+    });
 }
 
 

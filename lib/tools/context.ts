@@ -20,6 +20,8 @@ export interface InstallerSettings {
   allowUnverified?: boolean;
   /** `always` proves every cache entry from its evidence, not only those whose files changed. */
   cacheVerification?: 'on-change' | 'always';
+  /** Back-off before each retry of a download (lib/http.ts); `[]` fails at once (a local run's first try). */
+  retryDelays?: readonly number[];
 }
 
 /**
@@ -40,6 +42,7 @@ export function installContext(settings: InstallerSettings): Promise<InstallCont
             mirrors: settings.mirrors,
             token: settings.githubToken,
             tokenOrigin: settings.githubApiUrl,
+            retryDelays: settings.retryDelays,
             log: (line) => info(line),
           }),
       )),

@@ -1,5 +1,5 @@
-export const id = 163;
-export const ids = [163,294];
+export const id = 983;
+export const ids = [983,294];
 export const modules = {
 
 /***/ 5490:
@@ -167,6 +167,82 @@ function getPositiveInt(name, fallback) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
+}
+
+
+/***/ }),
+
+/***/ 7685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O$: () => (/* binding */ prefersInstalled),
+/* harmony export */   R0: () => (/* binding */ isUnreachable),
+/* harmony export */   T3: () => (/* binding */ UNAVAILABLE_TOOLS),
+/* harmony export */   Wo: () => (/* binding */ networkProblem),
+/* harmony export */   bp: () => (/* binding */ isUnreachableRegistryMessage),
+/* harmony export */   fd: () => (/* binding */ isLocalRun),
+/* harmony export */   uw: () => (/* binding */ unavailableTools)
+/* harmony export */ });
+/* unused harmony exports LOCAL_RUN, PREFER_INSTALLED */
+/**
+ * The contract between the shipkit CLI and the kit's actions for runs on a developer's machine.
+ *
+ * `shipkit check`, `shipkit workflow` and `shipkit run` start every action with
+ * SHIPKIT_LOCAL_RUN=1, and with SHIPKIT_PREFER_INSTALLED=1 when given `--prefer-installed`. On a
+ * runner neither is set and every action behaves as it always does. In a local run:
+ * - a tool whose download cannot reach the network at all (no DNS answer, refused, no route) is
+ *   taken from PATH when its version fits the request, and said so; with SHIPKIT_PREFER_INSTALLED
+ *   such a tool is taken even online;
+ * - a tool neither way can provide is not installed, and setup-tools names it, with the reason, in
+ *   SHIPKIT_UNAVAILABLE_TOOLS (JSON `{tool: reason}`) for the job's later steps;
+ * - a check whose tool (or base image) cannot be had is reported "not run" (the `checks` output)
+ *   instead of failing the step; the CLI counts those rows and `--strict` (or CI=true) fails them.
+ */
+const LOCAL_RUN = 'SHIPKIT_LOCAL_RUN';
+const PREFER_INSTALLED = 'SHIPKIT_PREFER_INSTALLED';
+const UNAVAILABLE_TOOLS = 'SHIPKIT_UNAVAILABLE_TOOLS';
+function isLocalRun(env = process.env) {
+    return env[LOCAL_RUN] === '1';
+}
+/** `--prefer-installed`: only in a local run. */
+function prefersInstalled(env = process.env) {
+    return isLocalRun(env) && env[PREFER_INSTALLED] === '1';
+}
+/** The tools an earlier setup-tools of this job could not provide, with why; `{}` outside a local run. */
+function unavailableTools(env = process.env) {
+    if (!isLocalRun(env) || !env[UNAVAILABLE_TOOLS])
+        return {};
+    try {
+        const parsed = JSON.parse(env[UNAVAILABLE_TOOLS]);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return {};
+        return Object.fromEntries(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * True for a failure of the HTTP layer that never reached a server (lib/http.ts NetworkError with
+ * problem `unreachable`). Read by shape, so the warm path need not load the HTTP layer to ask.
+ */
+function isUnreachable(error) {
+    return networkProblem(error) === 'unreachable';
+}
+/** A NetworkError's `problem` (it also carries `url` and `attempts`), or undefined for any other error. */
+function networkProblem(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const { problem, attempts, url } = error;
+    return typeof problem === 'string' && typeof attempts === 'number' && typeof url === 'string' ? problem : undefined;
+}
+/**
+ * What docker says when a registry cannot be reached at all (a pull in a local run without network):
+ * no DNS answer, refused, no route, network down.
+ */
+function isUnreachableRegistryMessage(text) {
+    return /no such host|server misbehaving|Temporary failure in name resolution|connection refused|network is unreachable|no route to host|dial tcp[^\n]*i\/o timeout/i.test(text);
 }
 
 
@@ -1086,6 +1162,7 @@ function installContext(settings) {
             mirrors: settings.mirrors,
             token: settings.githubToken,
             tokenOrigin: settings.githubApiUrl,
+            retryDelays: settings.retryDelays,
             log: (line) => (0,log/* info */.pq)(line),
         }))),
         github: { url: settings.githubApiUrl, hasToken: Boolean(settings.githubToken) },
