@@ -3217,6 +3217,7 @@ function findDirs(root, accept) {
 /* harmony export */   iv: () => (/* binding */ getLines),
 /* harmony export */   pW: () => (/* binding */ getBoolean),
 /* harmony export */   q4: () => (/* binding */ getText),
+/* harmony export */   r6: () => (/* binding */ getSecret),
 /* harmony export */   vS: () => (/* binding */ getList)
 /* harmony export */ });
 /* unused harmony exports getRequired, parseList, parseLines */
@@ -3235,6 +3236,22 @@ function getString(name) {
     const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
     if (/[\r\n\0]/.test(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(value)}: expected a single line.`);
+    }
+    return value;
+}
+/**
+ * A secret input (a token, a password, a webhook URL): masked before anything else can print it,
+ * single-line, and a refusal never repeats the value.
+ */
+function getSecret(name, what = 'a token or password is one line') {
+    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    if (value)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    if (/[\r\n\0]/.test(value)) {
+        for (const line of value.split(/[\r\n\0]+/))
+            if (line.trim())
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" has a line break (its value is not shown: it is a secret): ${what}.`);
     }
     return value;
 }
@@ -3537,10 +3554,14 @@ function label(input) {
  * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
  * mentions or formatting; the kit's own markup is written around them.
  */
-/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+/**
+ * Escapes a value for inline markdown: HTML, emphasis, links and images (no `[` can open one), code,
+ * tables, `@mentions` and `#refs`. Parentheses and the like stay as written: without a `[` before
+ * them they are plain text, and a terminal shows the summary as it is.
+ */
 function md(value) {
     return value
-        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
         .replace(/&/g, '&amp;')
         .replace(/@/g, '@\u200b')
         .replace(/\r?\n/g, ' ');

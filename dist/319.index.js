@@ -1841,7 +1841,7 @@ function getInputs(workspace) {
         registry,
         namespace: getNamespace(registry),
         username: (0,lib_inputs/* getString */.AA)('username'),
-        password: getPassword(),
+        password: (0,lib_inputs/* getSecret */.r6)('password', 'a registry password or token is one line'),
         push: (0,lib_inputs/* getEnum */.GV)('push', ['auto', 'true', 'false'], 'auto'),
         tags: parseTagSpec((0,lib_inputs/* getList */.vS)('tags')),
         labels: getPairs('labels', /^[^\s=]+$/, 'a label key without spaces'),
@@ -1875,13 +1875,6 @@ function checkCombinations(inputs) {
     if (inputs['sarif-file'] && !inputs.lint) {
         throw new errors/* UsageError */.eb(`Input "sarif-file" is ${(0,log/* forLog */.Ig)(inputs['sarif-file'])} but "lint" is false: there would be no lint results to write.`);
     }
-}
-/** Like any single-line input, but a refusal never repeats the value: it is a secret. */
-function getPassword() {
-    const value = core/* getInput */.V4('password').trim();
-    if (/[\r\n\0]/.test(value))
-        throw new errors/* UsageError */.eb('Input "password" has a line break (its value is not shown: it is a secret): a registry password or token is one line.');
-    return value;
 }
 function getRegistry() {
     const value = (0,lib_inputs/* getString */.AA)('registry') || 'docker.io';

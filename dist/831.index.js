@@ -120,8 +120,8 @@ function getInputs() {
     if (!needs && !status)
         throw new errors/* UsageError */.eb('Give "needs" (`${{ toJSON(needs) }}`) or "status" (success, failure or cancelled): notify needs the result to report.');
     const inputs = {
-        'slack-webhook-url': (0,lib_inputs/* getString */.AA)('slack-webhook-url'),
-        'slack-token': (0,lib_inputs/* getString */.AA)('slack-token'),
+        'slack-webhook-url': (0,lib_inputs/* getSecret */.r6)('slack-webhook-url', 'a Slack webhook URL is one line'),
+        'slack-token': (0,lib_inputs/* getSecret */.r6)('slack-token', 'a Slack token is one line'),
         'slack-channel': (0,lib_inputs/* getString */.AA)('slack-channel'),
         'slack-api-url': (0,lib_inputs/* getString */.AA)('slack-api-url') || 'https://slack.com/api',
         needs,
@@ -132,14 +132,17 @@ function getInputs() {
         'on-pull-requests': (0,lib_inputs/* getBoolean */.pW)('on-pull-requests', true),
         branches: (0,lib_inputs/* getList */.vS)('branches'),
         template: (0,lib_inputs/* getText */.q4)('template'),
-        'github-token': (0,lib_inputs/* getString */.AA)('github-token'),
+        'github-token': (0,lib_inputs/* getSecret */.r6)('github-token'),
         'fail-on-error': (0,lib_inputs/* getBoolean */.pW)('fail-on-error'),
     };
     if (inputs['slack-token'] && !inputs['slack-channel']) {
         throw new errors/* UsageError */.eb('Input "slack-token" is set but "slack-channel" is empty: chat.postMessage needs a channel (e.g. #deploys or C0123456).');
     }
     if (inputs['slack-webhook-url'] && !isHttpUrl(inputs['slack-webhook-url'])) {
-        throw new errors/* UsageError */.eb('Input "slack-webhook-url" is not an http(s) URL: give the incoming webhook URL from Slack (kept secret).');
+        throw new errors/* UsageError */.eb('Input "slack-webhook-url" is not an http(s) URL (its value is not shown: it is a secret): give the incoming webhook URL from Slack.');
+    }
+    if (!isHttpUrl(inputs['slack-api-url'])) {
+        throw new errors/* UsageError */.eb(`Input "slack-api-url" is ${(0,log/* forLog */.Ig)(inputs['slack-api-url'])}: expected an http(s) URL such as https://slack.com/api.`);
     }
     return inputs;
 }
@@ -599,6 +602,7 @@ function toHeaders(raw) {
 /* harmony export */   iv: () => (/* binding */ getLines),
 /* harmony export */   pW: () => (/* binding */ getBoolean),
 /* harmony export */   q4: () => (/* binding */ getText),
+/* harmony export */   r6: () => (/* binding */ getSecret),
 /* harmony export */   vS: () => (/* binding */ getList)
 /* harmony export */ });
 /* unused harmony exports getRequired, parseList, parseLines */
@@ -617,6 +621,22 @@ function getString(name) {
     const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
     if (/[\r\n\0]/.test(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(value)}: expected a single line.`);
+    }
+    return value;
+}
+/**
+ * A secret input (a token, a password, a webhook URL): masked before anything else can print it,
+ * single-line, and a refusal never repeats the value.
+ */
+function getSecret(name, what = 'a token or password is one line') {
+    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    if (value)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    if (/[\r\n\0]/.test(value)) {
+        for (const line of value.split(/[\r\n\0]+/))
+            if (line.trim())
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" has a line break (its value is not shown: it is a secret): ${what}.`);
     }
     return value;
 }
@@ -744,10 +764,14 @@ function nameForLog(value) {
  * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
  * mentions or formatting; the kit's own markup is written around them.
  */
-/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+/**
+ * Escapes a value for inline markdown: HTML, emphasis, links and images (no `[` can open one), code,
+ * tables, `@mentions` and `#refs`. Parentheses and the like stay as written: without a `[` before
+ * them they are plain text, and a terminal shows the summary as it is.
+ */
 function md(value) {
     return value
-        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
         .replace(/&/g, '&amp;')
         .replace(/@/g, '@\u200b')
         .replace(/\r?\n/g, ' ');

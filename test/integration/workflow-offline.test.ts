@@ -115,7 +115,7 @@ if (!hasDocker && dockerRequired()) {
     // tools that fit, found on PATH because their download could not reach the network
     expect(out).toMatch(/\| hadolint \| 2\.12\.0 \| on PATH: [^|]+ \| not verified: offline \|/);
     expect(out).toMatch(/\| terraform \| 1\.11\.4 \| on PATH: [^|]+ \| not verified: offline \|/);
-    expect(out).toMatch(/\| packer \| {2}\| \*\*not installed\*\* \| packer 1\.6\.6 could not be downloaded \\\(offline\\\) and none is on PATH \|/);
+    expect(out).toMatch(/\| packer \| {2}\| \*\*not installed\*\* \| packer 1\.6\.6 could not be downloaded \(offline\) and none is on PATH \|/);
     expect(out).not.toContain('retrying'); // an offline run does not wait on retries
     const notRun = out.slice(out.indexOf('Checks not run on this machine:'));
     expect(notRun).toContain('○ checks / validate and lint › packer validate (docker-monolith/packer/app.pkr.hcl): packer 1.6.6 could not be downloaded (offline) and none is on PATH');
