@@ -3216,6 +3216,7 @@ function findDirs(root, accept) {
 /* harmony export */   GV: () => (/* binding */ getEnum),
 /* harmony export */   iv: () => (/* binding */ getLines),
 /* harmony export */   pW: () => (/* binding */ getBoolean),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   q4: () => (/* binding */ getText),
 /* harmony export */   r6: () => (/* binding */ getSecret),
 /* harmony export */   vS: () => (/* binding */ getList)
@@ -3317,6 +3318,16 @@ function getPositiveInt(name, fallback) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
+}
+/** True for an absolute http(s) URL. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
 }
 
 

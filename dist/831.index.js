@@ -138,10 +138,10 @@ function getInputs() {
     if (inputs['slack-token'] && !inputs['slack-channel']) {
         throw new errors/* UsageError */.eb('Input "slack-token" is set but "slack-channel" is empty: chat.postMessage needs a channel (e.g. #deploys or C0123456).');
     }
-    if (inputs['slack-webhook-url'] && !isHttpUrl(inputs['slack-webhook-url'])) {
+    if (inputs['slack-webhook-url'] && !(0,lib_inputs/* isHttpUrl */.q$)(inputs['slack-webhook-url'])) {
         throw new errors/* UsageError */.eb('Input "slack-webhook-url" is not an http(s) URL (its value is not shown: it is a secret): give the incoming webhook URL from Slack.');
     }
-    if (!isHttpUrl(inputs['slack-api-url'])) {
+    if (!(0,lib_inputs/* isHttpUrl */.q$)(inputs['slack-api-url'])) {
         throw new errors/* UsageError */.eb(`Input "slack-api-url" is ${(0,log/* forLog */.Ig)(inputs['slack-api-url'])}: expected an http(s) URL such as https://slack.com/api.`);
     }
     return inputs;
@@ -168,15 +168,6 @@ function parseNeeds(raw) {
         jobs[job] = { result: result };
     }
     return jobs;
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./actions/notify/src/message.ts
@@ -601,6 +592,7 @@ function toHeaders(raw) {
 /* harmony export */   GV: () => (/* binding */ getEnum),
 /* harmony export */   iv: () => (/* binding */ getLines),
 /* harmony export */   pW: () => (/* binding */ getBoolean),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   q4: () => (/* binding */ getText),
 /* harmony export */   r6: () => (/* binding */ getSecret),
 /* harmony export */   vS: () => (/* binding */ getList)
@@ -702,6 +694,16 @@ function getPositiveInt(name, fallback) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
+}
+/** True for an absolute http(s) URL. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
 }
 
 

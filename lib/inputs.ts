@@ -95,3 +95,13 @@ export function getPositiveInt(name: string, fallback: number): number {
   }
   return Number(raw);
 }
+
+/** True for an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

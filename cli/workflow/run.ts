@@ -5,6 +5,7 @@ import type { Job, ReusableWorkflowJob, WorkflowJob } from '@actions/workflow-pa
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
 import pLimit, { type LimitFunction } from 'p-limit';
+import type { WorkflowArgs } from '../args.js';
 import { CliError } from '../errors.js';
 import { Masker } from '../masker.js';
 import { chooseNode, defaultToolCache, kitRoot, withoutLocalRunVariables } from '../runner.js';
@@ -23,24 +24,9 @@ import type { Reporter } from './report.js';
  * the number of CPUs.
  */
 
-export interface WorkflowOptions {
-  /** checks, images, deploy-stage, or a workflow file. */
-  target: string;
-  /** The repository to run on; default: the bundled example. */
-  path?: string;
-  inputs: Record<string, string>;
-  secrets: Record<string, string>;
-  vars: Record<string, string>;
-  event?: EventName;
-  job?: string;
-  pullRequest?: number;
-  toolCache?: string;
-  /** Inputs for the kit's actions that describe this machine rather than the workflow: mirrors, keys. */
-  localInputs: Record<string, string>;
-  /** `--prefer-installed`, passed to the kit's actions (lib/local-run.ts). */
+/** What `shipkit workflow` (and `shipkit check`) was asked on the command line, plus where it reports. */
+export interface WorkflowOptions extends Omit<WorkflowArgs, 'verbose' | 'preferInstalled'> {
   preferInstalled?: boolean;
-  /** Checks that were not run fail the run (`--strict`, or CI=true). */
-  strict?: '--strict' | 'CI=true';
   env?: NodeJS.ProcessEnv;
   reporter: Reporter;
 }

@@ -1,5 +1,5 @@
 import { UsageError } from '../../../lib/errors.js';
-import { getBoolean, getEnum, getList, getSecret, getString, getText } from '../../../lib/inputs.js';
+import { getBoolean, getEnum, getList, getSecret, getString, getText, isHttpUrl } from '../../../lib/inputs.js';
 import { forLog } from '../../../lib/log.js';
 import { DRIFT_STATES, JOB_RESULTS, type DriftState, type JobResult, type Outcome, type Setting } from './result.js';
 
@@ -79,13 +79,4 @@ export function parseNeeds(raw: string): Record<string, { result: JobResult }> {
     jobs[job] = { result: result as JobResult };
   }
   return jobs;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

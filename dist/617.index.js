@@ -1,5 +1,5 @@
-export const id = 983;
-export const ids = [983,294];
+export const id = 617;
+export const ids = [617,294];
 export const modules = {
 
 /***/ 5490:
@@ -83,6 +83,7 @@ function isExpected(error) {
 /* harmony export */   GV: () => (/* binding */ getEnum),
 /* harmony export */   iv: () => (/* binding */ getLines),
 /* harmony export */   pW: () => (/* binding */ getBoolean),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   q4: () => (/* binding */ getText),
 /* harmony export */   r6: () => (/* binding */ getSecret),
 /* harmony export */   vS: () => (/* binding */ getList)
@@ -184,6 +185,16 @@ function getPositiveInt(name, fallback) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
+}
+/** True for an absolute http(s) URL. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
 }
 
 
@@ -315,19 +326,12 @@ function nameForLog(value) {
 /* harmony export */   C: () => (/* binding */ parseMirrors),
 /* harmony export */   E: () => (/* binding */ mapUrl)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8115);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(453);
+
 
 function normalisePrefix(prefix) {
     return prefix.replace(/\/+$/, '');
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-    }
-    catch {
-        return false;
-    }
 }
 /** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
 function parseMirrors(lines, inputName = 'mirrors') {
@@ -335,8 +339,8 @@ function parseMirrors(lines, inputName = 'mirrors') {
         const eq = line.indexOf('=');
         const upstream = normalisePrefix(eq > 0 ? line.slice(0, eq).trim() : '');
         const mirror = normalisePrefix(eq > 0 ? line.slice(eq + 1).trim() : '');
-        if (!isHttpUrl(upstream) || !isHttpUrl(mirror)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
+        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(upstream) || !(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(mirror)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
                 'e.g. https://releases.hashicorp.com=https://artifacts.example/hashicorp.');
         }
         return { upstream, mirror };
