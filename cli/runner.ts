@@ -199,12 +199,19 @@ function postAllowed(postIf: string, jobStatus: 'success' | 'failure' | 'cancell
   return jobStatus === 'success';
 }
 
-export async function startAction(options: RunOptions): Promise<ActionRun> {
+interface LoadedAction {
+  dir: string;
+  manifest: ActionManifest;
+  declared: Record<string, ActionInput>;
+  /** Inputs given that action.yml does not declare (a warning on GitHub; an error when asked). */
+  unknown: string[];
+}
+
+function loadAction(options: RunOptions): LoadedAction {
   const dir = actionDir(options.action);
   const manifest = readManifest(dir);
   const declared = manifest.inputs ?? {};
-  const given = options.inputs ?? {};
-  const unknown = Object.keys(given).filter((name) => !(name in declared));
+  const unknown = Object.keys(options.inputs ?? {}).filter((name) => !(name in declared));
   if (unknown.length && options.unknownInputs !== 'warn') {
     throw new Error(
       `${manifest.name} has no input ${unknown.map((n) => `"${n}"`).join(', ')}; its inputs are: ${Object.keys(declared).join(', ')}`,
@@ -213,7 +220,59 @@ export async function startAction(options: RunOptions): Promise<ActionRun> {
   if (!manifest.runs.main || !/^node\d+$/.test(manifest.runs.using)) {
     throw new Error(`${manifest.name} is a ${manifest.runs.using} action; the local runner runs JavaScript (nodeNN) actions only`);
   }
+  return { dir, manifest, declared, unknown };
+}
 
+type StepFiles = Record<'GITHUB_OUTPUT' | 'GITHUB_PATH' | 'GITHUB_ENV' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE' | 'GITHUB_EVENT_PATH', string>;
+
+/** The runner's file commands and the event payload, private to the step. */
+function createStepFiles(home: string, event: unknown): StepFiles {
+  const files: StepFiles = {
+    GITHUB_OUTPUT: join(home, 'output'),
+    GITHUB_PATH: join(home, 'path'),
+    GITHUB_ENV: join(home, 'env'),
+    GITHUB_STEP_SUMMARY: join(home, 'summary.md'),
+    GITHUB_STATE: join(home, 'state'),
+    GITHUB_EVENT_PATH: join(home, 'event.json'),
+  };
+  for (const file of Object.values(files)) writeFileSync(file, '', { mode: 0o600 });
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(event ?? {}));
+  return files;
+}
+
+/** The environment the runner gives a JavaScript action: its inputs as INPUT_*, the files, the local-run contract. */
+function actionEnvironment(options: RunOptions, action: LoadedAction, files: StepFiles, runnerTemp: string): NodeJS.ProcessEnv {
+  const baseEnv = options.env ?? process.env;
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(baseEnv)) {
+    if (!key.startsWith('INPUT_') && !key.startsWith('STATE_')) env[key] = value;
+  }
+  Object.assign(env, files, {
+    GITHUB_ACTIONS: 'true',
+    CI: env.CI ?? 'true',
+    GITHUB_WORKSPACE: resolve(options.workspace ?? process.cwd()),
+    GITHUB_ACTION_PATH: action.dir,
+    GITHUB_EVENT_NAME: options.eventName ?? env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+    GITHUB_API_URL: env.GITHUB_API_URL ?? 'https://api.github.com',
+    GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
+  });
+  // The local-run contract (lib/local-run.ts), set last so that nothing a step wrote can change it.
+  for (const key of [LOCAL_RUN, PREFER_INSTALLED]) delete env[key];
+  if (options.localRun) env[LOCAL_RUN] = '1';
+  if (options.localRun?.preferInstalled) env[PREFER_INSTALLED] = '1';
+  const evaluateDefault = options.evaluateDefault ?? ((value: string) => envDefault(value, env));
+  const given = options.inputs ?? {};
+  for (const [name, spec] of Object.entries(action.declared)) {
+    env[inputVariable(name)] = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
+  }
+  return env;
+}
+
+export async function startAction(options: RunOptions): Promise<ActionRun> {
+  const action = loadAction(options);
+  const { dir, manifest } = action;
   const home = options.filesDir ?? mkdtempSync(join(tmpdir(), 'shipkit-run-'));
   mkdirSync(home, { recursive: true, mode: 0o700 });
   let finished = false;
@@ -222,61 +281,21 @@ export async function startAction(options: RunOptions): Promise<ActionRun> {
     finished = true;
   };
   try {
-    const files = {
-      GITHUB_OUTPUT: join(home, 'output'),
-      GITHUB_PATH: join(home, 'path'),
-      GITHUB_ENV: join(home, 'env'),
-      GITHUB_STEP_SUMMARY: join(home, 'summary.md'),
-      GITHUB_STATE: join(home, 'state'),
-      GITHUB_EVENT_PATH: join(home, 'event.json'),
-    };
-    for (const file of Object.values(files)) writeFileSync(file, '', { mode: 0o600 });
-    writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
+    const files = createStepFiles(home, options.event);
     const runnerTemp = options.runnerTemp ?? join(home, 'temp');
     mkdirSync(runnerTemp, { recursive: true });
-
+    const env = actionEnvironment(options, action, files, runnerTemp);
+    const workspace = env.GITHUB_WORKSPACE!;
     const baseEnv = options.env ?? process.env;
-    const workspace = resolve(options.workspace ?? process.cwd());
-    const env: NodeJS.ProcessEnv = {};
-    for (const [key, value] of Object.entries(baseEnv)) {
-      if (!key.startsWith('INPUT_') && !key.startsWith('STATE_')) env[key] = value;
-    }
-    Object.assign(env, files, {
-      GITHUB_ACTIONS: 'true',
-      CI: env.CI ?? 'true',
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_ACTION_PATH: dir,
-      GITHUB_EVENT_NAME: options.eventName ?? env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
-      GITHUB_API_URL: env.GITHUB_API_URL ?? 'https://api.github.com',
-      GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? 'https://github.com',
-      RUNNER_TEMP: runnerTemp,
-      RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
-    });
-    // The local-run contract (lib/local-run.ts), set last so that nothing a step wrote can change it.
-    for (const key of [LOCAL_RUN, PREFER_INSTALLED]) delete env[key];
-    if (options.localRun) env[LOCAL_RUN] = '1';
-    if (options.localRun?.preferInstalled) env[PREFER_INSTALLED] = '1';
-    const evaluateDefault = options.evaluateDefault ?? ((value: string) => envDefault(value, env));
-    for (const [name, spec] of Object.entries(declared)) {
-      const value = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
-      env[inputVariable(name)] = value;
-    }
-
     const node = options.node ?? nodeFor(manifest.runs.using, baseEnv);
     const lines = new LineRenderer({ masker: options.masker, debug: baseEnv.RUNNER_DEBUG === '1', onLine: options.onLine });
-    if (unknown.length) {
-      lines.annotate('warning', `Unexpected input(s) ${unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(declared).map((n) => `'${n}'`).join(', ')}]`);
+    if (action.unknown.length) {
+      lines.annotate('warning', `Unexpected input(s) ${action.unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(action.declared).map((n) => `'${n}'`).join(', ')}]`);
     }
 
-    const main = await spawnWithCommands(node, [join(dir, manifest.runs.main)], { env, cwd: workspace, lines, signal: options.signal });
+    const main = await spawnWithCommands(node, [join(dir, manifest.runs.main!)], { env, cwd: workspace, lines, signal: options.signal });
     const commands = readFileCommands(files, lines, main);
-    const result: RunResult = {
-      action: manifest.name,
-      success: main.exitCode === 0,
-      main,
-      ...commands,
-      annotations: lines.annotations,
-    };
+    const result: RunResult = { action: manifest.name, success: main.exitCode === 0, main, ...commands, annotations: lines.annotations };
     const post = manifest.runs.post;
     // Nothing to come back for: the step's files (outputs, env, state) go now, not at the end of the job.
     if (!post) dispose();

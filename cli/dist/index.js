@@ -10827,18 +10827,70 @@ function postAllowed(postIf, jobStatus) {
         return jobStatus !== 'cancelled';
     return jobStatus === 'success';
 }
-async function startAction(options) {
+function loadAction(options) {
     const dir = actionDir(options.action);
     const manifest = readManifest(dir);
     const declared = manifest.inputs ?? {};
-    const given = options.inputs ?? {};
-    const unknown = Object.keys(given).filter((name) => !(name in declared));
+    const unknown = Object.keys(options.inputs ?? {}).filter((name) => !(name in declared));
     if (unknown.length && options.unknownInputs !== 'warn') {
         throw new Error(`${manifest.name} has no input ${unknown.map((n) => `"${n}"`).join(', ')}; its inputs are: ${Object.keys(declared).join(', ')}`);
     }
     if (!manifest.runs.main || !/^node\d+$/.test(manifest.runs.using)) {
         throw new Error(`${manifest.name} is a ${manifest.runs.using} action; the local runner runs JavaScript (nodeNN) actions only`);
     }
+    return { dir, manifest, declared, unknown };
+}
+/** The runner's file commands and the event payload, private to the step. */
+function createStepFiles(home, event) {
+    const files = {
+        GITHUB_OUTPUT: (0,external_node_path_.join)(home, 'output'),
+        GITHUB_PATH: (0,external_node_path_.join)(home, 'path'),
+        GITHUB_ENV: (0,external_node_path_.join)(home, 'env'),
+        GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(home, 'summary.md'),
+        GITHUB_STATE: (0,external_node_path_.join)(home, 'state'),
+        GITHUB_EVENT_PATH: (0,external_node_path_.join)(home, 'event.json'),
+    };
+    for (const file of Object.values(files))
+        (0,external_node_fs_.writeFileSync)(file, '', { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(files.GITHUB_EVENT_PATH, JSON.stringify(event ?? {}));
+    return files;
+}
+/** The environment the runner gives a JavaScript action: its inputs as INPUT_*, the files, the local-run contract. */
+function actionEnvironment(options, action, files, runnerTemp) {
+    const baseEnv = options.env ?? process.env;
+    const env = {};
+    for (const [key, value] of Object.entries(baseEnv)) {
+        if (!key.startsWith('INPUT_') && !key.startsWith('STATE_'))
+            env[key] = value;
+    }
+    Object.assign(env, files, {
+        GITHUB_ACTIONS: 'true',
+        CI: env.CI ?? 'true',
+        GITHUB_WORKSPACE: (0,external_node_path_.resolve)(options.workspace ?? process.cwd()),
+        GITHUB_ACTION_PATH: action.dir,
+        GITHUB_EVENT_NAME: options.eventName ?? env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+        GITHUB_API_URL: env.GITHUB_API_URL ?? 'https://api.github.com',
+        GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        RUNNER_TEMP: runnerTemp,
+        RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
+    });
+    // The local-run contract (lib/local-run.ts), set last so that nothing a step wrote can change it.
+    for (const key of [LOCAL_RUN, PREFER_INSTALLED])
+        delete env[key];
+    if (options.localRun)
+        env[LOCAL_RUN] = '1';
+    if (options.localRun?.preferInstalled)
+        env[PREFER_INSTALLED] = '1';
+    const evaluateDefault = options.evaluateDefault ?? ((value) => envDefault(value, env));
+    const given = options.inputs ?? {};
+    for (const [name, spec] of Object.entries(action.declared)) {
+        env[inputVariable(name)] = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
+    }
+    return env;
+}
+async function startAction(options) {
+    const action = loadAction(options);
+    const { dir, manifest } = action;
     const home = options.filesDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shipkit-run-'));
     (0,external_node_fs_.mkdirSync)(home, { recursive: true, mode: 0o700 });
     let finished = false;
@@ -10848,63 +10900,20 @@ async function startAction(options) {
         finished = true;
     };
     try {
-        const files = {
-            GITHUB_OUTPUT: (0,external_node_path_.join)(home, 'output'),
-            GITHUB_PATH: (0,external_node_path_.join)(home, 'path'),
-            GITHUB_ENV: (0,external_node_path_.join)(home, 'env'),
-            GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(home, 'summary.md'),
-            GITHUB_STATE: (0,external_node_path_.join)(home, 'state'),
-            GITHUB_EVENT_PATH: (0,external_node_path_.join)(home, 'event.json'),
-        };
-        for (const file of Object.values(files))
-            (0,external_node_fs_.writeFileSync)(file, '', { mode: 0o600 });
-        (0,external_node_fs_.writeFileSync)(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
+        const files = createStepFiles(home, options.event);
         const runnerTemp = options.runnerTemp ?? (0,external_node_path_.join)(home, 'temp');
         (0,external_node_fs_.mkdirSync)(runnerTemp, { recursive: true });
+        const env = actionEnvironment(options, action, files, runnerTemp);
+        const workspace = env.GITHUB_WORKSPACE;
         const baseEnv = options.env ?? process.env;
-        const workspace = (0,external_node_path_.resolve)(options.workspace ?? process.cwd());
-        const env = {};
-        for (const [key, value] of Object.entries(baseEnv)) {
-            if (!key.startsWith('INPUT_') && !key.startsWith('STATE_'))
-                env[key] = value;
-        }
-        Object.assign(env, files, {
-            GITHUB_ACTIONS: 'true',
-            CI: env.CI ?? 'true',
-            GITHUB_WORKSPACE: workspace,
-            GITHUB_ACTION_PATH: dir,
-            GITHUB_EVENT_NAME: options.eventName ?? env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
-            GITHUB_API_URL: env.GITHUB_API_URL ?? 'https://api.github.com',
-            GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? 'https://github.com',
-            RUNNER_TEMP: runnerTemp,
-            RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
-        });
-        // The local-run contract (lib/local-run.ts), set last so that nothing a step wrote can change it.
-        for (const key of [LOCAL_RUN, PREFER_INSTALLED])
-            delete env[key];
-        if (options.localRun)
-            env[LOCAL_RUN] = '1';
-        if (options.localRun?.preferInstalled)
-            env[PREFER_INSTALLED] = '1';
-        const evaluateDefault = options.evaluateDefault ?? ((value) => envDefault(value, env));
-        for (const [name, spec] of Object.entries(declared)) {
-            const value = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
-            env[inputVariable(name)] = value;
-        }
         const node = options.node ?? nodeFor(manifest.runs.using, baseEnv);
         const lines = new LineRenderer({ masker: options.masker, debug: baseEnv.RUNNER_DEBUG === '1', onLine: options.onLine });
-        if (unknown.length) {
-            lines.annotate('warning', `Unexpected input(s) ${unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(declared).map((n) => `'${n}'`).join(', ')}]`);
+        if (action.unknown.length) {
+            lines.annotate('warning', `Unexpected input(s) ${action.unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(action.declared).map((n) => `'${n}'`).join(', ')}]`);
         }
         const main = await spawnWithCommands(node, [(0,external_node_path_.join)(dir, manifest.runs.main)], { env, cwd: workspace, lines, signal: options.signal });
         const commands = readFileCommands(files, lines, main);
-        const result = {
-            action: manifest.name,
-            success: main.exitCode === 0,
-            main,
-            ...commands,
-            annotations: lines.annotations,
-        };
+        const result = { action: manifest.name, success: main.exitCode === 0, main, ...commands, annotations: lines.annotations };
         const post = manifest.runs.post;
         // Nothing to come back for: the step's files (outputs, env, state) go now, not at the end of the job.
         if (!post)
@@ -11363,7 +11372,14 @@ function readLocalGit(repo, env = process.env) {
         timestamp: log[4] ?? new Date().toISOString(),
     };
 }
+/** The `github` context of a local run and the GITHUB_* variables every step gets, from local git. */
 function githubContext(local, options) {
+    const event = eventOf(local, options);
+    const context = contextOf(local, options, event);
+    return { context, env: envOf(context) };
+}
+/** The event payload GitHub would send for the chosen event, and the refs that go with it. */
+function eventOf(local, options) {
     const full = `${local.owner}/${local.name}`;
     const repository = {
         name: local.name,
@@ -11374,66 +11390,51 @@ function githubContext(local, options) {
         clone_url: `${options.serverUrl}/${full}.git`,
     };
     const sender = { login: local.actor };
-    const headCommit = {
-        id: local.sha,
-        message: local.subject,
-        timestamp: local.timestamp,
-        author: { name: local.authorName, email: local.authorEmail },
-    };
     const branch = local.branch ?? local.defaultBranch;
-    let ref = `refs/heads/${branch}`;
-    let payload;
-    let headRef = '';
-    let baseRef = '';
+    const onBranch = `refs/heads/${branch}`;
     switch (options.event) {
         case 'pull_request': {
             const number = options.pullRequest;
-            ref = `refs/pull/${number ?? 0}/merge`;
-            headRef = branch;
-            baseRef = local.defaultBranch;
-            payload = {
-                action: 'synchronize',
-                ...(number ? { number } : {}),
-                pull_request: {
-                    ...(number ? { number, html_url: `${options.serverUrl}/${full}/pull/${number}` } : {}),
-                    title: local.subject,
-                    user: sender,
-                    head: { ref: headRef, sha: local.sha, repo: repository },
-                    base: { ref: baseRef, repo: repository },
-                },
-                repository,
-                sender,
+            const pullRequest = {
+                ...(number ? { number, html_url: `${options.serverUrl}/${full}/pull/${number}` } : {}),
+                title: local.subject,
+                user: sender,
+                head: { ref: branch, sha: local.sha, repo: repository },
+                base: { ref: local.defaultBranch, repo: repository },
             };
-            break;
+            const payload = { action: 'synchronize', ...(number ? { number } : {}), pull_request: pullRequest, repository, sender };
+            return { payload, ref: `refs/pull/${number ?? 0}/merge`, headRef: branch, baseRef: local.defaultBranch };
         }
-        case 'push':
-            payload = { ref, before: '0'.repeat(40), after: local.sha, head_commit: headCommit, pusher: { name: local.actor }, repository, sender };
-            break;
+        case 'push': {
+            const headCommit = { id: local.sha, message: local.subject, timestamp: local.timestamp, author: { name: local.authorName, email: local.authorEmail } };
+            const payload = { ref: onBranch, before: '0'.repeat(40), after: local.sha, head_commit: headCommit, pusher: { name: local.actor }, repository, sender };
+            return { payload, ref: onBranch, headRef: '', baseRef: '' };
+        }
         case 'schedule':
-            ref = `refs/heads/${local.defaultBranch}`;
-            payload = { schedule: options.cron ?? '', repository };
-            break;
+            return { payload: { schedule: options.cron ?? '', repository }, ref: `refs/heads/${local.defaultBranch}`, headRef: '', baseRef: '' };
         default:
-            payload = { ref, inputs: {}, repository, sender };
+            return { payload: { ref: onBranch, inputs: {}, repository, sender }, ref: onBranch, headRef: '', baseRef: '' };
     }
-    const refName = ref.startsWith('refs/pull/') ? `${options.pullRequest ?? 0}/merge` : ref.replace(/^refs\/(heads|tags)\//, '');
-    const graphqlUrl = options.apiUrl.replace(/\/v3\/?$/, '/graphql').replace(/^https:\/\/api\.github\.com\/?$/, 'https://api.github.com/graphql');
-    const context = {
+}
+function contextOf(local, options, event) {
+    const full = `${local.owner}/${local.name}`;
+    const refName = event.ref.startsWith('refs/pull/') ? `${options.pullRequest ?? 0}/merge` : event.ref.replace(/^refs\/(heads|tags)\//, '');
+    return {
         event_name: options.event,
-        event: payload,
-        ref,
+        event: event.payload,
+        ref: event.ref,
         ref_name: refName,
         ref_type: 'branch',
         sha: local.sha,
-        head_ref: headRef,
-        base_ref: baseRef,
+        head_ref: event.headRef,
+        base_ref: event.baseRef,
         repository: full,
         repository_owner: local.owner,
         repositoryUrl: `git://${options.serverUrl.replace(/^https?:\/\//, '')}/${full}.git`,
         workspace: options.workspace,
         server_url: options.serverUrl,
         api_url: options.apiUrl,
-        graphql_url: graphqlUrl,
+        graphql_url: options.apiUrl.replace(/\/v3\/?$/, '/graphql').replace(/^https:\/\/api\.github\.com\/?$/, 'https://api.github.com/graphql'),
         // A local run has no run on GitHub: 0 tells the actions not to look one up.
         run_id: '0',
         run_number: '1',
@@ -11446,34 +11447,25 @@ function githubContext(local, options) {
         action: '',
         job: '',
     };
-    const env = {
-        GITHUB_ACTIONS: 'true',
-        CI: 'true',
-        GITHUB_EVENT_NAME: options.event,
-        GITHUB_SHA: local.sha,
-        GITHUB_REF: ref,
-        GITHUB_REF_NAME: refName,
-        GITHUB_REF_TYPE: 'branch',
-        GITHUB_HEAD_REF: headRef,
-        GITHUB_BASE_REF: baseRef,
-        GITHUB_REPOSITORY: full,
-        GITHUB_REPOSITORY_OWNER: local.owner,
-        GITHUB_SERVER_URL: options.serverUrl,
-        GITHUB_API_URL: options.apiUrl,
-        GITHUB_GRAPHQL_URL: graphqlUrl,
-        GITHUB_RUN_ID: '0',
-        GITHUB_RUN_NUMBER: '1',
-        GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_ACTOR: local.actor,
-        GITHUB_TRIGGERING_ACTOR: local.actor,
-        GITHUB_WORKFLOW: options.workflow,
-        GITHUB_WORKSPACE: options.workspace,
+}
+/** The context values the runner also exports as GITHUB_<NAME>. */
+const EXPORTED = [
+    'event_name', 'sha', 'ref', 'ref_name', 'ref_type', 'head_ref', 'base_ref', 'repository', 'repository_owner', 'server_url',
+    'api_url', 'graphql_url', 'run_id', 'run_number', 'run_attempt', 'actor', 'triggering_actor', 'workflow', 'workspace',
+];
+function envOf(context) {
+    const env = { GITHUB_ACTIONS: 'true', CI: 'true' };
+    for (const key of EXPORTED) {
+        const value = context[key];
+        env[`GITHUB_${key.toUpperCase()}`] = typeof value === 'string' ? value : '';
+    }
+    return {
+        ...env,
         RUNNER_OS: 'Linux',
         RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64',
         RUNNER_NAME: 'shipkit-local',
         RUNNER_ENVIRONMENT: 'self-hosted',
     };
-    return { context, env };
 }
 
 
