@@ -65,7 +65,7 @@ describe('setup-tools inputs', () => {
     [{ checksums: `${'a'.repeat(64)}  x.zip\n${'b'.repeat(64)}  x.zip` }, `Input "checksums" gives "x.zip" two different digests`],
     [{ 'github-api-url': 'notaurl' }, 'Input "github-api-url" is "notaurl": expected the http(s) base URL of a GitHub API'],
     [{ 'github-api-url': 'ftp://api.example' }, 'Input "github-api-url" is "ftp://api.example"'],
-    [{ 'cache-verification': 'sometimes' }, 'Input "cache-verification" is "sometimes": expected one of on-change, always.'],
+    [{ 'cache-verification': 'sometimes' }, 'Input "cache-verification" is "sometimes": expected one of auto, on-change, always.'],
     [{ 'version-file': '../outside/.tool-versions' }, 'Input "version-file" is "../outside/.tool-versions", which resolves to'],
   ])('%j is refused with a message naming input, value and what is accepted', (inputs, message) => {
     setInputs(inputs);
