@@ -18,17 +18,23 @@ import { ToolError } from './errors.js';
  * - Fast path (every warm run): the record must describe this very entry (tool, version, arch,
  *   binary and asset names are computed, never read from it: no `../..` can steer a path), its
  *   asset digest must equal every pin and embedded digest, its checksum file must have been verified
- *   with the key configured now, and the binary's identity (device, inode, size, mtime and ctime in
- *   ns) must be the one recorded. A copy, a restore from an archive or any edit gives the file a
- *   new inode or ctime, which cannot be set back; only stat() calls and small reads, no hashing.
- * - Recheck (identity or claim changed): the entry is proved again like a cold install, from the
- *   evidence rather than the network (lib/tools/recheck.ts): the archive is hashed against pins,
- *   embedded digests and the checksum file (a signed one re-verified with the configured key, an
- *   unsigned one fetched again, as cold does), and the binary must be byte for byte the archive's.
- *   Nothing the record claims is believed; only then is it rewritten with the new identity.
- * - What neither can stop: a process running as the runner's user that rewrites the binary and
- *   then the recorded identity to match. Such a process can equally rewrite the runner or the
- *   action itself; `cache-verification: always` proves every entry from its evidence on every run.
+ *   with the key configured now, the binary's identity (device, inode, size, mtime and ctime in ns)
+ *   must be the one recorded, and the folder, which goes on PATH, must hold nothing but the binary
+ *   and the evidence. A copy, a restore from an archive or any edit gives the file a new inode or
+ *   ctime, which cannot be set back; only stat() calls and small reads, no hashing.
+ * - Recheck (identity or claim changed, or something beside the binary): the entry is proved again
+ *   like a cold install, from the evidence rather than the network (lib/tools/recheck.ts): the
+ *   archive is hashed against pins, embedded digests and the checksum file (a signed one re-verified
+ *   with the configured key, an unsigned one fetched again, as cold does), and the binary must be
+ *   byte for byte the archive's. Nothing the record claims is believed; only then are other files
+ *   removed from the folder and the record rewritten with the new identity.
+ * - What the fast path cannot stop: a process that rewrites the binary and then the recorded
+ *   identity to match. On a GitHub-hosted runner only the job's own steps can, and they can as well
+ *   rewrite PATH or the runner. A self-hosted runner's cache outlives the job (and is often shared
+ *   by runners on one volume), so there `cache-verification` defaults to `always`, which proves
+ *   every entry from its evidence on every run (lib/tools/context.ts cacheVerificationFor).
+ * - A job that downloads and verifies a tool never trades its copy for an entry that appeared in
+ *   the meantime unless that entry's binary hashes the same (commit()).
  */
 
 export interface Stamp {
