@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import { delimiter, dirname } from 'node:path';
-import { promisify } from 'node:util';
 import semver from 'semver';
 import { isUnreachable, networkProblem } from '../local-run.js';
 import { isInside } from '../paths.js';
 import { findOnPath } from '../which.js';
 import { install, type Installed, type InstallContext } from './install.js';
+import { askVersion, probeEnv } from './probe.js';
 import { parseVersionOutput, type ToolDescription } from './tools.js';
 import { describeSpec, type VersionSpec } from './versions.js';
 
 // Installs in a local run (lib/local-run.ts): loaded only there, never on a runner's warm path.
-
-const execFileAsync = promisify(execFile);
 
 /** A tool taken from PATH instead of the verified download, and why. */
 export interface OnPath {
@@ -39,11 +36,8 @@ function satisfies(version: string, spec: VersionSpec): boolean {
 
 /** The version command, with the basics of the environment only (no inputs, tokens or secrets). */
 async function versionOf(path: string, tool: ToolDescription, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  const probeEnv: NodeJS.ProcessEnv = { CHECKPOINT_DISABLE: '1', TFLINT_DISABLE_VERSION_CHECK: '1' };
-  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL']) if (env[key] !== undefined) probeEnv[key] = env[key];
   try {
-    const { stdout, stderr } = await execFileAsync(path, tool.versionArgs, { env: probeEnv, timeout: 30_000 });
-    return parseVersionOutput(stdout || stderr);
+    return parseVersionOutput(await askVersion(path, tool.versionArgs, { env: probeEnv(env) }));
   } catch {
     return undefined;
   }

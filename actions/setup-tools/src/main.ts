@@ -3,7 +3,7 @@ import { ToolError, messageOf } from '../../../lib/errors.js';
 import { isLocalRun, prefersInstalled, unavailableTools, UNAVAILABLE_TOOLS } from '../../../lib/local-run.js';
 import { info } from '../../../lib/log.js';
 import { markdownTable, md } from '../../../lib/summary.js';
-import { installContext } from '../../../lib/tools/context.js';
+import { cacheVerificationFor, installContext } from '../../../lib/tools/context.js';
 import { install, type Installed } from '../../../lib/tools/install.js';
 import type { LocalInstall, OnPath } from '../../../lib/tools/local.js';
 import { TOOLS, type ToolName } from '../../../lib/tools/tools.js';
@@ -26,12 +26,14 @@ export async function main(): Promise<void> {
   for (const tool of installed) {
     info(`${tool.tool} ${tool.version} ${tool.fromCache ? 'from the tool cache' : `from ${tool.source}`}, ${tool.verifiedBy} (${Math.round(tool.ms)} ms)`);
   }
+  const cacheNote = installed.some((t) => t.fromCache) ? describeCacheVerification(inputs) : '';
+  if (cacheNote) info(cacheNote);
   if (onPath.length) {
     const { describeOnPath } = await import('../../../lib/tools/local.js');
     for (const found of onPath) info(describeOnPath(found));
   }
   for (const [tool, reason] of Object.entries(unavailable)) core.warning(`${tool}: not installed: ${reason}`);
-  await writeSummary(outcomes);
+  await writeSummary(outcomes, cacheNote);
   if (failures.length) {
     // All or nothing: a partly set-up toolchain would only fail later, further from the cause.
     for (const failure of failures) core.error(failure);
@@ -112,7 +114,17 @@ function exportUnavailable(tools: ToolName[], unavailable: Record<string, string
   if (Object.keys(merged).length || process.env[UNAVAILABLE_TOOLS]) core.exportVariable(UNAVAILABLE_TOOLS, JSON.stringify(merged));
 }
 
-async function writeSummary(outcomes: Outcomes): Promise<void> {
+/** How cached tools were held to account this run, and why: `always` costs a second or so, and says so. */
+function describeCacheVerification(inputs: Inputs): string {
+  const { mode, why } = cacheVerificationFor(inputs['cache-verification']);
+  const what =
+    mode === 'always'
+      ? 'every cached tool was proved again from the archive and checksum file kept with it'
+      : 'a cached tool was proved again only where its file changed since it was verified';
+  return `Tool cache: ${what} (cache-verification: ${mode}; ${why}).`;
+}
+
+async function writeSummary(outcomes: Outcomes, cacheNote: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { installed, onPath, unavailable, failures } = outcomes;
   const rows = [
@@ -127,6 +139,7 @@ async function writeSummary(outcomes: Outcomes): Promise<void> {
     ...Object.entries(unavailable).map(([tool, reason]) => [tool, '', '**not installed**', md(reason), '']),
   ];
   let text = `### setup-tools\n\n${markdownTable(['tool', 'version', 'from', 'verified by', 'time'], rows)}\n`;
+  if (cacheNote) text += `\n${cacheNote}\n`;
   if (failures.length) text += `\n**Failed:**\n\n${failures.map((f) => `- ${md(f)}`).join('\n')}\n`;
   await core.summary.addRaw(text).write();
 }
