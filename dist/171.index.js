@@ -148,7 +148,7 @@ function getInputs() {
         'github-api-url': parseApiUrl((0,inputs/* getString */.AA)('github-api-url') || process.env.GITHUB_API_URL || 'https://api.github.com'),
         'hashicorp-public-key': (0,pgp/* readKeyInput */.YT)((0,inputs/* getText */.q4)('hashicorp-public-key')),
         'allow-unverified': (0,inputs/* getBoolean */.pW)('allow-unverified'),
-        'cache-verification': (0,inputs/* getEnum */.GV)('cache-verification', ['on-change', 'always'], 'on-change'),
+        'cache-verification': (0,inputs/* getEnum */.GV)('cache-verification', ['auto', 'on-change', 'always'], 'auto'),
     };
 }
 function workspace() {
@@ -222,6 +222,9 @@ async function main() {
     for (const tool of installed) {
         (0,log/* info */.pq)(`${tool.tool} ${tool.version} ${tool.fromCache ? 'from the tool cache' : `from ${tool.source}`}, ${tool.verifiedBy} (${Math.round(tool.ms)} ms)`);
     }
+    const cacheNote = installed.some((t) => t.fromCache) ? describeCacheVerification(inputs) : '';
+    if (cacheNote)
+        (0,log/* info */.pq)(cacheNote);
     if (onPath.length) {
         const { describeOnPath } = await __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 1065));
         for (const found of onPath)
@@ -229,7 +232,7 @@ async function main() {
     }
     for (const [tool, reason] of Object.entries(unavailable))
         core/* warning */.$e(`${tool}: not installed: ${reason}`);
-    await writeSummary(outcomes);
+    await writeSummary(outcomes, cacheNote);
     if (failures.length) {
         // All or nothing: a partly set-up toolchain would only fail later, further from the cause.
         for (const failure of failures)
@@ -314,7 +317,15 @@ function exportUnavailable(tools, unavailable) {
     if (Object.keys(merged).length || process.env[local_run/* UNAVAILABLE_TOOLS */.T3])
         core/* exportVariable */.dN(local_run/* UNAVAILABLE_TOOLS */.T3, JSON.stringify(merged));
 }
-async function writeSummary(outcomes) {
+/** How cached tools were held to account this run, and why: `always` costs a second or so, and says so. */
+function describeCacheVerification(inputs) {
+    const { mode, why } = (0,context/* cacheVerificationFor */.b)(inputs['cache-verification']);
+    const what = mode === 'always'
+        ? 'every cached tool was proved again from the archive and checksum file kept with it'
+        : 'a cached tool was proved again only where its file changed since it was verified';
+    return `Tool cache: ${what} (cache-verification: ${mode}; ${why}).`;
+}
+async function writeSummary(outcomes, cacheNote) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     const { installed, onPath, unavailable, failures } = outcomes;
@@ -330,6 +341,8 @@ async function writeSummary(outcomes) {
         ...Object.entries(unavailable).map(([tool, reason]) => [tool, '', '**not installed**', (0,summary.md)(reason), '']),
     ];
     let text = `### setup-tools\n\n${(0,summary/* markdownTable */.Qj)(['tool', 'version', 'from', 'verified by', 'time'], rows)}\n`;
+    if (cacheNote)
+        text += `\n${cacheNote}\n`;
     if (failures.length)
         text += `\n**Failed:**\n\n${failures.map((f) => `- ${(0,summary.md)(f)}`).join('\n')}\n`;
     await core/* summary */.z.addRaw(text).write();
