@@ -983,6 +983,8 @@ var context = __webpack_require__(9093);
 var install = __webpack_require__(2321);
 // EXTERNAL MODULE: ./lib/tools/tools.ts
 var tools = __webpack_require__(4909);
+// EXTERNAL MODULE: ./lib/tools/probe.ts
+var probe = __webpack_require__(1144);
 // EXTERNAL MODULE: ./lib/which.ts
 var which = __webpack_require__(431);
 ;// CONCATENATED MODULE: ./actions/build-images/src/cache-spec.ts
@@ -2698,6 +2700,7 @@ var state = __webpack_require__(3790);
 
 
 
+
 async function main() {
     const setup = prepare(process.env);
     if (!setup.plans.length) {
@@ -2881,9 +2884,10 @@ async function report(setup, ctx, results) {
         throw new errors/* ToolError */.v4(`${failed.length} of ${results.length} services failed: ${failed.map((r) => `${r.service} (${r.failure?.stage})`).join(', ')}.`);
     }
 }
+/** hadolint's version for the SARIF file, asked with the same bounded probe the installer uses. */
 async function hadolintVersion(path, env) {
-    const out = await (0,exec/* run */.eF)(path, ['--version'], { env });
-    return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? '';
+    const out = await (0,probe/* askVersion */.qN)(path, ['--version'], { env }).catch(() => '');
+    return /(\d+\.\d+\.\d+)/.exec(out)?.[1] ?? '';
 }
 
 
@@ -3176,6 +3180,151 @@ function findDirs(root, accept) {
     };
     walk('');
     return found.sort();
+}
+
+
+/***/ }),
+
+/***/ 1144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ ProbeFailure),
+/* harmony export */   MV: () => (/* binding */ probeEnv),
+/* harmony export */   qN: () => (/* binding */ askVersion)
+/* harmony export */ });
+/* unused harmony export runBounded */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _toolcache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7926);
+
+
+
+const TIMEOUT_MS = 30_000;
+/** A version line is short; what a program prints beyond this is dropped, not buffered. */
+const MAX_OUTPUT = 64 * 1024;
+/** After the program exits, how long its pipes may stay open (held by a child that left its group). */
+const CLOSE_GRACE_MS = 500;
+const POSIX = process.platform !== 'win32';
+/**
+ * The environment a probe runs with: the basics only. None of the step's inputs (the GitHub token
+ * is one), runner tokens or other secrets; no call home.
+ */
+function probeEnv(env = process.env) {
+    const clean = { CHECKPOINT_DISABLE: '1', TFLINT_DISABLE_VERSION_CHECK: '1' };
+    for (const key of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'LC_ALL']) {
+        const value = env[key]; // case-insensitive on Windows
+        if (value !== undefined)
+            clean[key] = value;
+    }
+    return clean;
+}
+/**
+ * Ends the program and everything it started in its process group (its own, see runBounded). On
+ * Windows, where there are no process groups, taskkill ends the tree.
+ */
+function killGroup(child) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (POSIX)
+            process.kill(-child.pid, 'SIGKILL');
+        else
+            (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    }
+    catch {
+        // ESRCH: nothing of it is left
+    }
+}
+/**
+ * Runs a program in a process group of its own and settles within the timeout (plus a short grace
+ * for its pipes): on the deadline, on a cancelled step, and once the program has exited, whatever
+ * is left of its group is killed, and pipes still held open by something outside it are closed
+ * from this side. Rejects only when the program cannot be started (ENOENT, EACCES, ETXTBSY).
+ */
+function runBounded(file, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], { env: options.env ?? probeEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: POSIX, windowsHide: true });
+        const result = { stdout: '', stderr: '', code: null, signal: null, timedOut: false };
+        const forget = (0,_toolcache_js__WEBPACK_IMPORTED_MODULE_2__/* .onCancel */ .Ao)(() => killGroup(child));
+        let grace;
+        let settled = false;
+        const settle = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(deadline);
+            clearTimeout(grace);
+            forget();
+            // Something that left the group may still hold the pipes: they are closed from this side.
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            if (error)
+                reject(error);
+            else
+                resolve(result);
+        };
+        const deadline = setTimeout(() => {
+            result.timedOut = true;
+            killGroup(child);
+            settle();
+        }, options.timeoutMs ?? TIMEOUT_MS);
+        for (const stream of ['stdout', 'stderr']) {
+            child[stream]?.setEncoding('utf8');
+            child[stream]?.on('data', (chunk) => {
+                if (result[stream].length < MAX_OUTPUT)
+                    result[stream] += chunk.slice(0, MAX_OUTPUT - result[stream].length);
+            });
+        }
+        child.on('error', (error) => settle(error));
+        child.on('exit', (code, signal) => {
+            result.code = code;
+            result.signal = signal;
+            // What it started is no part of a version answer.
+            killGroup(child);
+            grace = setTimeout(() => settle(), CLOSE_GRACE_MS);
+        });
+        child.on('close', () => settle());
+    });
+}
+/** A version command that did not answer cleanly; `stderr` holds what it printed there, if anything. */
+class ProbeFailure extends Error {
+    stderr;
+    name = 'ProbeFailure';
+    constructor(message, stderr) {
+        super(message);
+        this.stderr = stderr;
+    }
+}
+/**
+ * The program's answer to its version command: what it printed (stdout, else stderr) on a clean
+ * exit. While tools are installed in parallel, a child forked for one probe briefly holds the write
+ * descriptor of another binary being written, and exec of that binary then fails with ETXTBSY
+ * ("text file busy"): that is retried, it clears within moments.
+ */
+async function askVersion(binaryPath, args, options = {}) {
+    for (let attempt = 1;; attempt++) {
+        let result;
+        try {
+            result = await runBounded(binaryPath, args, options);
+        }
+        catch (error) {
+            if (error.code !== 'ETXTBSY' || attempt >= 10)
+                throw error;
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(20 * attempt);
+            continue;
+        }
+        const { stdout, stderr, code, signal, timedOut } = result;
+        if (timedOut) {
+            const seconds = (options.timeoutMs ?? TIMEOUT_MS) / 1000;
+            throw new ProbeFailure(`it did not answer within ${seconds} s; it and every process it started were killed`, '');
+        }
+        if (code !== 0)
+            throw new ProbeFailure(signal ? `it was ended by ${signal}` : `it exited with code ${code}`, stderr);
+        return stdout || stderr;
+    }
 }
 
 

@@ -11,6 +11,7 @@ import { Registry } from '../../../lib/registry.js';
 import { installContext } from '../../../lib/tools/context.js';
 import { install, type Installed } from '../../../lib/tools/install.js';
 import { TOOLS } from '../../../lib/tools/tools.js';
+import { askVersion } from '../../../lib/tools/probe.js';
 import { findOnPath } from '../../../lib/which.js';
 import {
   buildkitOff,
@@ -238,7 +239,8 @@ async function report(setup: Setup, ctx: RunContext, results: ServiceResult[]): 
   }
 }
 
+/** hadolint's version for the SARIF file, asked with the same bounded probe the installer uses. */
 async function hadolintVersion(path: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const out = await run(path, ['--version'], { env });
-  return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? '';
+  const out = await askVersion(path, ['--version'], { env }).catch(() => '');
+  return /(\d+\.\d+\.\d+)/.exec(out)?.[1] ?? '';
 }
