@@ -4,7 +4,9 @@
 //      connection, 50 ms latency), stand-ins padded to the real assets' sizes
 //      (test/support/toolchain.mjs), so the same bytes move as in a real install;
 //   2. warm: setup-tools with all five in the tool cache vs a no-op node24 action, run alternately
-//      through the same harness (the runner's INPUT_* and GITHUB_* files, Node 24);
+//      through the same harness (the runner's INPUT_* and GITHUB_* files, Node 24), as on a
+//      GitHub-hosted runner (cache-verification: auto -> on-change) and as on a self-hosted one
+//      (auto -> always: every entry proved from its evidence, unsigned checksum files fetched again);
 //   3. the same cache copied elsewhere (every file identity new: every entry proved again);
 //   4. start-up of every action's entry point (main and post) with inputs that make it stop before
 //      any work: a value it refuses (mains), no saved state (posts);
@@ -101,9 +103,9 @@ async function seedWay() {
  * and the CPU time the step's process used (user + system, from its parent shell's accounting of
  * waited children, in clock ticks): on a machine shared with other work, CPU time moves less.
  */
-function step(script, { inputs = {}, toolCache = join(work, 'no-cache'), expect = 0 } = {}) {
+function step(script, { inputs = {}, toolCache = join(work, 'no-cache'), expect = 0, runner = 'github-hosted' } = {}) {
   const dir = mkdtempSync(join(work, 'step-'));
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir, RUNNER_TOOL_CACHE: toolCache, GITHUB_WORKSPACE: dir };
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, RUNNER_TEMP: dir, RUNNER_TOOL_CACHE: toolCache, GITHUB_WORKSPACE: dir, RUNNER_ENVIRONMENT: runner };
   for (const name of ['GITHUB_OUTPUT', 'GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE']) {
     env[name] = join(dir, name.toLowerCase());
     writeFileSync(env[name], '');
@@ -138,7 +140,7 @@ const setupInputs = {
   checksums,
   'allow-unverified': 'false',
 };
-const setupTools = (toolCache) => step(stepScript('setup-tools'), { inputs: setupInputs, toolCache });
+const setupTools = (toolCache, runner) => step(stepScript('setup-tools'), { inputs: setupInputs, toolCache, runner });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const medianOf = (runs, key) => median(runs.map((r) => r[key]));
@@ -163,10 +165,12 @@ for (let round = 0; round < ROUNDS; round++) {
 // 2. warm, alternating with the no-op so both see the same machine
 mirror.throttle.latencyMs = 0;
 const warm = [];
+const warmSelfHosted = [];
 const idle = [];
 for (let i = 0; i < WARM_RUNS; i++) {
   idle.push(await step(noop));
   warm.push(await setupTools(warmCache));
+  warmSelfHosted.push(await setupTools(warmCache, 'self-hosted'));
 }
 
 // 3. the cache copied elsewhere (as when restored from an archive): every identity differs
@@ -220,9 +224,11 @@ console.log(`  seed's way (curl + unzip, one after another)   ${s(median(seed))}
 console.log(`  shipkit setup-tools (parallel, verified, cached) ${s(median(cold))}`);
 console.log(`  cold ratio shipkit/seed: ${ratio.toFixed(2)}x (target <= 0.40x)`);
 console.log(`\nwarm, all five in the tool cache, median of ${WARM_RUNS}, alternating:`);
-console.log(`  no-op node24 action                ${ms(medianOf(idle, 'ms'))} (CPU ${ms(medianOf(idle, 'cpu'))})`);
-console.log(`  shipkit setup-tools                ${ms(medianOf(warm, 'ms'))} (CPU ${ms(medianOf(warm, 'cpu'))})`);
-console.log(`  warm over no-op: +${ms(medianOf(warm, 'ms') - medianOf(idle, 'ms'))} (target <= +100 ms); CPU +${ms(medianOf(warm, 'cpu') - medianOf(idle, 'cpu'))}`);
+console.log(`  no-op node24 action                                   ${ms(medianOf(idle, 'ms'))} (CPU ${ms(medianOf(idle, 'cpu'))})`);
+console.log(`  shipkit setup-tools, GitHub-hosted (auto: on-change)  ${ms(medianOf(warm, 'ms'))} (CPU ${ms(medianOf(warm, 'cpu'))})`);
+console.log(`  shipkit setup-tools, self-hosted (auto: always)       ${ms(medianOf(warmSelfHosted, 'ms'))} (CPU ${ms(medianOf(warmSelfHosted, 'cpu'))})`);
+console.log(`  warm over no-op, GitHub-hosted: +${ms(medianOf(warm, 'ms') - medianOf(idle, 'ms'))} (target <= +100 ms); CPU +${ms(medianOf(warm, 'cpu') - medianOf(idle, 'cpu'))}`);
+console.log(`  warm over no-op, self-hosted:   +${ms(medianOf(warmSelfHosted, 'ms') - medianOf(idle, 'ms'))}; CPU +${ms(medianOf(warmSelfHosted, 'cpu') - medianOf(idle, 'cpu'))}`);
 console.log(`  after the cache was copied (every entry proved again from its evidence: archives hashed, binaries compared), median of 3: ${ms(median(rehash))}`);
 console.log(`\nstart-up of each entry point, median of ${STARTUP_RUNS} (a main refusing an input, a post with no state), wall and over the no-op:`);
 for (const row of startup) console.log(`  ${row.entry.padEnd(20)} ${ms(row.ms).padStart(7)}  +${ms(row.over).padEnd(7)} CPU +${ms(row.cpuOver).padEnd(7)} (${relative('.', row.script)})`);

@@ -3,14 +3,19 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { parseKeyValueFile, parsePathFile, parseWorkflowCommand } from './file-commands.js';
+import { LOCAL_RUN, PREFER_INSTALLED, UNAVAILABLE_TOOLS } from '../lib/local-run.js';
+import { CliError } from './errors.js';
+import { Masker } from './masker.js';
+import { parseYamlFile } from './yaml.js';
 
 /**
  * Runs a bundled action the way the GitHub runner does: inputs as INPUT_* (hyphens kept), defaults
  * from action.yml, the GITHUB_OUTPUT / GITHUB_PATH / GITHUB_ENV / GITHUB_STEP_SUMMARY / GITHUB_STATE
  * files, RUNNER_TEMP and RUNNER_TOOL_CACHE, stdout workflow commands (masks, annotations, groups,
- * stop-commands), and the post step when action.yml declares one.
+ * stop-commands), and the post step when action.yml declares one. The CLI's commands start every
+ * action with SHIPKIT_LOCAL_RUN=1 (and SHIPKIT_PREFER_INSTALLED=1 with --prefer-installed): the
+ * contract of lib/local-run.ts, by which the kit's actions know they run on a developer's machine.
  */
 
 export interface ActionInput {
@@ -49,8 +54,16 @@ export interface RunOptions {
   event?: unknown;
   /** RUNNER_TEMP shared by a job's steps; default: a folder of this run, removed at the end. */
   runnerTemp?: string;
-  /** Values to mask from the first line on (secrets the workflow passed in); `::add-mask::` adds to it. */
-  masks?: string[];
+  /** The secrets to mask from the first line on (shared by a job's steps); `::add-mask::` adds to it. */
+  masker?: Masker;
+  /** Where the step's file-command files go (a folder of the job); default a folder in TMPDIR. Removed when the step is done. */
+  filesDir?: string;
+  /**
+   * A run of the CLI on a developer's machine (shipkit run, workflow, check): the action gets
+   * SHIPKIT_LOCAL_RUN=1, and SHIPKIT_PREFER_INSTALLED=1 with --prefer-installed (lib/local-run.ts).
+   * Without it the action runs as on a runner (the tests' harness), neither variable set.
+   */
+  localRun?: { preferInstalled: boolean };
   /** An input the action does not declare: an error (shipkit run) or a warning (as GitHub does in a workflow). */
   unknownInputs?: 'error' | 'warn';
   /** Evaluates a `${{ }}` default of action.yml; default: the few github.* values from env. */
@@ -113,7 +126,17 @@ export function listActions(): string[] {
 }
 
 export function readManifest(dir: string): ActionManifest {
-  return parseYaml(readFileSync(join(dir, 'action.yml'), 'utf8')) as ActionManifest;
+  const file = join(dir, 'action.yml');
+  const manifest = parseYamlFile(readFileSync(file, 'utf8'), file) as ActionManifest | null;
+  if (!manifest || typeof manifest !== 'object' || !manifest.runs) throw new CliError(`${file}: not an action (no runs: section)`);
+  return manifest;
+}
+
+/** The user's environment without the local-run variables, which only the CLI's own flags set. */
+export function withoutLocalRunVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean = { ...env };
+  for (const key of [LOCAL_RUN, PREFER_INSTALLED, UNAVAILABLE_TOOLS]) delete clean[key];
+  return clean;
 }
 
 /** The per-user tool cache, so tools installed on a laptop survive between runs like on a runner. */
@@ -176,12 +199,19 @@ function postAllowed(postIf: string, jobStatus: 'success' | 'failure' | 'cancell
   return jobStatus === 'success';
 }
 
-export async function startAction(options: RunOptions): Promise<ActionRun> {
+interface LoadedAction {
+  dir: string;
+  manifest: ActionManifest;
+  declared: Record<string, ActionInput>;
+  /** Inputs given that action.yml does not declare (a warning on GitHub; an error when asked). */
+  unknown: string[];
+}
+
+function loadAction(options: RunOptions): LoadedAction {
   const dir = actionDir(options.action);
   const manifest = readManifest(dir);
   const declared = manifest.inputs ?? {};
-  const given = options.inputs ?? {};
-  const unknown = Object.keys(given).filter((name) => !(name in declared));
+  const unknown = Object.keys(options.inputs ?? {}).filter((name) => !(name in declared));
   if (unknown.length && options.unknownInputs !== 'warn') {
     throw new Error(
       `${manifest.name} has no input ${unknown.map((n) => `"${n}"`).join(', ')}; its inputs are: ${Object.keys(declared).join(', ')}`,
@@ -190,70 +220,86 @@ export async function startAction(options: RunOptions): Promise<ActionRun> {
   if (!manifest.runs.main || !/^node\d+$/.test(manifest.runs.using)) {
     throw new Error(`${manifest.name} is a ${manifest.runs.using} action; the local runner runs JavaScript (nodeNN) actions only`);
   }
+  return { dir, manifest, declared, unknown };
+}
 
-  const home = mkdtempSync(join(tmpdir(), 'shipkit-run-'));
+type StepFiles = Record<'GITHUB_OUTPUT' | 'GITHUB_PATH' | 'GITHUB_ENV' | 'GITHUB_STEP_SUMMARY' | 'GITHUB_STATE' | 'GITHUB_EVENT_PATH', string>;
+
+/** The runner's file commands and the event payload, private to the step. */
+function createStepFiles(home: string, event: unknown): StepFiles {
+  const files: StepFiles = {
+    GITHUB_OUTPUT: join(home, 'output'),
+    GITHUB_PATH: join(home, 'path'),
+    GITHUB_ENV: join(home, 'env'),
+    GITHUB_STEP_SUMMARY: join(home, 'summary.md'),
+    GITHUB_STATE: join(home, 'state'),
+    GITHUB_EVENT_PATH: join(home, 'event.json'),
+  };
+  for (const file of Object.values(files)) writeFileSync(file, '', { mode: 0o600 });
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(event ?? {}));
+  return files;
+}
+
+/** The environment the runner gives a JavaScript action: its inputs as INPUT_*, the files, the local-run contract. */
+function actionEnvironment(options: RunOptions, action: LoadedAction, files: StepFiles, runnerTemp: string): NodeJS.ProcessEnv {
+  const baseEnv = options.env ?? process.env;
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(baseEnv)) {
+    if (!key.startsWith('INPUT_') && !key.startsWith('STATE_')) env[key] = value;
+  }
+  Object.assign(env, files, {
+    GITHUB_ACTIONS: 'true',
+    CI: env.CI ?? 'true',
+    GITHUB_WORKSPACE: resolve(options.workspace ?? process.cwd()),
+    GITHUB_ACTION_PATH: action.dir,
+    GITHUB_EVENT_NAME: options.eventName ?? env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+    GITHUB_API_URL: env.GITHUB_API_URL ?? 'https://api.github.com',
+    GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? 'https://github.com',
+    RUNNER_TEMP: runnerTemp,
+    RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
+  });
+  // The local-run contract (lib/local-run.ts), set last so that nothing a step wrote can change it.
+  for (const key of [LOCAL_RUN, PREFER_INSTALLED]) delete env[key];
+  if (options.localRun) env[LOCAL_RUN] = '1';
+  if (options.localRun?.preferInstalled) env[PREFER_INSTALLED] = '1';
+  const evaluateDefault = options.evaluateDefault ?? ((value: string) => envDefault(value, env));
+  const given = options.inputs ?? {};
+  for (const [name, spec] of Object.entries(action.declared)) {
+    env[inputVariable(name)] = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
+  }
+  return env;
+}
+
+export async function startAction(options: RunOptions): Promise<ActionRun> {
+  const action = loadAction(options);
+  const { dir, manifest } = action;
+  const home = options.filesDir ?? mkdtempSync(join(tmpdir(), 'shipkit-run-'));
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   let finished = false;
   const dispose = () => {
     if (!finished) rmSync(home, { recursive: true, force: true });
     finished = true;
   };
   try {
-    const files = {
-      GITHUB_OUTPUT: join(home, 'output'),
-      GITHUB_PATH: join(home, 'path'),
-      GITHUB_ENV: join(home, 'env'),
-      GITHUB_STEP_SUMMARY: join(home, 'summary.md'),
-      GITHUB_STATE: join(home, 'state'),
-      GITHUB_EVENT_PATH: join(home, 'event.json'),
-    };
-    for (const file of Object.values(files)) writeFileSync(file, '', { mode: 0o600 });
-    writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
+    const files = createStepFiles(home, options.event);
     const runnerTemp = options.runnerTemp ?? join(home, 'temp');
     mkdirSync(runnerTemp, { recursive: true });
-
+    const env = actionEnvironment(options, action, files, runnerTemp);
+    const workspace = env.GITHUB_WORKSPACE!;
     const baseEnv = options.env ?? process.env;
-    const workspace = resolve(options.workspace ?? process.cwd());
-    const env: NodeJS.ProcessEnv = {};
-    for (const [key, value] of Object.entries(baseEnv)) {
-      if (!key.startsWith('INPUT_') && !key.startsWith('STATE_')) env[key] = value;
-    }
-    Object.assign(env, files, {
-      GITHUB_ACTIONS: 'true',
-      CI: env.CI ?? 'true',
-      GITHUB_WORKSPACE: workspace,
-      GITHUB_ACTION_PATH: dir,
-      GITHUB_EVENT_NAME: options.eventName ?? env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
-      GITHUB_API_URL: env.GITHUB_API_URL ?? 'https://api.github.com',
-      GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? 'https://github.com',
-      RUNNER_TEMP: runnerTemp,
-      RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
-    });
-    const evaluateDefault = options.evaluateDefault ?? ((value: string) => envDefault(value, env));
-    for (const [name, spec] of Object.entries(declared)) {
-      const value = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
-      env[inputVariable(name)] = value;
-    }
-
     const node = options.node ?? nodeFor(manifest.runs.using, baseEnv);
-    const lines = new LineRenderer({ masks: options.masks, debug: baseEnv.RUNNER_DEBUG === '1', onLine: options.onLine });
-    if (unknown.length) {
-      lines.annotate('warning', `Unexpected input(s) ${unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(declared).map((n) => `'${n}'`).join(', ')}]`);
+    const lines = new LineRenderer({ masker: options.masker, debug: baseEnv.RUNNER_DEBUG === '1', onLine: options.onLine });
+    if (action.unknown.length) {
+      lines.annotate('warning', `Unexpected input(s) ${action.unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(action.declared).map((n) => `'${n}'`).join(', ')}]`);
     }
 
-    const main = await spawnWithCommands(node, [join(dir, manifest.runs.main)], { env, cwd: workspace, lines, signal: options.signal });
-    const state = parseKeyValueFile(readFileSync(files.GITHUB_STATE, 'utf8'));
-    const result: RunResult = {
-      action: manifest.name,
-      success: main.exitCode === 0,
-      main,
-      outputs: parseKeyValueFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
-      path: parsePathFile(readFileSync(files.GITHUB_PATH, 'utf8')),
-      env: parseKeyValueFile(readFileSync(files.GITHUB_ENV, 'utf8')),
-      state,
-      summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
-      annotations: lines.annotations,
-    };
+    const main = await spawnWithCommands(node, [join(dir, manifest.runs.main!)], { env, cwd: workspace, lines, signal: options.signal });
+    const commands = readFileCommands(files, lines, main);
+    const result: RunResult = { action: manifest.name, success: main.exitCode === 0, main, ...commands, annotations: lines.annotations };
     const post = manifest.runs.post;
+    // Nothing to come back for: the step's files (outputs, env, state) go now, not at the end of the job.
+    if (!post) dispose();
+    const state = commands.state;
     return {
       result,
       hasPost: Boolean(post),
@@ -281,34 +327,82 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   return { ...run.result, post, success: run.result.success && (post?.exitCode ?? 0) === 0 };
 }
 
-/** Every secret in `masks` replaced by ***, as the runner shows logs. */
-export function mask(text: string, masks: string[]): string {
-  let out = text;
-  for (const secret of masks) if (secret) out = out.split(secret).join('***');
-  return out;
+/** What a step left in its file-command files, read as the runner reads them. */
+export interface FileCommandResults {
+  outputs: Record<string, string>;
+  path: string[];
+  env: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
 }
 
+export type FileCommandFiles = Partial<Record<'GITHUB_OUTPUT' | 'GITHUB_PATH' | 'GITHUB_ENV' | 'GITHUB_STATE' | 'GITHUB_STEP_SUMMARY', string>>;
+
 /**
- * What the runner shows for each line a step prints, and what it obeys: masks, annotations, groups,
- * debug lines, and `::stop-commands::TOKEN` ... `::TOKEN::`, between which nothing is a command.
+ * Reads a finished step's files. A file the runner cannot read fails the step with an error that,
+ * like every line, is masked (a secret echoed into GITHUB_OUTPUT without a name must not be
+ * printed by the complaint about it). NODE_OPTIONS is refused from GITHUB_ENV, as on GitHub.
+ * Values a `::set-output::`/`::save-state::` command gave come first; the files win.
+ */
+export function readFileCommands(files: FileCommandFiles, lines: LineRenderer, step: StepResult): FileCommandResults {
+  const read = (file: string | undefined) => (file && existsSync(file) ? readFileSync(file, 'utf8') : '');
+  const keyValues = (name: string, file: string | undefined): Record<string, string> => {
+    try {
+      return parseKeyValueFile(read(file));
+    } catch (error: unknown) {
+      lines.annotate('error', `Unable to process file command '${name}' successfully: ${error instanceof Error ? error.message : String(error)}`, step.log);
+      if (step.exitCode === 0) step.exitCode = 1;
+      return {};
+    }
+  };
+  const env = keyValues('env', files.GITHUB_ENV);
+  for (const name of Object.keys(env)) {
+    if (name.toUpperCase() !== 'NODE_OPTIONS') continue;
+    delete env[name];
+    lines.annotate('error', "Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.", step.log);
+  }
+  if (lines.commandErrors && step.exitCode === 0) step.exitCode = 1;
+  return {
+    outputs: { ...lines.outputs, ...keyValues('output', files.GITHUB_OUTPUT) },
+    path: parsePathFile(read(files.GITHUB_PATH)),
+    env,
+    state: { ...lines.state, ...keyValues('state', files.GITHUB_STATE) },
+    summary: read(files.GITHUB_STEP_SUMMARY),
+  };
+}
+
+const DEPRECATED: Record<string, string> = {
+  'set-output': 'The `set-output` command is deprecated and will be disabled soon. Please upgrade to using Environment Files (GITHUB_OUTPUT).',
+  'save-state': 'The `save-state` command is deprecated and will be disabled soon. Please upgrade to using Environment Files (GITHUB_STATE).',
+};
+
+/**
+ * What the runner shows for each line a step prints, and what it obeys (GitHub's parsing: see
+ * parseWorkflowCommand): masks, annotations, groups, debug lines, the deprecated set-output and
+ * save-state, and `::stop-commands::TOKEN` ... `::TOKEN::`, between which nothing is a command.
  */
 export class LineRenderer {
-  readonly masks: string[];
+  readonly masker: Masker;
   readonly annotations: Annotation[] = [];
+  /** Values of `::set-output::` and `::save-state::` commands. */
+  readonly outputs: Record<string, string> = {};
+  readonly state: Record<string, string> = {};
+  /** Commands the runner refuses with an error that fails the step (set-env, add-path). */
+  commandErrors = 0;
   private stopToken: string | undefined;
   private readonly debug: boolean;
   private readonly onLine?: (line: string) => void;
 
-  constructor(options: { masks?: string[]; debug?: boolean; onLine?: (line: string) => void } = {}) {
+  constructor(options: { masker?: Masker; debug?: boolean; onLine?: (line: string) => void } = {}) {
     // Shared, not copied: a mask a step adds holds for the rest of the job, as on GitHub.
-    this.masks = options.masks ?? [];
+    this.masker = options.masker ?? new Masker();
     this.debug = options.debug ?? false;
     this.onLine = options.onLine;
   }
 
   /** An annotation of the runner's own (not printed by the step), shown like the step's. */
   annotate(level: Annotation['level'], message: string, log: string[] = []): void {
-    const text = mask(message, this.masks);
+    const text = this.masker.mask(message);
     this.annotations.push({ level, message: text });
     const shown = `${level === 'error' ? 'Error' : level === 'warning' ? 'Warning' : 'Notice'}: ${text}`;
     log.push(shown);
@@ -317,50 +411,102 @@ export class LineRenderer {
 
   /** Renders one line into `log` (and onLine); lines the runner hides are dropped. */
   render(line: string, log: string[]): void {
-    const shown = this.show(line);
+    const shown = this.show(line, log);
     if (shown === undefined) return;
     log.push(shown);
     this.onLine?.(shown);
   }
 
-  private show(line: string): string | undefined {
+  private show(line: string, log: string[]): string | undefined {
     if (this.stopToken !== undefined) {
-      if (line === `::${this.stopToken}::`) {
+      if (parseWorkflowCommand(line, this.stopToken)?.command === this.stopToken.toLowerCase()) {
         this.stopToken = undefined;
         return undefined;
       }
-      return mask(line, this.masks);
-    }
-    const stop = /^::stop-commands::(.+)$/.exec(line);
-    if (stop) {
-      this.stopToken = stop[1]!;
-      return undefined;
+      return this.masker.mask(line);
     }
     const command = parseWorkflowCommand(line);
-    if (!command) return mask(line, this.masks);
+    if (!command) return this.masker.mask(line);
+    const { message, properties } = command;
     switch (command.command) {
+      case 'stop-commands':
+        // An empty token never comes back, as on GitHub: the rest of the step is plain text.
+        this.stopToken = message;
+        return undefined;
       case 'add-mask':
-        if (command.message) this.masks.push(command.message);
+        if (message.trim()) this.masker.add(message);
+        else this.annotate('warning', "Can't add secret mask for empty string in ##[add-mask] command.", log);
         return undefined;
       case 'debug':
-        return this.debug ? mask(`##[debug]${command.message}`, this.masks) : undefined;
+        return this.debug ? this.masker.mask(`##[debug]${message}`) : undefined;
       case 'group':
-        return mask(`▸ ${command.message}`, this.masks);
-      case 'endgroup':
-        return undefined;
+        return this.masker.mask(`▸ ${message}`);
       case 'error':
       case 'warning':
       case 'notice': {
-        const message = mask(command.message, this.masks);
-        const file = command.properties.file;
-        const lineNo = command.properties.line ? Number(command.properties.line) : undefined;
-        this.annotations.push({ level: command.command, message, file, line: lineNo });
-        const where = file ? ` (${file}${lineNo ? `:${lineNo}` : ''})` : '';
-        return `${command.command === 'error' ? 'Error' : command.command === 'warning' ? 'Warning' : 'Notice'}: ${message}${where}`;
+        const text = this.masker.mask(message);
+        const file = properties.file;
+        const lineNo = properties.line ? Number(properties.line) : undefined;
+        this.annotations.push({ level: command.command, message: text, file, line: lineNo });
+        const where = file ? ` (${this.masker.mask(file)}${lineNo ? `:${lineNo}` : ''})` : '';
+        return `${command.command === 'error' ? 'Error' : command.command === 'warning' ? 'Warning' : 'Notice'}: ${text}${where}`;
       }
+      case 'set-output':
+      case 'save-state':
+        if (!properties.name) {
+          this.commandErrors++;
+          this.annotate('error', `Required field 'name' is missing in ##[${command.command}] command.`, log);
+          return undefined;
+        }
+        (command.command === 'set-output' ? this.outputs : this.state)[properties.name] = message;
+        this.annotate('warning', DEPRECATED[command.command]!, log);
+        return undefined;
+      case 'set-env':
+      case 'add-path':
+        this.commandErrors++;
+        this.annotate(
+          'error',
+          `Unable to process command '${command.command}': the \`${command.command}\` command is disabled. Use Environment Files (${command.command === 'set-env' ? 'GITHUB_ENV' : 'GITHUB_PATH'}) instead.`,
+          log,
+        );
+        return undefined;
       default:
-        return mask(line, this.masks);
+        // echo, add-matcher, remove-matcher: obeyed on GitHub, nothing to show here.
+        return undefined;
     }
+  }
+}
+
+/**
+ * Splits a stream into lines as the runner's reader does: at \n, \r\n, and a lone \r (a progress
+ * line that ends in \r, then a command, is two lines).
+ */
+export class LineSplitter {
+  private rest = '';
+
+  /** The complete lines in `chunk` (and what came before it). */
+  push(chunk: string): string[] {
+    const text = this.rest + chunk;
+    const lines: string[] = [];
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c !== '\n' && c !== '\r') continue;
+      // A \r at the very end may be the first half of \r\n: wait for the next chunk.
+      if (c === '\r' && i === text.length - 1) break;
+      lines.push(text.slice(start, i));
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      start = i + 1;
+    }
+    this.rest = text.slice(start);
+    return lines;
+  }
+
+  /** What is left when the stream ends. */
+  end(): string[] {
+    const rest = this.rest.replace(/\r$/, '');
+    this.rest = '';
+    return rest ? [rest] : [];
   }
 }
 
@@ -383,15 +529,13 @@ export function spawnWithCommands(command: string, args: string[], options: Spaw
     const onAbort = () => child.kill('SIGTERM');
     options.signal?.addEventListener('abort', onAbort, { once: true });
     const pump = (stream: NodeJS.ReadableStream) => {
-      let rest = '';
+      const splitter = new LineSplitter();
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
-        const lines = (rest + chunk).split(/\r?\n/);
-        rest = lines.pop() ?? '';
-        for (const line of lines) options.lines.render(line, log);
+        for (const line of splitter.push(chunk)) options.lines.render(line, log);
       });
       stream.on('end', () => {
-        if (rest) options.lines.render(rest, log);
+        for (const line of splitter.end()) options.lines.render(line, log);
       });
     };
     pump(child.stdout);

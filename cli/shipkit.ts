@@ -2,11 +2,12 @@
 import { HelpRequested, parseCheckArgs, parseRunArgs, parseWorkflowArgs } from './args.js';
 import { check, workflow } from './check.js';
 import { CliError } from './errors.js';
-import { actionDir, chooseNode, defaultToolCache, listActions, readManifest, runAction, type RunResult } from './runner.js';
+import { actionDir, chooseNode, defaultToolCache, listActions, readManifest, runAction, withoutLocalRunVariables, type RunResult } from './runner.js';
 
 const WORKFLOW_OPTIONS = `  --with name=value       an input of the workflow (over the with: of the repository's own call)
-  --secret NAME[=value]   a secret; without =value it is read from the environment variable NAME
-                          (keeps it off the command line). Masked in the log.
+  --secret NAME[=value]   a secret; without =value it is read from the environment variable NAME,
+                          or for a name with hyphens from NAME in upper case with _ (registry-password:
+                          REGISTRY_PASSWORD). That keeps it off the command line; masked in the log.
   --var name=value        a configuration variable (the vars context)
   --event NAME            push, pull_request, schedule or workflow_dispatch (default: pull_request:
                           nothing is pushed or applied unless you ask for it)
@@ -17,6 +18,10 @@ const WORKFLOW_OPTIONS = `  --with name=value       an input of the workflow (ov
   --hashicorp-public-key FILE, --checksums LINES
                           passed to the kit's actions that take them, like --mirrors
   --tool-cache DIR        RUNNER_TOOL_CACHE (default: ${defaultToolCache()})
+  --prefer-installed      use the tools on PATH whose version fits, before any download (they are
+                          always used, and said so, when a download cannot reach the network)
+  --strict                a check that could not run here (no network for its tool or base image)
+                          fails the run; the default with CI=true
   --verbose, -v           every step's log as it runs`;
 
 const USAGE: Record<string, string> = {
@@ -25,7 +30,7 @@ const USAGE: Record<string, string> = {
 Usage:
   shipkit workflow <checks|images|deploy-stage|FILE.yml> [PATH] [options]
   shipkit check [PATH] [options]
-  shipkit run <action> [--with name=value]... [--workspace DIR] [--tool-cache DIR] [--event NAME]
+  shipkit run <action> [--with name=value]... [--workspace DIR] [--tool-cache DIR] [--event NAME] [--prefer-installed]
 
 Run \`shipkit <command> --help\` for a command's options.
 `,
@@ -36,7 +41,10 @@ order, side by side up to the number of CPUs, matrices, outputs, if: conditions,
 workflow parser and expression engine. A kit workflow (checks, images, deploy-stage) runs with the
 with: and secrets: of PATH's own workflow that calls it, when there is one. The kit's actions run
 from their bundles, actions/checkout is the working tree, artifacts stay in a folder of the run;
-any other action is reported as not run locally. Exit code 0 when the run succeeds.
+any other action is reported as not run locally. Without network, a check whose tool or base image
+cannot be had is reported "not run" with the reason, and the last line counts what ran, passed,
+failed and was not run. Exit code 0 when the run succeeds and everything that ran passed; with
+--strict (or CI=true) a check not run is a failure.
 
 Options:
 ${WORKFLOW_OPTIONS}
@@ -50,7 +58,10 @@ Examples:
 
 The pull-request checks: \`shipkit workflow checks.yml [PATH] --event pull_request\`, with the with:
 that PATH's own workflow passes to checks.yml (hadolint, validate and lint, image builds without
-push). Exit code like CI.
+push). Without network it runs every check it can: tools come from PATH when they cannot be
+downloaded, and a check whose tool or base image cannot be had is "not run", counted on the last
+line. Exit code 0 when everything that ran passed; with --strict (or CI=true) also only when
+nothing was left out.
 
 Options:
   --build-arg KEY=VALUE   a build-args line for the image builds (repeatable)
@@ -66,6 +77,7 @@ action.yml, the file commands, the post step, a tool cache kept in your home fol
   --workspace DIR   the repository to run on (default: the current folder)
   --tool-cache DIR  RUNNER_TOOL_CACHE (default: ${defaultToolCache()})
   --event NAME      GITHUB_EVENT_NAME (default: workflow_dispatch)
+  --prefer-installed  the tools on PATH whose version fits, before any download
 
 Example:
   shipkit run setup-tools --with tools=terraform,tflint --with terraform-version=1.5.7
@@ -104,7 +116,14 @@ async function cli(argv: string[]): Promise<number> {
     const parsed = parseRunArgs(args);
     const node = chooseNode(readManifest(actionDir(parsed.action)).runs.using);
     if (node.note) process.stderr.write(`shipkit run: ${node.note}\n`);
-    const result = await runAction({ ...parsed, node: node.path, onLine: (line) => process.stdout.write(`${line}\n`) });
+    const { preferInstalled, ...options } = parsed;
+    const result = await runAction({
+      ...options,
+      env: withoutLocalRunVariables(process.env),
+      localRun: { preferInstalled: preferInstalled ?? false },
+      node: node.path,
+      onLine: (line) => process.stdout.write(`${line}\n`),
+    });
     report(result);
     return result.success ? 0 : 1;
   } catch (error: unknown) {

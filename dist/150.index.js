@@ -451,6 +451,11 @@ function moduleUsesCache(version, hasLockFile) {
 
 
 
+/** Rows the stage cannot run because a tool is missing (a local check run only): counted, never failed. */
+function notRunRows(run, checks, where, detail) {
+    for (const check of checks)
+        run.report.rows.push({ check, where, result: 'not run', detail });
+}
 /** Shows a finished command and its output, grouped. Output is outside text: lib/log fences it. */
 function show(title, result) {
     core/* startGroup */.Oh(`${title}${result.code ? ` (exit ${result.code})` : ''}`);
@@ -715,6 +720,10 @@ async function check(run) {
 }
 async function checkPacker(run) {
     for (const target of run.packer) {
+        if (!run.tools.packer) {
+            notRunRows(run, ['packer validate'], target.template, run.tools.unavailable.packer ?? 'packer is not on PATH');
+            continue;
+        }
         const result = await run_exec(run, `packer validate ${target.template} (in ${target.cwd})`, run.tools.packer, packerValidateArgs(target), target.cwd);
         const found = result.code ? parsePackerValidate(`${result.stdout}\n${result.stderr}`, target.template, target.cwd, run.root) : [];
         record(run, checkRow('packer validate', target.template, result.code === 0, found, 'failed'), 'validate', found);
@@ -722,6 +731,11 @@ async function checkPacker(run) {
 }
 async function checkTerraform(run, dir) {
     const terraform = run.tools.terraform;
+    if (!terraform) {
+        notRunRows(run, ['terraform init', 'terraform validate', 'terraform fmt'], dir, run.tools.unavailable.terraform ?? 'terraform is not on PATH');
+        notRunRows(run, ['tflint'], dir, run.tools.unavailable.tflint ?? 'it runs after terraform init, which did not run');
+        return;
+    }
     const env = terraformEnv(run, dir, 'check');
     const init = await run_exec(run, `terraform init -backend=false (${dir})`, terraform.path, initArgs(false, []), dir, env);
     if (init.code) {
@@ -745,7 +759,12 @@ async function checkTerraform(run, dir) {
     const unformatted = parseFmtCheck(fmt.stdout, dir);
     record(run, checkRow('terraform fmt', dir, fmt.code === 0, unformatted, 'not formatted'), 'lint', unformatted);
     if (!run.tools.tflint) {
-        run.report.rows.push({ check: 'tflint', where: dir, result: 'skipped', detail: 'tflint is not on PATH (setup-tools installs it)' });
+        // A local run says why it could not run; on a runner tflint is optional.
+        const unavailable = run.tools.unavailable.tflint;
+        if (unavailable)
+            notRunRows(run, ['tflint'], dir, unavailable);
+        else
+            run.report.rows.push({ check: 'tflint', where: dir, result: 'skipped', detail: 'tflint is not on PATH (setup-tools installs it)' });
         return;
     }
     const tflint = await run_exec(run, `tflint (${dir})`, run.tools.tflint, ['--format', 'json'], dir, env);
@@ -768,10 +787,16 @@ async function checkAnsible(run) {
     }
     for (const group of plan.groups)
         run.report.ansible.push(describeGroup(group));
-    if (!(await installRequirements(run))) {
+    const { unavailable } = run.tools;
+    const galaxyMissing = Boolean(unavailable['ansible-galaxy'] && plan.requirements.length);
+    if (galaxyMissing)
+        for (const req of plan.requirements)
+            notRunRows(run, ['ansible-galaxy install'], req.file, unavailable['ansible-galaxy']);
+    if (galaxyMissing || !(await installRequirements(run))) {
         const where = plan.patterns.join(', ');
+        const why = galaxyMissing ? 'the Galaxy requirements could not be installed (ansible-galaxy is missing)' : 'ansible-galaxy install failed';
         for (const check of ['ansible-playbook --syntax-check', 'ansible-lint'])
-            run.report.rows.push({ check, where, result: 'not run', detail: 'ansible-galaxy install failed' });
+            run.report.rows.push({ check, where, result: 'not run', detail: why });
         return;
     }
     for (const group of plan.groups) {
@@ -779,10 +804,18 @@ async function checkAnsible(run) {
         // without an inventory input, the config's own; without either, the implicit localhost
         const inventory = run.inventory ?? (group.config?.inventory ? undefined : 'localhost,');
         for (const playbook of group.playbooks) {
+            if (!run.tools.ansiblePlaybook) {
+                notRunRows(run, ['ansible-playbook --syntax-check'], playbook, unavailable['ansible-playbook'] ?? 'ansible-playbook is not on PATH');
+                continue;
+            }
             const args = syntaxCheckArgs({ cwd: group.cwd, playbook, inventory, vaultFile: run.resources.vaultFile });
             const syntax = await run_exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook, args, group.cwd, env);
             const found = syntax.code ? parseAnsibleSyntax(`${syntax.stdout}\n${syntax.stderr}`, playbook, group.cwd, run.root) : [];
             record(run, checkRow('ansible-playbook --syntax-check', playbook, syntax.code === 0, found, 'syntax error'), 'validate', found);
+        }
+        if (!run.tools.ansibleLint) {
+            notRunRows(run, ['ansible-lint'], group.playbooks.join(', '), unavailable['ansible-lint'] ?? 'ansible-lint is not on PATH');
+            continue;
         }
         const lint = await run_exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint, ansibleLintArgs(group.cwd, group.playbooks, plan.lintConfig), group.cwd, env);
         const found = parseAnsibleLint(lint.stdout, group.cwd, run.root);
@@ -2078,6 +2111,8 @@ var git_context = __webpack_require__(2816);
 var glob = __webpack_require__(6966);
 // EXTERNAL MODULE: ./lib/paths.ts
 var lib_paths = __webpack_require__(634);
+// EXTERNAL MODULE: ./lib/local-run.ts
+var local_run = __webpack_require__(7685);
 // EXTERNAL MODULE: ./lib/which.ts
 var which = __webpack_require__(431);
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/workspace.ts
@@ -2216,6 +2251,7 @@ function restoreLockFiles(snapshot) {
 
 
 
+
 /**
  * Everything deploy-stage will do, worked out and checked before the first side effect: every path
  * input inside the repository and present, every pattern, every tool, the event. A mistake fails
@@ -2231,7 +2267,7 @@ async function prepare(inputs, env = process.env) {
         workdir,
         temp: (0,external_node_path_.resolve)(env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)()),
         env: childEnv(env),
-        tools: {},
+        tools: { unavailable: {} },
         examples: inputs['example-vars'] ? planExampleFiles(root, workdir) : { copies: [], skipped: [] },
         packer: [],
         terraformRoots: [],
@@ -2475,48 +2511,65 @@ function deployPlan(run, paths) {
     };
 }
 const SETUP_TOOLS = 'Add `uses: shipkit/shipkit/actions/setup-tools@v1` before this step.';
+/**
+ * The tools the stages will run, from PATH. A missing one fails the step before anything runs,
+ * except in a local check run (lib/local-run.ts): there the checks that need it are reported "not
+ * run", with the reason setup-tools gave (SHIPKIT_UNAVAILABLE_TOOLS) or that it is not on PATH.
+ */
 function findTools(run) {
     const { inputs } = run;
     const path = run.env.PATH ?? '';
-    const tools = {};
-    const missing = (tool, why, fix) => new errors/* UsageError */.eb(`${tool} is not on PATH, and ${why}. ${fix}`);
+    const tools = { unavailable: {} };
+    const tolerate = (0,local_run/* isLocalRun */.fd)(run.env) && inputs.command === 'check';
+    const told = (0,local_run/* unavailableTools */.uw)(run.env);
+    const missing = (tool, why, fix) => {
+        if (!tolerate)
+            throw new errors/* UsageError */.eb(`${tool} is not on PATH, and ${why}. ${fix}`);
+        const setupTool = tool.startsWith('ansible') ? undefined : told[tool];
+        tools.unavailable[tool] = setupTool ?? `${tool} is not on PATH${tool.startsWith('ansible') ? ' (pip install ansible ansible-lint)' : ''}`;
+    };
     if (run.terraformRoots.length || run.envDir) {
         const terraform = (0,which/* findOnPath */.a)('terraform', path);
-        if (!terraform)
-            throw missing('terraform', `${run.terraformRoots.join(', ') || run.envDir} hold Terraform code`, SETUP_TOOLS);
-        const out = versionOutput(terraform, run.env);
-        const version = parseTerraformVersion(out);
-        if (!version)
-            throw new errors/* UsageError */.eb(`${terraform} does not look like terraform: \`terraform version\` printed ${(0,log/* forLog */.Ig)(out.split('\n')[0] ?? '')}.`);
-        tools.terraform = { path: terraform, version };
+        if (terraform) {
+            const out = versionOutput(terraform, run.env);
+            const version = parseTerraformVersion(out);
+            if (!version)
+                throw new errors/* UsageError */.eb(`${terraform} does not look like terraform: \`terraform version\` printed ${(0,log/* forLog */.Ig)(out.split('\n')[0] ?? '')}.`);
+            tools.terraform = { path: terraform, version };
+        }
+        else {
+            missing('terraform', `${run.terraformRoots.join(', ') || run.envDir} hold Terraform code`, SETUP_TOOLS);
+        }
         tools.tflint = (0,which/* findOnPath */.a)('tflint', path);
+        if (!tools.tflint && tolerate)
+            tools.unavailable.tflint = told.tflint ?? 'tflint is not on PATH';
     }
     if (run.packer.length) {
         tools.packer = (0,which/* findOnPath */.a)('packer', path);
         const templates = run.packer.map((p) => p.template);
         if (!tools.packer)
-            throw missing('packer', `${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}`, `${SETUP_TOOLS.slice(0, -1)}, or narrow "packer-templates".`);
+            missing('packer', `${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}`, `${SETUP_TOOLS.slice(0, -1)}, or narrow "packer-templates".`);
     }
     const install = 'Install them before this step (the reusable workflows pin them with ansible-version and ansible-lint-version), e.g. `pip install ansible ansible-lint`.';
     if (run.ansible?.groups.length || run.deploy?.kind === 'ansible') {
         tools.ansiblePlaybook = (0,which/* findOnPath */.a)('ansible-playbook', path);
         if (!tools.ansiblePlaybook)
-            throw missing('ansible-playbook', '"ansible-playbooks" or "ansible-deploy-playbook" is set', install);
+            missing('ansible-playbook', '"ansible-playbooks" or "ansible-deploy-playbook" is set', install);
     }
     if (run.ansible?.groups.length) {
         tools.ansibleLint = (0,which/* findOnPath */.a)('ansible-lint', path);
         if (!tools.ansibleLint)
-            throw missing('ansible-lint', '"ansible-playbooks" is set', install);
+            missing('ansible-lint', '"ansible-playbooks" is set', install);
     }
     if (run.ansible?.requirements.length) {
         tools.ansibleGalaxy = (0,which/* findOnPath */.a)('ansible-galaxy', path);
         if (!tools.ansibleGalaxy)
-            throw missing('ansible-galaxy', '"ansible-requirements" is set', install);
+            missing('ansible-galaxy', '"ansible-requirements" is set', install);
     }
     if (run.deploy?.kind === 'compose' && run.deploy.machine && inputs.command === 'apply') {
         tools.dockerMachine = (0,which/* findOnPath */.a)('docker-machine', path);
         if (!tools.dockerMachine)
-            throw missing('docker-machine', `"docker-host" is ${(0,log/* forLog */.Ig)(run.deploy.host)}, a docker-machine name`, `${SETUP_TOOLS.slice(0, -1)} (with tools: docker-machine).`);
+            throw new errors/* UsageError */.eb(`docker-machine is not on PATH, and "docker-host" is ${(0,log/* forLog */.Ig)(run.deploy.host)}, a docker-machine name. ${SETUP_TOOLS.slice(0, -1)} (with tools: docker-machine).`);
     }
     return tools;
 }
@@ -2538,7 +2591,10 @@ async function composeCommand(env) {
     throw new errors/* UsageError */.eb('Neither `docker compose` nor `docker-compose` is installed on this runner, and "compose-file" needs one.');
 }
 
+// EXTERNAL MODULE: ./lib/checks.ts
+var checks = __webpack_require__(8937);
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/report.ts
+
 
 
 
@@ -2555,6 +2611,10 @@ const DRIFT_WORDS = {
 function report_driftLine(drift) {
     const issue = drift.issue ? ` (${drift.issue.url ? `[#${drift.issue.number}](${drift.issue.url})` : `#${drift.issue.number}`})` : '';
     return `${DRIFT_WORDS[drift.status]}${issue}.`;
+}
+/** The summary's rows as the `checks` output (lib/checks.ts), for later steps and the shipkit CLI. */
+function writeChecks(report) {
+    core/* setOutput */.uH('checks', (0,checks/* checksOutput */.Fo)(report.rows.map((r) => ({ ...r, result: r.result === 'not run' ? 'not-run' : r.result }))));
 }
 /**
  * The step summary: a row per check and folder, where ansible ran and with which config, the plan
@@ -2708,6 +2768,7 @@ async function main() {
     }
     finally {
         cleanUp(run);
+        writeChecks(run.report);
         await writeSummary(inputs, run.report);
     }
 }
@@ -2779,6 +2840,47 @@ function annotate(annotations) {
         else
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(a.message, props);
     }
+}
+
+
+/***/ }),
+
+/***/ 8937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fo: () => (/* binding */ checksOutput)
+/* harmony export */ });
+/* unused harmony exports CHECK_RESULTS, parseChecks */
+/**
+ * The `checks` output of deploy-stage and build-images: one JSON row per check and place, the same
+ * rows as the step summary's table, for a later step (or the shipkit CLI) to read. `not-run` only
+ * happens in local runs (lib/local-run.ts): a check whose tool or base image could not be had.
+ */
+const CHECK_RESULTS = (/* unused pure expression or super */ null && (['passed', 'failed', 'not-run', 'skipped']));
+/** The output's value: `core.setOutput('checks', checksOutput(rows))`. */
+function checksOutput(rows) {
+    return JSON.stringify(rows);
+}
+/** Reads a `checks` output; anything that is not a list of rows gives no rows. */
+function parseChecks(text) {
+    if (!text)
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(parsed))
+        return [];
+    return parsed.flatMap((item) => {
+        const row = item;
+        if (!row || typeof row.check !== 'string' || !CHECK_RESULTS.includes(row.result))
+            return [];
+        return [{ check: row.check, where: typeof row.where === 'string' ? row.where : '', result: row.result, detail: typeof row.detail === 'string' ? row.detail : '' }];
+    });
 }
 
 
@@ -3114,7 +3216,9 @@ function findDirs(root, accept) {
 /* harmony export */   GV: () => (/* binding */ getEnum),
 /* harmony export */   iv: () => (/* binding */ getLines),
 /* harmony export */   pW: () => (/* binding */ getBoolean),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   q4: () => (/* binding */ getText),
+/* harmony export */   r6: () => (/* binding */ getSecret),
 /* harmony export */   vS: () => (/* binding */ getList)
 /* harmony export */ });
 /* unused harmony exports getRequired, parseList, parseLines */
@@ -3133,6 +3237,22 @@ function getString(name) {
     const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
     if (/[\r\n\0]/.test(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(value)}: expected a single line.`);
+    }
+    return value;
+}
+/**
+ * A secret input (a token, a password, a webhook URL): masked before anything else can print it,
+ * single-line, and a refusal never repeats the value.
+ */
+function getSecret(name, what = 'a token or password is one line') {
+    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    if (value)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    if (/[\r\n\0]/.test(value)) {
+        for (const line of value.split(/[\r\n\0]+/))
+            if (line.trim())
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" has a line break (its value is not shown: it is a secret): ${what}.`);
     }
     return value;
 }
@@ -3198,6 +3318,92 @@ function getPositiveInt(name, fallback) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(raw)}: expected a whole number of 1 or more.`);
     }
     return Number(raw);
+}
+/** True for an absolute http(s) URL. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O$: () => (/* binding */ prefersInstalled),
+/* harmony export */   R0: () => (/* binding */ isUnreachable),
+/* harmony export */   T3: () => (/* binding */ UNAVAILABLE_TOOLS),
+/* harmony export */   Wo: () => (/* binding */ networkProblem),
+/* harmony export */   bp: () => (/* binding */ isUnreachableRegistryMessage),
+/* harmony export */   fd: () => (/* binding */ isLocalRun),
+/* harmony export */   uw: () => (/* binding */ unavailableTools)
+/* harmony export */ });
+/* unused harmony exports LOCAL_RUN, PREFER_INSTALLED */
+/**
+ * The contract between the shipkit CLI and the kit's actions for runs on a developer's machine.
+ *
+ * `shipkit check`, `shipkit workflow` and `shipkit run` start every action with
+ * SHIPKIT_LOCAL_RUN=1, and with SHIPKIT_PREFER_INSTALLED=1 when given `--prefer-installed`. On a
+ * runner neither is set and every action behaves as it always does. In a local run:
+ * - a tool whose download cannot reach the network at all (no DNS answer, refused, no route) is
+ *   taken from PATH when its version fits the request, and said so; with SHIPKIT_PREFER_INSTALLED
+ *   such a tool is taken even online;
+ * - a tool neither way can provide is not installed, and setup-tools names it, with the reason, in
+ *   SHIPKIT_UNAVAILABLE_TOOLS (JSON `{tool: reason}`) for the job's later steps;
+ * - a check whose tool (or base image) cannot be had is reported "not run" (the `checks` output)
+ *   instead of failing the step; the CLI counts those rows and `--strict` (or CI=true) fails them.
+ */
+const LOCAL_RUN = 'SHIPKIT_LOCAL_RUN';
+const PREFER_INSTALLED = 'SHIPKIT_PREFER_INSTALLED';
+const UNAVAILABLE_TOOLS = 'SHIPKIT_UNAVAILABLE_TOOLS';
+function isLocalRun(env = process.env) {
+    return env[LOCAL_RUN] === '1';
+}
+/** `--prefer-installed`: only in a local run. */
+function prefersInstalled(env = process.env) {
+    return isLocalRun(env) && env[PREFER_INSTALLED] === '1';
+}
+/** The tools an earlier setup-tools of this job could not provide, with why; `{}` outside a local run. */
+function unavailableTools(env = process.env) {
+    if (!isLocalRun(env) || !env[UNAVAILABLE_TOOLS])
+        return {};
+    try {
+        const parsed = JSON.parse(env[UNAVAILABLE_TOOLS]);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return {};
+        return Object.fromEntries(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * True for a failure of the HTTP layer that never reached a server (lib/http.ts NetworkError with
+ * problem `unreachable`). Read by shape, so the warm path need not load the HTTP layer to ask.
+ */
+function isUnreachable(error) {
+    return networkProblem(error) === 'unreachable';
+}
+/** A NetworkError's `problem` (it also carries `url` and `attempts`), or undefined for any other error. */
+function networkProblem(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const { problem, attempts, url } = error;
+    return typeof problem === 'string' && typeof attempts === 'number' && typeof url === 'string' ? problem : undefined;
+}
+/**
+ * What docker says when a registry cannot be reached at all (a pull in a local run without network):
+ * no DNS answer, refused, no route, network down.
+ */
+function isUnreachableRegistryMessage(text) {
+    return /no such host|server misbehaving|Temporary failure in name resolution|connection refused|network is unreachable|no route to host|dial tcp[^\n]*i\/o timeout/i.test(text);
 }
 
 
@@ -3359,10 +3565,14 @@ function label(input) {
  * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
  * mentions or formatting; the kit's own markup is written around them.
  */
-/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+/**
+ * Escapes a value for inline markdown: HTML, emphasis, links and images (no `[` can open one), code,
+ * tables, `@mentions` and `#refs`. Parentheses and the like stay as written: without a `[` before
+ * them they are plain text, and a terminal shows the summary as it is.
+ */
 function md(value) {
     return value
-        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
         .replace(/&/g, '&amp;')
         .replace(/@/g, '@\u200b')
         .replace(/\r?\n/g, ' ');

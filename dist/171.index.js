@@ -31,6 +31,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6058);
 // EXTERNAL MODULE: ./lib/errors.ts
 var errors = __webpack_require__(8115);
+// EXTERNAL MODULE: ./lib/local-run.ts
+var local_run = __webpack_require__(7685);
 // EXTERNAL MODULE: ./lib/log.ts
 var log = __webpack_require__(2844);
 // EXTERNAL MODULE: ./lib/summary.ts
@@ -146,7 +148,7 @@ function getInputs() {
         'github-api-url': parseApiUrl((0,inputs/* getString */.AA)('github-api-url') || process.env.GITHUB_API_URL || 'https://api.github.com'),
         'hashicorp-public-key': (0,pgp/* readKeyInput */.YT)((0,inputs/* getText */.q4)('hashicorp-public-key')),
         'allow-unverified': (0,inputs/* getBoolean */.pW)('allow-unverified'),
-        'cache-verification': (0,inputs/* getEnum */.GV)('cache-verification', ['on-change', 'always'], 'on-change'),
+        'cache-verification': (0,inputs/* getEnum */.GV)('cache-verification', ['auto', 'on-change', 'always'], 'auto'),
     };
 }
 function workspace() {
@@ -212,31 +214,25 @@ function parseApiUrl(value) {
 
 
 
+
 async function main() {
     const inputs = getInputs();
-    const ctx = await (0,context/* installContext */.R)({
-        tools: inputs.tools,
-        mirrors: inputs.mirrors,
-        githubToken: inputs['github-token'],
-        githubApiUrl: inputs['github-api-url'],
-        hashicorpKey: inputs['hashicorp-public-key'],
-        checksums: inputs.checksums,
-        allowUnverified: inputs['allow-unverified'],
-        cacheVerification: inputs['cache-verification'],
-    });
-    const results = await Promise.allSettled(inputs.tools.map((name) => (0,install/* install */.ai)(tools_tools/* TOOLS */.It[name], inputs.versions[name], ctx)));
-    const installed = [];
-    const failures = [];
-    results.forEach((result, i) => {
-        if (result.status === 'fulfilled')
-            installed.push(result.value);
-        else
-            failures.push(`${inputs.tools[i]}: ${(0,errors/* messageOf */.bD)(result.reason)}`);
-    });
+    const outcomes = (0,local_run/* isLocalRun */.fd)() ? await installLocal(inputs) : await installAll(inputs);
+    const { installed, onPath, unavailable, failures } = outcomes;
     for (const tool of installed) {
         (0,log/* info */.pq)(`${tool.tool} ${tool.version} ${tool.fromCache ? 'from the tool cache' : `from ${tool.source}`}, ${tool.verifiedBy} (${Math.round(tool.ms)} ms)`);
     }
-    await writeSummary(installed, failures);
+    const cacheNote = installed.some((t) => t.fromCache) ? describeCacheVerification(inputs) : '';
+    if (cacheNote)
+        (0,log/* info */.pq)(cacheNote);
+    if (onPath.length) {
+        const { describeOnPath } = await __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 1065));
+        for (const found of onPath)
+            (0,log/* info */.pq)(describeOnPath(found));
+    }
+    for (const [tool, reason] of Object.entries(unavailable))
+        core/* warning */.$e(`${tool}: not installed: ${reason}`);
+    await writeSummary(outcomes, cacheNote);
     if (failures.length) {
         // All or nothing: a partly set-up toolchain would only fail later, further from the cause.
         for (const failure of failures)
@@ -250,20 +246,103 @@ async function main() {
         core/* setOutput */.uH(`${tool.tool}-path`, tool.path);
         versions[tool.tool] = tool.version;
     }
+    // Already on PATH, where the later steps find it: not put in front of everything else.
+    for (const tool of onPath) {
+        core/* setOutput */.uH(`${tool.tool}-version`, tool.version);
+        core/* setOutput */.uH(`${tool.tool}-path`, tool.path);
+        versions[tool.tool] = tool.version;
+    }
     core/* setOutput */.uH('versions', JSON.stringify(versions));
-    core/* setOutput */.uH('cache-hit', String(installed.every((t) => t.fromCache)));
+    core/* setOutput */.uH('cache-hit', String(!onPath.length && installed.every((t) => t.fromCache)));
+    core/* setOutput */.uH('unavailable', JSON.stringify(unavailable));
+    if ((0,local_run/* isLocalRun */.fd)())
+        exportUnavailable(inputs.tools, unavailable);
 }
-async function writeSummary(installed, failures) {
+function settingsOf(inputs) {
+    return {
+        tools: inputs.tools,
+        mirrors: inputs.mirrors,
+        githubToken: inputs['github-token'],
+        githubApiUrl: inputs['github-api-url'],
+        hashicorpKey: inputs['hashicorp-public-key'],
+        checksums: inputs.checksums,
+        allowUnverified: inputs['allow-unverified'],
+        cacheVerification: inputs['cache-verification'],
+    };
+}
+/** On a runner: every tool verified, from the cache or the network, or the step fails. */
+async function installAll(inputs) {
+    const ctx = await (0,context/* installContext */.R)(settingsOf(inputs));
+    const results = await Promise.allSettled(inputs.tools.map((name) => (0,install/* install */.ai)(tools_tools/* TOOLS */.It[name], inputs.versions[name], ctx)));
+    const outcomes = { installed: [], onPath: [], unavailable: {}, failures: [] };
+    results.forEach((result, i) => {
+        if (result.status === 'fulfilled')
+            outcomes.installed.push(result.value);
+        else
+            outcomes.failures.push(`${inputs.tools[i]}: ${(0,errors/* messageOf */.bD)(result.reason)}`);
+    });
+    return outcomes;
+}
+/** In a local run (lib/local-run.ts): offline, the tools on PATH that fit; what none provides is reported, not fatal. */
+async function installLocal(inputs) {
+    const { installLocally } = await __webpack_require__.e(/* import() */ 65).then(__webpack_require__.bind(__webpack_require__, 1065));
+    const fast = await (0,context/* installContext */.R)({ ...settingsOf(inputs), retryDelays: [] });
+    const full = await (0,context/* installContext */.R)(settingsOf(inputs));
+    const options = { fast, full, preferInstalled: (0,local_run/* prefersInstalled */.O$)(), env: process.env };
+    const results = await Promise.allSettled(inputs.tools.map((name) => installLocally(tools_tools/* TOOLS */.It[name], inputs.versions[name], options)));
+    const outcomes = { installed: [], onPath: [], unavailable: {}, failures: [] };
+    results.forEach((result, i) => {
+        const name = inputs.tools[i];
+        if (result.status === 'rejected')
+            outcomes.failures.push(`${name}: ${(0,errors/* messageOf */.bD)(result.reason)}`);
+        else
+            sortLocal(result.value, name, outcomes);
+    });
+    return outcomes;
+}
+function sortLocal(result, name, outcomes) {
+    if (result.kind === 'installed')
+        outcomes.installed.push(result.installed);
+    else if (result.kind === 'on-path')
+        outcomes.onPath.push(result.found);
+    else
+        outcomes.unavailable[name] = result.reason;
+}
+/** For the job's later steps: what is still missing, after this step (an earlier setup-tools may have listed others). */
+function exportUnavailable(tools, unavailable) {
+    const known = (0,local_run/* unavailableTools */.uw)();
+    for (const tool of tools)
+        delete known[tool];
+    const merged = { ...known, ...unavailable };
+    if (Object.keys(merged).length || process.env[local_run/* UNAVAILABLE_TOOLS */.T3])
+        core/* exportVariable */.dN(local_run/* UNAVAILABLE_TOOLS */.T3, JSON.stringify(merged));
+}
+/** How cached tools were held to account this run, and why: `always` costs a second or so, and says so. */
+function describeCacheVerification(inputs) {
+    const { mode, why } = (0,context/* cacheVerificationFor */.b)(inputs['cache-verification']);
+    const what = mode === 'always'
+        ? 'every cached tool was proved again from the archive and checksum file kept with it'
+        : 'a cached tool was proved again only where its file changed since it was verified';
+    return `Tool cache: ${what} (cache-verification: ${mode}; ${why}).`;
+}
+async function writeSummary(outcomes, cacheNote) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
-    const rows = installed.map((t) => [
-        t.tool,
-        t.version,
-        t.fromCache ? 'tool cache' : `downloaded from ${(0,summary.md)(t.source)}`,
-        t.verifiedBy, // the kit's own words and computed asset names
-        `${(t.ms / 1000).toFixed(2)} s`,
-    ]);
+    const { installed, onPath, unavailable, failures } = outcomes;
+    const rows = [
+        ...installed.map((t) => [
+            t.tool,
+            t.version,
+            t.fromCache ? 'tool cache' : `downloaded from ${(0,summary.md)(t.source)}`,
+            t.verifiedBy, // the kit's own words and computed asset names
+            `${(t.ms / 1000).toFixed(2)} s`,
+        ]),
+        ...onPath.map((t) => [t.tool, t.version, `on PATH: ${(0,summary.md)(t.dir)}`, `not verified: ${t.why}`, '']),
+        ...Object.entries(unavailable).map(([tool, reason]) => [tool, '', '**not installed**', (0,summary.md)(reason), '']),
+    ];
     let text = `### setup-tools\n\n${(0,summary/* markdownTable */.Qj)(['tool', 'version', 'from', 'verified by', 'time'], rows)}\n`;
+    if (cacheNote)
+        text += `\n${cacheNote}\n`;
     if (failures.length)
         text += `\n**Failed:**\n\n${failures.map((f) => `- ${(0,summary.md)(f)}`).join('\n')}\n`;
     await core/* summary */.z.addRaw(text).write();

@@ -75,24 +75,19 @@ function isSha256(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   installFresh: () => (/* binding */ installFresh)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8115);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8288);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2844);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8535);
-/* harmony import */ var _toolcache_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7926);
-/* harmony import */ var _unzip_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5044);
-/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4909);
-/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4709);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(8115);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8288);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2844);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8535);
+/* harmony import */ var _toolcache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7926);
+/* harmony import */ var _unzip_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5044);
+/* harmony import */ var _probe_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1144);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4909);
+/* harmony import */ var _verify_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4709);
 
 
 
@@ -104,17 +99,13 @@ function isSha256(value) {
 
 
 
-
-
-// A cache miss: download, verify, extract, probe, cache. Loaded only on a miss.
-const execFileAsync = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile);
 async function installFresh(plan, ctx) {
-    const staging = await _toolcache_js__WEBPACK_IMPORTED_MODULE_8__/* .stage */ .dw(plan.expect);
+    const staging = await _toolcache_js__WEBPACK_IMPORTED_MODULE_5__/* .stage */ .dw(plan.expect);
     try {
         const fetched = await downloadVerified(plan, ctx, staging);
         const binarySha256 = await unpack(plan, fetched, staging);
         const { tool, version, asset, binary } = plan;
-        const dir = await _toolcache_js__WEBPACK_IMPORTED_MODULE_8__/* .commit */ .cd(staging, {
+        const dir = await _toolcache_js__WEBPACK_IMPORTED_MODULE_5__/* .commit */ .cd(staging, {
             tool: tool.name,
             version,
             arch: plan.expect.arch,
@@ -128,7 +119,7 @@ async function installFresh(plan, ctx) {
         return {
             tool: tool.name,
             version,
-            path: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, binary),
+            path: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, binary),
             dir,
             fromCache: false,
             source: new URL(fetched.url).host,
@@ -138,7 +129,7 @@ async function installFresh(plan, ctx) {
     }
     finally {
         // On success the staging folder was renamed away; on failure nothing of it may remain.
-        await _toolcache_js__WEBPACK_IMPORTED_MODULE_8__/* .unstage */ .ac(staging);
+        await _toolcache_js__WEBPACK_IMPORTED_MODULE_5__/* .unstage */ .ac(staging);
     }
 }
 /** Downloads the asset into the staging folder and checks it against every expected digest. */
@@ -146,16 +137,16 @@ async function downloadVerified(plan, ctx, staging) {
     const { tool, version, asset, binary } = plan;
     const fetcher = await ctx.fetcher();
     // A zip is kept in the entry as evidence; a raw asset is the binary itself.
-    const path = asset.archive === 'raw' ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, binary) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, _toolcache_js__WEBPACK_IMPORTED_MODULE_8__/* .EVIDENCE */ .S4, asset.name);
+    const path = asset.archive === 'raw' ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(staging, binary) : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(staging, _toolcache_js__WEBPACK_IMPORTED_MODULE_5__/* .EVIDENCE */ .S4, asset.name);
     // Both run at once; both settle before anything is cleaned up, so no write outlives a failure.
-    const [downloaded, expected] = await Promise.allSettled([fetcher.download(asset.url, path), (0,_verify_js__WEBPACK_IMPORTED_MODULE_11__/* .expectedDigests */ .e)(plan, ctx, { from: 'network' })]);
+    const [downloaded, expected] = await Promise.allSettled([fetcher.download(asset.url, path), (0,_verify_js__WEBPACK_IMPORTED_MODULE_9__/* .expectedDigests */ .e)(plan, ctx, { from: 'network' })]);
     if (downloaded.status === 'rejected')
         throw explainDownloadError(downloaded.reason, plan, ctx);
     if (expected.status === 'rejected')
         throw expected.reason;
     const { url, sha256 } = downloaded.value;
     const verification = expected.value;
-    (0,_verify_js__WEBPACK_IMPORTED_MODULE_11__/* .checkDigests */ .i)(sha256, verification.digests, asset.name);
+    (0,_verify_js__WEBPACK_IMPORTED_MODULE_9__/* .checkDigests */ .i)(sha256, verification.digests, asset.name);
     if (!verification.digests.length) {
         ctx.warn(`${tool.name} ${version}: ${asset.name} installed UNVERIFIED (allow-unverified: true); sha256 ${sha256}.`);
     }
@@ -164,77 +155,191 @@ async function downloadVerified(plan, ctx, staging) {
 /** Puts the executable (and the evidence) in place in the staging folder; returns the executable's SHA-256. */
 async function unpack(plan, fetched, staging) {
     const { tool, version, asset, binary } = plan;
-    const binaryPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, binary);
+    const binaryPath = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(staging, binary);
     let binarySha256 = fetched.sha256;
     if (asset.archive === 'zip') {
-        const extracted = await (0,_unzip_js__WEBPACK_IMPORTED_MODULE_9__/* .extractEntry */ .g)(fetched.path, binary, binaryPath).catch((e) => {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ToolError */ .v4(`${tool.name} ${version}: ${asset.name} from ${fetched.url}: ${e.message}. Nothing was installed.`);
+        const extracted = await (0,_unzip_js__WEBPACK_IMPORTED_MODULE_6__/* .extractEntry */ .g)(fetched.path, binary, binaryPath).catch((e) => {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ToolError */ .v4(`${tool.name} ${version}: ${asset.name} from ${fetched.url}: ${e.message}. Nothing was installed.`);
         });
         binarySha256 = extracted.sha256;
     }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(binaryPath, 0o755);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(binaryPath, 0o755);
     await probeVersion(plan, binaryPath);
     for (const file of fetched.verification.keep)
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(staging, _toolcache_js__WEBPACK_IMPORTED_MODULE_8__/* .EVIDENCE */ .S4, file.name), file.data, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(staging, _toolcache_js__WEBPACK_IMPORTED_MODULE_5__/* .EVIDENCE */ .S4, file.name), file.data, { flag: 'wx' });
     return binarySha256;
 }
 function explainDownloadError(error, plan, ctx) {
     const { tool, version, asset } = plan;
-    if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_5__.HttpStatusError && (error.status === 404 || error.status === 410)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ToolError */ .v4(`${tool.name} ${version} has no ${asset.name} for ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .describePlatform */ .d5)(ctx.platform)}: ${error.url} answered ${error.status}. ` +
+    if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_2__.HttpStatusError && (error.status === 404 || error.status === 410)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ToolError */ .v4(`${tool.name} ${version} has no ${asset.name} for ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .describePlatform */ .d5)(ctx.platform)}: ${error.url} answered ${error.status}. ` +
             `Check that ${version} is a released ${tool.name} version (and that any mirror holds it).`);
     }
-    if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_5__.HttpStatusError) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ToolError */ .v4(`Downloading ${tool.name} ${version}: ${error.url} answered ${error.status}.`);
+    if (error instanceof _http_js__WEBPACK_IMPORTED_MODULE_2__.HttpStatusError) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ToolError */ .v4(`Downloading ${tool.name} ${version}: ${error.url} answered ${error.status}.`);
     }
     return error;
-}
-/**
- * A freshly downloaded binary runs with the basics only: none of the step's inputs (the GitHub
- * token is one), runner tokens or other secrets; no call home.
- */
-function probeEnv() {
-    const env = { CHECKPOINT_DISABLE: '1', TFLINT_DISABLE_VERSION_CHECK: '1' };
-    for (const key of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'LC_ALL']) {
-        const value = process.env[key]; // case-insensitive on Windows
-        if (value !== undefined)
-            env[key] = value;
-    }
-    return env;
-}
-/**
- * Runs the version command. While tools are installed in parallel, a child forked for one probe
- * briefly holds the write descriptor of another binary being written, and exec of that binary
- * then fails with ETXTBSY ("text file busy"): that is retried, it clears within moments.
- */
-async function runProbe(binaryPath, args) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            const result = await execFileAsync(binaryPath, args, { env: probeEnv(), timeout: 30_000 });
-            return result.stdout || result.stderr;
-        }
-        catch (error) {
-            if (error.code !== 'ETXTBSY' || attempt >= 10)
-                throw error;
-            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(20 * attempt);
-        }
-    }
 }
 /** The installed binary must say it is the version asked for, before it is cached. */
 async function probeVersion(plan, binaryPath) {
     const { tool, version } = plan;
     let output;
     try {
-        output = await runProbe(binaryPath, tool.versionArgs);
+        output = await (0,_probe_js__WEBPACK_IMPORTED_MODULE_7__/* .askVersion */ .qN)(binaryPath, tool.versionArgs);
     }
     catch (error) {
-        const e = error;
-        const first = (e.stderr || e.message).trim().split('\n')[0] ?? '';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ToolError */ .v4(`${tool.name} ${version} was downloaded and verified but does not run here: \`${tool.binary} ${tool.versionArgs.join(' ')}\` failed (${(0,_log_js__WEBPACK_IMPORTED_MODULE_6__/* .nameForLog */ .jd)(first)}).`);
+        const said = error instanceof _probe_js__WEBPACK_IMPORTED_MODULE_7__/* .ProbeFailure */ .BU ? error.stderr.trim().split('\n')[0] : undefined;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ToolError */ .v4(`${tool.name} ${version} was downloaded and verified but does not run here: \`${tool.binary} ${tool.versionArgs.join(' ')}\` failed: ` +
+            `${(0,_errors_js__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error)}${said ? ` (${(0,_log_js__WEBPACK_IMPORTED_MODULE_3__/* .nameForLog */ .jd)(said)})` : ''}. Nothing was cached.`);
     }
-    const reported = (0,_tools_js__WEBPACK_IMPORTED_MODULE_10__/* .parseVersionOutput */ .ft)(output);
+    const reported = (0,_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .parseVersionOutput */ .ft)(output);
     if (reported !== version) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_12__/* .ToolError */ .v4(`${tool.name} ${version} was requested, but the installed binary reports ${reported ?? 'no version'} (${JSON.stringify(output.split('\n')[0]?.trim() ?? '')}). Nothing was cached.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .ToolError */ .v4(`${tool.name} ${version} was requested, but the installed binary reports ${reported ?? 'no version'} (${JSON.stringify(output.split('\n')[0]?.trim() ?? '')}). Nothing was cached.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ ProbeFailure),
+/* harmony export */   MV: () => (/* binding */ probeEnv),
+/* harmony export */   qN: () => (/* binding */ askVersion)
+/* harmony export */ });
+/* unused harmony export runBounded */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _toolcache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7926);
+
+
+
+const TIMEOUT_MS = 30_000;
+/** A version line is short; what a program prints beyond this is dropped, not buffered. */
+const MAX_OUTPUT = 64 * 1024;
+/** After the program exits, how long its pipes may stay open (held by a child that left its group). */
+const CLOSE_GRACE_MS = 500;
+const POSIX = process.platform !== 'win32';
+/**
+ * The environment a probe runs with: the basics only. None of the step's inputs (the GitHub token
+ * is one), runner tokens or other secrets; no call home.
+ */
+function probeEnv(env = process.env) {
+    const clean = { CHECKPOINT_DISABLE: '1', TFLINT_DISABLE_VERSION_CHECK: '1' };
+    for (const key of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'LC_ALL']) {
+        const value = env[key]; // case-insensitive on Windows
+        if (value !== undefined)
+            clean[key] = value;
+    }
+    return clean;
+}
+/**
+ * Ends the program and everything it started in its process group (its own, see runBounded). On
+ * Windows, where there are no process groups, taskkill ends the tree.
+ */
+function killGroup(child) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (POSIX)
+            process.kill(-child.pid, 'SIGKILL');
+        else
+            (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    }
+    catch {
+        // ESRCH: nothing of it is left
+    }
+}
+/**
+ * Runs a program in a process group of its own and settles within the timeout (plus a short grace
+ * for its pipes): on the deadline, on a cancelled step, and once the program has exited, whatever
+ * is left of its group is killed, and pipes still held open by something outside it are closed
+ * from this side. Rejects only when the program cannot be started (ENOENT, EACCES, ETXTBSY).
+ */
+function runBounded(file, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], { env: options.env ?? probeEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: POSIX, windowsHide: true });
+        const result = { stdout: '', stderr: '', code: null, signal: null, timedOut: false };
+        const forget = (0,_toolcache_js__WEBPACK_IMPORTED_MODULE_2__/* .onCancel */ .Ao)(() => killGroup(child));
+        let grace;
+        let settled = false;
+        const settle = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(deadline);
+            clearTimeout(grace);
+            forget();
+            // Something that left the group may still hold the pipes: they are closed from this side.
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            if (error)
+                reject(error);
+            else
+                resolve(result);
+        };
+        const deadline = setTimeout(() => {
+            result.timedOut = true;
+            killGroup(child);
+            settle();
+        }, options.timeoutMs ?? TIMEOUT_MS);
+        for (const stream of ['stdout', 'stderr']) {
+            child[stream]?.setEncoding('utf8');
+            child[stream]?.on('data', (chunk) => {
+                if (result[stream].length < MAX_OUTPUT)
+                    result[stream] += chunk.slice(0, MAX_OUTPUT - result[stream].length);
+            });
+        }
+        child.on('error', (error) => settle(error));
+        child.on('exit', (code, signal) => {
+            result.code = code;
+            result.signal = signal;
+            // What it started is no part of a version answer.
+            killGroup(child);
+            grace = setTimeout(() => settle(), CLOSE_GRACE_MS);
+        });
+        child.on('close', () => settle());
+    });
+}
+/** A version command that did not answer cleanly; `stderr` holds what it printed there, if anything. */
+class ProbeFailure extends Error {
+    stderr;
+    name = 'ProbeFailure';
+    constructor(message, stderr) {
+        super(message);
+        this.stderr = stderr;
+    }
+}
+/**
+ * The program's answer to its version command: what it printed (stdout, else stderr) on a clean
+ * exit. While tools are installed in parallel, a child forked for one probe briefly holds the write
+ * descriptor of another binary being written, and exec of that binary then fails with ETXTBSY
+ * ("text file busy"): that is retried, it clears within moments.
+ */
+async function askVersion(binaryPath, args, options = {}) {
+    for (let attempt = 1;; attempt++) {
+        let result;
+        try {
+            result = await runBounded(binaryPath, args, options);
+        }
+        catch (error) {
+            if (error.code !== 'ETXTBSY' || attempt >= 10)
+                throw error;
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(20 * attempt);
+            continue;
+        }
+        const { stdout, stderr, code, signal, timedOut } = result;
+        if (timedOut) {
+            const seconds = (options.timeoutMs ?? TIMEOUT_MS) / 1000;
+            throw new ProbeFailure(`it did not answer within ${seconds} s; it and every process it started were killed`, '');
+        }
+        if (code !== 0)
+            throw new ProbeFailure(signal ? `it was ended by ${signal}` : `it exited with code ${code}`, stderr);
+        return stdout || stderr;
     }
 }
 
@@ -417,19 +522,32 @@ async function extractEntry(zipPath, entryName, dest, limits = DEFAULT_LIMITS) {
         const stream = await new Promise((resolve, reject) => zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))));
         const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
         let bytes = 0;
-        const count = new node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform({
-            transform(chunk, _encoding, done) {
-                bytes += chunk.length;
-                if (bytes > entry.uncompressedSize) {
-                    done(new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ToolError */ .v4(`${(0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .nameForLog */ .jd)(entryName)} inflates past the ${entry.uncompressedSize} bytes its archive declares`));
-                    return;
-                }
-                hash.update(chunk);
-                done(null, chunk);
-            },
-        });
-        const sink = dest ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest, { flags: 'wx', mode: 0o755 }) : new node_stream__WEBPACK_IMPORTED_MODULE_2__.Writable({ write: (_c, _e, done) => done() });
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, count, sink);
+        const take = (chunk) => {
+            bytes += chunk.length;
+            if (bytes > entry.uncompressedSize)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ToolError */ .v4(`${(0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .nameForLog */ .jd)(entryName)} inflates past the ${entry.uncompressedSize} bytes its archive declares`);
+            hash.update(chunk);
+        };
+        if (dest) {
+            const count = new node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform({
+                transform(chunk, _encoding, done) {
+                    try {
+                        take(chunk);
+                        done(null, chunk);
+                    }
+                    catch (error) {
+                        done(error);
+                    }
+                },
+            });
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, count, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest, { flags: 'wx', mode: 0o755 }));
+        }
+        else {
+            // Hashing only (the recheck of a cache entry, on every run with cache-verification: always):
+            // no stream machinery between the inflater and the hash.
+            for await (const chunk of stream)
+                take(chunk);
+        }
         return { sha256: hash.digest('hex'), bytes };
     }
     finally {

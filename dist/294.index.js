@@ -9,19 +9,12 @@ export const modules = {
 /* harmony export */   C: () => (/* binding */ parseMirrors),
 /* harmony export */   E: () => (/* binding */ mapUrl)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8115);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(453);
+
 
 function normalisePrefix(prefix) {
     return prefix.replace(/\/+$/, '');
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-    }
-    catch {
-        return false;
-    }
 }
 /** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
 function parseMirrors(lines, inputName = 'mirrors') {
@@ -29,8 +22,8 @@ function parseMirrors(lines, inputName = 'mirrors') {
         const eq = line.indexOf('=');
         const upstream = normalisePrefix(eq > 0 ? line.slice(0, eq).trim() : '');
         const mirror = normalisePrefix(eq > 0 ? line.slice(eq + 1).trim() : '');
-        if (!isHttpUrl(upstream) || !isHttpUrl(mirror)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
+        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(upstream) || !(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(mirror)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
                 'e.g. https://releases.hashicorp.com=https://artifacts.example/hashicorp.');
         }
         return { upstream, mirror };

@@ -700,6 +700,8 @@ var exec = __webpack_require__(3361);
 var git_context = __webpack_require__(2816);
 // EXTERNAL MODULE: ./lib/log.ts
 var log = __webpack_require__(2844);
+// EXTERNAL MODULE: ./lib/local-run.ts
+var local_run = __webpack_require__(7685);
 ;// CONCATENATED MODULE: ./lib/registry.ts
 
 
@@ -981,6 +983,8 @@ var context = __webpack_require__(9093);
 var install = __webpack_require__(2321);
 // EXTERNAL MODULE: ./lib/tools/tools.ts
 var tools = __webpack_require__(4909);
+// EXTERNAL MODULE: ./lib/tools/probe.ts
+var probe = __webpack_require__(1144);
 // EXTERNAL MODULE: ./lib/which.ts
 var which = __webpack_require__(431);
 ;// CONCATENATED MODULE: ./actions/build-images/src/cache-spec.ts
@@ -1839,7 +1843,7 @@ function getInputs(workspace) {
         registry,
         namespace: getNamespace(registry),
         username: (0,lib_inputs/* getString */.AA)('username'),
-        password: getPassword(),
+        password: (0,lib_inputs/* getSecret */.r6)('password', 'a registry password or token is one line'),
         push: (0,lib_inputs/* getEnum */.GV)('push', ['auto', 'true', 'false'], 'auto'),
         tags: parseTagSpec((0,lib_inputs/* getList */.vS)('tags')),
         labels: getPairs('labels', /^[^\s=]+$/, 'a label key without spaces'),
@@ -1873,13 +1877,6 @@ function checkCombinations(inputs) {
     if (inputs['sarif-file'] && !inputs.lint) {
         throw new errors/* UsageError */.eb(`Input "sarif-file" is ${(0,log/* forLog */.Ig)(inputs['sarif-file'])} but "lint" is false: there would be no lint results to write.`);
     }
-}
-/** Like any single-line input, but a refusal never repeats the value: it is a secret. */
-function getPassword() {
-    const value = core/* getInput */.V4('password').trim();
-    if (/[\r\n\0]/.test(value))
-        throw new errors/* UsageError */.eb('Input "password" has a line break (its value is not shown: it is a secret): a registry password or token is one line.');
-    return value;
 }
 function getRegistry() {
     const value = (0,lib_inputs/* getString */.AA)('registry') || 'docker.io';
@@ -2271,6 +2268,7 @@ function fromBuildx(build, stderr) {
 
 
 
+
 /** What a service would become in this run, before anything is done. */
 function plannedResult(plan) {
     return {
@@ -2308,6 +2306,11 @@ async function processService(plan, ctx) {
             result.outcome = 'failed';
             return 'done';
         },
+        notRun(stage, reason) {
+            result.notRun = { stage, reason };
+            result.outcome = 'not-run';
+            return 'done';
+        },
     };
     let current = 'lint';
     try {
@@ -2324,8 +2327,14 @@ async function processService(plan, ctx) {
     return result;
 }
 async function lintStage(job, ctx) {
-    if (!ctx.hadolint)
-        return 'next';
+    if (!ctx.hadolint) {
+        if (!ctx.lintNotRun)
+            return 'next';
+        job.log(`hadolint: not run: ${ctx.lintNotRun}`);
+        job.result.lintNotRun = ctx.lintNotRun;
+        // Lint only: nothing else to do here. A build goes on, its lint cell saying "not run".
+        return ctx.builder ? 'next' : job.notRun('lint', ctx.lintNotRun);
+    }
     const { path, config, threshold, env } = ctx.hadolint;
     const { dockerfile } = job.plan.service;
     const lint = await (0,exec/* run */.eF)(path, hadolintArgs(dockerfile, config), { cwd: ctx.workspace, env });
@@ -2414,6 +2423,10 @@ async function buildStage(job, ctx) {
         if (build.code) {
             job.log(withoutBanners(build.stderr).trim());
             const failure = diagnoseBuild({ stdout: build.stdout, stderr: build.stderr, exitCode: build.code, dockerfile, buildArgs: ctx.buildArgs });
+            // On a developer's machine without network the base image is simply out of reach: not a broken build.
+            if (ctx.localRun && failure.image && (0,local_run/* isUnreachableRegistryMessage */.bp)(`${build.stderr}\n${build.stdout}`)) {
+                return job.notRun('build', `could not pull the base image ${failure.image} (its registry cannot be reached from here)`);
+            }
             const output = failure.output.length ? `\n${failure.output.join('\n')}` : '';
             return job.fail('build', `${failure.summary}${output}`, failure.line);
         }
@@ -2549,9 +2562,12 @@ function checkTarget(plans, target) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/checks.ts
+var checks = __webpack_require__(8937);
 // EXTERNAL MODULE: ./lib/summary.ts
 var summary = __webpack_require__(1262);
 ;// CONCATENATED MODULE: ./actions/build-images/src/report.ts
+
 
 
 
@@ -2571,12 +2587,41 @@ function writeOutputs(results) {
         lint: r.lint,
     }));
     core/* setOutput */.uH('images', JSON.stringify(images));
+    core/* setOutput */.uH('checks', (0,checks/* checksOutput */.Fo)(checkRows(results)));
     core/* setOutput */.uH('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, name: r.name, context: r.context, image: r.image })) }));
+}
+/**
+ * The `checks` rows (lib/checks.ts): per service its lint (hadolint, on the Dockerfile) when lint
+ * is on, and its build (on the context) when it builds. Lint-only and discover-only runs have no
+ * build rows; a service whose lint failed has no build row either (it never started).
+ */
+function checkRows(results) {
+    const rows = [];
+    for (const r of results) {
+        const lintFailed = r.failure?.stage === 'lint';
+        if (r.lint || lintFailed) {
+            rows.push({ check: 'hadolint', where: r.dockerfile, result: lintFailed ? 'failed' : 'passed', detail: lintFailed ? r.failure.message : r.lint ? describeCounts(r.lint) : '' });
+        }
+        else if (r.lintNotRun) {
+            rows.push({ check: 'hadolint', where: r.dockerfile, result: 'not-run', detail: r.lintNotRun });
+        }
+        if (r.outcome === 'linted' || r.outcome === 'planned' || lintFailed || r.notRun?.stage === 'lint')
+            continue;
+        if (r.notRun)
+            rows.push({ check: 'docker build', where: r.context, result: 'not-run', detail: r.notRun.reason });
+        else if (r.failure)
+            rows.push({ check: 'docker build', where: r.context, result: 'failed', detail: `failed at ${r.failure.stage}: ${r.failure.message.split('\n')[0]}` });
+        else
+            rows.push({ check: 'docker build', where: r.context, result: 'passed', detail: outcomeCell(r) });
+    }
+    return rows;
 }
 function outcomeCell(r) {
     switch (r.outcome) {
         case 'failed':
             return `**failed** at ${r.failure?.stage}`;
+        case 'not-run':
+            return `not run: ${(0,summary.md)(r.notRun?.reason ?? '')}`;
         case 'reused':
             return 'reused (re-tagged)';
         case 'unchanged':
@@ -2632,6 +2677,8 @@ async function writeSarif(workspace, file, results, hadolintVersion) {
 // EXTERNAL MODULE: ./actions/build-images/src/state.ts
 var state = __webpack_require__(3790);
 ;// CONCATENATED MODULE: ./actions/build-images/src/main.ts
+
+
 
 
 
@@ -2724,6 +2771,8 @@ async function startRun(setup, builder) {
     const { inputs, env } = setup;
     const tempDir = env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)();
     const hadolint = inputs.lint ? await findHadolint(inputs) : undefined;
+    if (hadolint && 'notRun' in hadolint)
+        core/* warning */.$e(`hadolint: not run: ${hadolint.notRun}`);
     const dockerConfig = builder && inputs.username && inputs.password ? await login(inputs, env, tempDir) : undefined;
     const extra = builder ? cacheEnvironment(givenCacheSpecs(builder)) : [];
     return {
@@ -2736,7 +2785,9 @@ async function startRun(setup, builder) {
         buildArgs: inputs['build-args'],
         target: inputs.target,
         platforms: inputs.platforms,
-        hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: (0,environment/* hadolintEnvironment */.j)(env) } : undefined,
+        hadolint: hadolint && 'path' in hadolint ? { path: hadolint.path, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: (0,environment/* hadolintEnvironment */.j)(env) } : undefined,
+        lintNotRun: hadolint && 'notRun' in hadolint ? hadolint.notRun : undefined,
+        localRun: (0,local_run/* isLocalRun */.fd)(env),
         builder,
         dockerEnv: (0,environment/* dockerEnvironment */.O)(env, { dockerConfig, buildkit: builder?.kind === 'classic' ? '0' : undefined, extra }),
         secrets: secretMounts(inputs.secrets),
@@ -2761,20 +2812,42 @@ async function login(inputs, env, tempDir) {
     (0,log/* info */.pq)(`Logged in to ${inputs.registry} as ${(0,log/* nameForLog */.jd)(inputs.username)}, in a docker config of this step's own${kept}.`);
     return config.dir;
 }
-/** hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is installed. */
+/**
+ * hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is
+ * installed. In a local run (lib/local-run.ts) one that cannot be had is no failure: the lint is
+ * reported "not run" with the reason.
+ */
 async function findHadolint(inputs) {
     const requested = inputs['hadolint-version'];
     const onPath = requested ? undefined : (0,which/* findOnPath */.a)('hadolint');
     if (onPath)
-        return onPath;
+        return { path: onPath };
     const spec = requested ?? { kind: 'exact', version: tools/* TOOLS */.It.hadolint.defaultVersion };
-    const ctx = await (0,context/* installContext */.R)({
+    const settings = {
         tools: ['hadolint'],
         mirrors: inputs.mirrors,
         githubToken: process.env.GITHUB_TOKEN ?? '',
         githubApiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
-    });
-    const installed = await (0,install/* install */.ai)(tools/* TOOLS */.It.hadolint, spec, ctx);
+    };
+    if ((0,local_run/* isLocalRun */.fd)()) {
+        // setup-tools of this job already tried, and said why it could not.
+        const told = (0,local_run/* unavailableTools */.uw)().hadolint;
+        if (told && !requested)
+            return { notRun: told };
+        const { describeOnPath, installLocally } = await __webpack_require__.e(/* import() */ 446).then(__webpack_require__.bind(__webpack_require__, 1065));
+        const fast = await (0,context/* installContext */.R)({ ...settings, retryDelays: [] });
+        const local = await installLocally(tools/* TOOLS */.It.hadolint, spec, { fast, full: await (0,context/* installContext */.R)(settings), preferInstalled: (0,local_run/* prefersInstalled */.O$)(), env: process.env });
+        if (local.kind === 'unavailable')
+            return { notRun: local.reason };
+        if (local.kind === 'on-path') {
+            (0,log/* info */.pq)(describeOnPath(local.found));
+            return { path: local.found.path };
+        }
+        return { path: reportInstalled(local.installed) };
+    }
+    return { path: reportInstalled(await (0,install/* install */.ai)(tools/* TOOLS */.It.hadolint, spec, await (0,context/* installContext */.R)(settings))) };
+}
+function reportInstalled(installed) {
     (0,log/* info */.pq)(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
     return installed.path;
 }
@@ -2803,14 +2876,18 @@ async function report(setup, ctx, results) {
             throw new errors/* ToolError */.v4(`Could not write "sarif-file" ${(0,log/* forLog */.Ig)(sarif)}: ${(0,errors/* messageOf */.bD)(error)}`);
         }
     }
+    const notRun = results.filter((r) => r.outcome === 'not-run');
+    if (notRun.length)
+        core/* warning */.$e(`${notRun.length} of ${results.length} services not checked on this machine: ${notRun.map((r) => `${r.service} (${r.notRun?.reason})`).join('; ')}`);
     const failed = results.filter((r) => r.outcome === 'failed');
     if (failed.length) {
         throw new errors/* ToolError */.v4(`${failed.length} of ${results.length} services failed: ${failed.map((r) => `${r.service} (${r.failure?.stage})`).join(', ')}.`);
     }
 }
+/** hadolint's version for the SARIF file, asked with the same bounded probe the installer uses. */
 async function hadolintVersion(path, env) {
-    const out = await (0,exec/* run */.eF)(path, ['--version'], { env });
-    return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? '';
+    const out = await (0,probe/* askVersion */.qN)(path, ['--version'], { env }).catch(() => '');
+    return /(\d+\.\d+\.\d+)/.exec(out)?.[1] ?? '';
 }
 
 
@@ -2849,6 +2926,47 @@ function annotate(annotations) {
         else
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(a.message, props);
     }
+}
+
+
+/***/ }),
+
+/***/ 8937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fo: () => (/* binding */ checksOutput)
+/* harmony export */ });
+/* unused harmony exports CHECK_RESULTS, parseChecks */
+/**
+ * The `checks` output of deploy-stage and build-images: one JSON row per check and place, the same
+ * rows as the step summary's table, for a later step (or the shipkit CLI) to read. `not-run` only
+ * happens in local runs (lib/local-run.ts): a check whose tool or base image could not be had.
+ */
+const CHECK_RESULTS = (/* unused pure expression or super */ null && (['passed', 'failed', 'not-run', 'skipped']));
+/** The output's value: `core.setOutput('checks', checksOutput(rows))`. */
+function checksOutput(rows) {
+    return JSON.stringify(rows);
+}
+/** Reads a `checks` output; anything that is not a list of rows gives no rows. */
+function parseChecks(text) {
+    if (!text)
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(parsed))
+        return [];
+    return parsed.flatMap((item) => {
+        const row = item;
+        if (!row || typeof row.check !== 'string' || !CHECK_RESULTS.includes(row.result))
+            return [];
+        return [{ check: row.check, where: typeof row.where === 'string' ? row.where : '', result: row.result, detail: typeof row.detail === 'string' ? row.detail : '' }];
+    });
 }
 
 
@@ -3062,6 +3180,151 @@ function findDirs(root, accept) {
     };
     walk('');
     return found.sort();
+}
+
+
+/***/ }),
+
+/***/ 1144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BU: () => (/* binding */ ProbeFailure),
+/* harmony export */   MV: () => (/* binding */ probeEnv),
+/* harmony export */   qN: () => (/* binding */ askVersion)
+/* harmony export */ });
+/* unused harmony export runBounded */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _toolcache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7926);
+
+
+
+const TIMEOUT_MS = 30_000;
+/** A version line is short; what a program prints beyond this is dropped, not buffered. */
+const MAX_OUTPUT = 64 * 1024;
+/** After the program exits, how long its pipes may stay open (held by a child that left its group). */
+const CLOSE_GRACE_MS = 500;
+const POSIX = process.platform !== 'win32';
+/**
+ * The environment a probe runs with: the basics only. None of the step's inputs (the GitHub token
+ * is one), runner tokens or other secrets; no call home.
+ */
+function probeEnv(env = process.env) {
+    const clean = { CHECKPOINT_DISABLE: '1', TFLINT_DISABLE_VERSION_CHECK: '1' };
+    for (const key of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'LC_ALL']) {
+        const value = env[key]; // case-insensitive on Windows
+        if (value !== undefined)
+            clean[key] = value;
+    }
+    return clean;
+}
+/**
+ * Ends the program and everything it started in its process group (its own, see runBounded). On
+ * Windows, where there are no process groups, taskkill ends the tree.
+ */
+function killGroup(child) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (POSIX)
+            process.kill(-child.pid, 'SIGKILL');
+        else
+            (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore', windowsHide: true });
+    }
+    catch {
+        // ESRCH: nothing of it is left
+    }
+}
+/**
+ * Runs a program in a process group of its own and settles within the timeout (plus a short grace
+ * for its pipes): on the deadline, on a cancelled step, and once the program has exited, whatever
+ * is left of its group is killed, and pipes still held open by something outside it are closed
+ * from this side. Rejects only when the program cannot be started (ENOENT, EACCES, ETXTBSY).
+ */
+function runBounded(file, args, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], { env: options.env ?? probeEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: POSIX, windowsHide: true });
+        const result = { stdout: '', stderr: '', code: null, signal: null, timedOut: false };
+        const forget = (0,_toolcache_js__WEBPACK_IMPORTED_MODULE_2__/* .onCancel */ .Ao)(() => killGroup(child));
+        let grace;
+        let settled = false;
+        const settle = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(deadline);
+            clearTimeout(grace);
+            forget();
+            // Something that left the group may still hold the pipes: they are closed from this side.
+            child.stdout?.destroy();
+            child.stderr?.destroy();
+            if (error)
+                reject(error);
+            else
+                resolve(result);
+        };
+        const deadline = setTimeout(() => {
+            result.timedOut = true;
+            killGroup(child);
+            settle();
+        }, options.timeoutMs ?? TIMEOUT_MS);
+        for (const stream of ['stdout', 'stderr']) {
+            child[stream]?.setEncoding('utf8');
+            child[stream]?.on('data', (chunk) => {
+                if (result[stream].length < MAX_OUTPUT)
+                    result[stream] += chunk.slice(0, MAX_OUTPUT - result[stream].length);
+            });
+        }
+        child.on('error', (error) => settle(error));
+        child.on('exit', (code, signal) => {
+            result.code = code;
+            result.signal = signal;
+            // What it started is no part of a version answer.
+            killGroup(child);
+            grace = setTimeout(() => settle(), CLOSE_GRACE_MS);
+        });
+        child.on('close', () => settle());
+    });
+}
+/** A version command that did not answer cleanly; `stderr` holds what it printed there, if anything. */
+class ProbeFailure extends Error {
+    stderr;
+    name = 'ProbeFailure';
+    constructor(message, stderr) {
+        super(message);
+        this.stderr = stderr;
+    }
+}
+/**
+ * The program's answer to its version command: what it printed (stdout, else stderr) on a clean
+ * exit. While tools are installed in parallel, a child forked for one probe briefly holds the write
+ * descriptor of another binary being written, and exec of that binary then fails with ETXTBSY
+ * ("text file busy"): that is retried, it clears within moments.
+ */
+async function askVersion(binaryPath, args, options = {}) {
+    for (let attempt = 1;; attempt++) {
+        let result;
+        try {
+            result = await runBounded(binaryPath, args, options);
+        }
+        catch (error) {
+            if (error.code !== 'ETXTBSY' || attempt >= 10)
+                throw error;
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(20 * attempt);
+            continue;
+        }
+        const { stdout, stderr, code, signal, timedOut } = result;
+        if (timedOut) {
+            const seconds = (options.timeoutMs ?? TIMEOUT_MS) / 1000;
+            throw new ProbeFailure(`it did not answer within ${seconds} s; it and every process it started were killed`, '');
+        }
+        if (code !== 0)
+            throw new ProbeFailure(signal ? `it was ended by ${signal}` : `it exited with code ${code}`, stderr);
+        return stdout || stderr;
+    }
 }
 
 

@@ -95,7 +95,8 @@ function isSha256(value) {
  * the asset (the kept archive, or the binary itself for a raw asset) is hashed and must match the
  * `checksums` pin, the embedded digest and the checksum file (a signed one from the entry,
  * re-verified with the configured key; an unsigned one fetched again); for a zip, the binary must
- * be byte for byte the archive's entry. Then the record is rewritten with what was observed.
+ * be byte for byte the archive's entry. Anything else in the entry's folder is deleted (the folder
+ * goes on PATH). Then the record is rewritten with what was observed.
  * Throws when the entry does not hold up; the caller then installs afresh.
  */
 async function recheck(plan, entry, ctx) {
@@ -118,6 +119,11 @@ async function recheck(plan, entry, ctx) {
     const stamp = _toolcache_js__WEBPACK_IMPORTED_MODULE_2__/* .stampOf */ .Zs(entry.binaryPath);
     if (JSON.stringify(stamp) !== JSON.stringify(before))
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ToolError */ .v4(`${entry.binaryPath} changed while it was being verified`);
+    // The folder goes on PATH: the proved binary may, nothing planted beside it.
+    const removed = await _toolcache_js__WEBPACK_IMPORTED_MODULE_2__/* .removeForeign */ .vc(entry);
+    if (removed.length) {
+        ctx.warn(`${plan.tool.name} ${plan.version}: removed ${_toolcache_js__WEBPACK_IMPORTED_MODULE_2__/* .describeForeign */ .eQ(removed)} from its cache entry ${entry.dir}: that folder goes on PATH.`);
+    }
     const record = {
         schema: 2,
         tool: plan.tool.name,
@@ -317,19 +323,32 @@ async function extractEntry(zipPath, entryName, dest, limits = DEFAULT_LIMITS) {
         const stream = await new Promise((resolve, reject) => zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))));
         const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
         let bytes = 0;
-        const count = new node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform({
-            transform(chunk, _encoding, done) {
-                bytes += chunk.length;
-                if (bytes > entry.uncompressedSize) {
-                    done(new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ToolError */ .v4(`${(0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .nameForLog */ .jd)(entryName)} inflates past the ${entry.uncompressedSize} bytes its archive declares`));
-                    return;
-                }
-                hash.update(chunk);
-                done(null, chunk);
-            },
-        });
-        const sink = dest ? (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest, { flags: 'wx', mode: 0o755 }) : new node_stream__WEBPACK_IMPORTED_MODULE_2__.Writable({ write: (_c, _e, done) => done() });
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, count, sink);
+        const take = (chunk) => {
+            bytes += chunk.length;
+            if (bytes > entry.uncompressedSize)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ToolError */ .v4(`${(0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .nameForLog */ .jd)(entryName)} inflates past the ${entry.uncompressedSize} bytes its archive declares`);
+            hash.update(chunk);
+        };
+        if (dest) {
+            const count = new node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform({
+                transform(chunk, _encoding, done) {
+                    try {
+                        take(chunk);
+                        done(null, chunk);
+                    }
+                    catch (error) {
+                        done(error);
+                    }
+                },
+            });
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(stream, count, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest, { flags: 'wx', mode: 0o755 }));
+        }
+        else {
+            // Hashing only (the recheck of a cache entry, on every run with cache-verification: always):
+            // no stream machinery between the inflater and the hash.
+            for await (const chunk of stream)
+                take(chunk);
+        }
         return { sha256: hash.digest('hex'), bytes };
     }
     finally {

@@ -120,8 +120,8 @@ function getInputs() {
     if (!needs && !status)
         throw new errors/* UsageError */.eb('Give "needs" (`${{ toJSON(needs) }}`) or "status" (success, failure or cancelled): notify needs the result to report.');
     const inputs = {
-        'slack-webhook-url': (0,lib_inputs/* getString */.AA)('slack-webhook-url'),
-        'slack-token': (0,lib_inputs/* getString */.AA)('slack-token'),
+        'slack-webhook-url': (0,lib_inputs/* getSecret */.r6)('slack-webhook-url', 'a Slack webhook URL is one line'),
+        'slack-token': (0,lib_inputs/* getSecret */.r6)('slack-token', 'a Slack token is one line'),
         'slack-channel': (0,lib_inputs/* getString */.AA)('slack-channel'),
         'slack-api-url': (0,lib_inputs/* getString */.AA)('slack-api-url') || 'https://slack.com/api',
         needs,
@@ -132,14 +132,17 @@ function getInputs() {
         'on-pull-requests': (0,lib_inputs/* getBoolean */.pW)('on-pull-requests', true),
         branches: (0,lib_inputs/* getList */.vS)('branches'),
         template: (0,lib_inputs/* getText */.q4)('template'),
-        'github-token': (0,lib_inputs/* getString */.AA)('github-token'),
+        'github-token': (0,lib_inputs/* getSecret */.r6)('github-token'),
         'fail-on-error': (0,lib_inputs/* getBoolean */.pW)('fail-on-error'),
     };
     if (inputs['slack-token'] && !inputs['slack-channel']) {
         throw new errors/* UsageError */.eb('Input "slack-token" is set but "slack-channel" is empty: chat.postMessage needs a channel (e.g. #deploys or C0123456).');
     }
-    if (inputs['slack-webhook-url'] && !isHttpUrl(inputs['slack-webhook-url'])) {
-        throw new errors/* UsageError */.eb('Input "slack-webhook-url" is not an http(s) URL: give the incoming webhook URL from Slack (kept secret).');
+    if (inputs['slack-webhook-url'] && !(0,lib_inputs/* isHttpUrl */.q$)(inputs['slack-webhook-url'])) {
+        throw new errors/* UsageError */.eb('Input "slack-webhook-url" is not an http(s) URL (its value is not shown: it is a secret): give the incoming webhook URL from Slack.');
+    }
+    if (!(0,lib_inputs/* isHttpUrl */.q$)(inputs['slack-api-url'])) {
+        throw new errors/* UsageError */.eb(`Input "slack-api-url" is ${(0,log/* forLog */.Ig)(inputs['slack-api-url'])}: expected an http(s) URL such as https://slack.com/api.`);
     }
     return inputs;
 }
@@ -165,15 +168,6 @@ function parseNeeds(raw) {
         jobs[job] = { result: result };
     }
     return jobs;
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-    }
-    catch {
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./actions/notify/src/message.ts
@@ -265,26 +259,38 @@ function brief(text) {
 
 async function main() {
     const inputs = getInputs();
-    for (const secret of [inputs['slack-webhook-url'], inputs['slack-token'], inputs['github-token']])
-        if (secret)
-            core/* setSecret */.Pq(secret);
-    const env = process.env;
-    const event = readEvent(env.GITHUB_EVENT_PATH);
-    const isPr = (0,git_context/* isPullRequest */.r)(env.GITHUB_EVENT_NAME);
-    const branch = isPr ? (event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF ?? '') : (env.GITHUB_REF_NAME ?? (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''));
+    const facts = runFacts(process.env);
     const outcome = inputs.status ?? outcomeOfJobs(inputs.needs ?? {});
-    const { run, previous } = await runHistory(inputs, branch);
+    const { run, previous } = await runHistory(inputs, facts.branch);
     const drift = inputs.drift ? driftWord(inputs.drift, outcome) : undefined;
     const word = drift ?? resultWord(outcome, previous);
     core/* setOutput */.uH('result', word);
     (0,log/* info */.pq)(drift
         ? `Result: ${word} (the drift check said ${inputs.drift}; this run: ${outcome})`
-        : `Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`);
+        : `Result: ${word} (this run: ${outcome}; previous completed run on ${facts.branch || 'this branch'}: ${previous ?? 'none'})`);
+    const text = render(inputs.template || (inputs.drift ? DRIFT_TEMPLATE : DEFAULT_TEMPLATE), messageVariables(facts, word, run, process.env));
+    const skip = skipReason(inputs, word, facts.isPr, facts.branch);
+    let sent = false;
+    if (skip)
+        (0,log/* info */.pq)(`Not notifying: ${skip}.`);
+    else
+        sent = await send(inputs, text, word);
+    core/* setOutput */.uH('sent', String(sent));
+    await writeSummary(word, text, inputs.needs, sent, skip);
+}
+function runFacts(env) {
+    const event = readEvent(env.GITHUB_EVENT_PATH);
+    const isPr = (0,git_context/* isPullRequest */.r)(env.GITHUB_EVENT_NAME);
+    const branch = isPr ? (event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF ?? '') : (env.GITHUB_REF_NAME ?? (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''));
+    const sha = isPr ? (event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '') : (env.GITHUB_SHA ?? '');
+    return { event, isPr, branch, sha };
+}
+/** Travis's notification variables for this run. */
+function messageVariables({ event, branch, sha }, word, run, env) {
     const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const repository = env.GITHUB_REPOSITORY ?? '';
-    const sha = isPr ? (event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '') : (env.GITHUB_SHA ?? '');
     const started = run?.run_started_at ?? run?.created_at;
-    const vars = {
+    return {
         repository,
         branch,
         commit: sha.slice(0, 7),
@@ -298,32 +304,27 @@ async function main() {
         pull_request_url: event.pull_request?.html_url ?? '',
         workflow: run?.name ?? env.GITHUB_WORKFLOW ?? '',
     };
-    const text = render(inputs.template || (inputs.drift ? DRIFT_TEMPLATE : DEFAULT_TEMPLATE), vars);
-    const skip = skipReason(inputs, word, isPr, branch);
-    let sent = false;
-    if (skip) {
-        (0,log/* info */.pq)(`Not notifying: ${skip}.`);
-    }
-    else if (!inputs['slack-webhook-url'] && !inputs['slack-token']) {
+}
+/** Posts the message when a webhook or token is given; Slack being down is a warning unless fail-on-error. */
+async function send(inputs, text, word) {
+    if (!inputs['slack-webhook-url'] && !inputs['slack-token']) {
         (0,log/* info */.pq)('No Slack webhook or token given: the result is in the run summary only.');
+        return false;
     }
-    else {
-        try {
-            await postToSlack(inputs['slack-webhook-url']
-                ? { webhook: inputs['slack-webhook-url'] }
-                : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] }, text, colorOf(word));
-            sent = true;
-            (0,log/* info */.pq)(`Sent to Slack: ${text}`);
-        }
-        catch (error) {
-            const message = `Could not notify Slack: ${(0,errors/* messageOf */.bD)(error)}`;
-            if (inputs['fail-on-error'])
-                throw new errors/* ToolError */.v4(message);
-            core/* warning */.$e(message);
-        }
+    try {
+        await postToSlack(inputs['slack-webhook-url']
+            ? { webhook: inputs['slack-webhook-url'] }
+            : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] }, text, colorOf(word));
+        (0,log/* info */.pq)(`Sent to Slack: ${text}`);
+        return true;
     }
-    core/* setOutput */.uH('sent', String(sent));
-    await writeSummary(word, text, inputs.needs, sent, skip);
+    catch (error) {
+        const message = `Could not notify Slack: ${(0,errors/* messageOf */.bD)(error)}`;
+        if (inputs['fail-on-error'])
+            throw new errors/* ToolError */.v4(message);
+        core/* warning */.$e(message);
+        return false;
+    }
 }
 function readEvent(path) {
     if (!path)
@@ -598,7 +599,9 @@ function toHeaders(raw) {
 /* harmony export */   GV: () => (/* binding */ getEnum),
 /* harmony export */   iv: () => (/* binding */ getLines),
 /* harmony export */   pW: () => (/* binding */ getBoolean),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   q4: () => (/* binding */ getText),
+/* harmony export */   r6: () => (/* binding */ getSecret),
 /* harmony export */   vS: () => (/* binding */ getList)
 /* harmony export */ });
 /* unused harmony exports getRequired, parseList, parseLines */
@@ -617,6 +620,22 @@ function getString(name) {
     const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
     if (/[\r\n\0]/.test(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(value)}: expected a single line.`);
+    }
+    return value;
+}
+/**
+ * A secret input (a token, a password, a webhook URL): masked before anything else can print it,
+ * single-line, and a refusal never repeats the value.
+ */
+function getSecret(name, what = 'a token or password is one line') {
+    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    if (value)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    if (/[\r\n\0]/.test(value)) {
+        for (const line of value.split(/[\r\n\0]+/))
+            if (line.trim())
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" has a line break (its value is not shown: it is a secret): ${what}.`);
     }
     return value;
 }
@@ -683,6 +702,16 @@ function getPositiveInt(name, fallback) {
     }
     return Number(raw);
 }
+/** True for an absolute http(s) URL. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
+}
 
 
 /***/ }),
@@ -744,10 +773,14 @@ function nameForLog(value) {
  * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
  * mentions or formatting; the kit's own markup is written around them.
  */
-/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+/**
+ * Escapes a value for inline markdown: HTML, emphasis, links and images (no `[` can open one), code,
+ * tables, `@mentions` and `#refs`. Parentheses and the like stay as written: without a `[` before
+ * them they are plain text, and a terminal shows the summary as it is.
+ */
 function md(value) {
     return value
-        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
         .replace(/&/g, '&amp;')
         .replace(/@/g, '@\u200b')
         .replace(/\r?\n/g, ' ');

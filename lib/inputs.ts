@@ -16,6 +16,20 @@ export function getString(name: string): string {
   return value;
 }
 
+/**
+ * A secret input (a token, a password, a webhook URL): masked before anything else can print it,
+ * single-line, and a refusal never repeats the value.
+ */
+export function getSecret(name: string, what = 'a token or password is one line'): string {
+  const value = core.getInput(name).trim();
+  if (value) core.setSecret(value);
+  if (/[\r\n\0]/.test(value)) {
+    for (const line of value.split(/[\r\n\0]+/)) if (line.trim()) core.setSecret(line.trim());
+    throw new UsageError(`Input "${name}" has a line break (its value is not shown: it is a secret): ${what}.`);
+  }
+  return value;
+}
+
 /** A free-text input that may span lines (a key, a template, JSON), trimmed. */
 export function getText(name: string): string {
   return core.getInput(name).trim();
@@ -80,4 +94,14 @@ export function getPositiveInt(name: string, fallback: number): number {
     throw new UsageError(`Input "${name}" is ${forLog(raw)}: expected a whole number of 1 or more.`);
   }
   return Number(raw);
+}
+
+/** True for an absolute http(s) URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }

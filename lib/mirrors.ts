@@ -1,4 +1,5 @@
 import { UsageError } from './errors.js';
+import { isHttpUrl } from './inputs.js';
 
 export interface Mirror {
   upstream: string;
@@ -9,14 +10,6 @@ function normalisePrefix(prefix: string): string {
   return prefix.replace(/\/+$/, '');
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
 
 /** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
 export function parseMirrors(lines: string[], inputName = 'mirrors'): Mirror[] {

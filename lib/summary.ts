@@ -4,10 +4,14 @@
  * mentions or formatting; the kit's own markup is written around them.
  */
 
-/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+/**
+ * Escapes a value for inline markdown: HTML, emphasis, links and images (no `[` can open one), code,
+ * tables, `@mentions` and `#refs`. Parentheses and the like stay as written: without a `[` before
+ * them they are plain text, and a terminal shows the summary as it is.
+ */
 export function md(value: string): string {
   return value
-    .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+    .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/@/g, '@\u200b')
     .replace(/\r?\n/g, ' ');

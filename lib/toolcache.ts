@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { constants, createReadStream, lstatSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
-import { lstat, mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { constants, lstatSync, readdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { lstat, mkdir, open, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { ToolError } from './errors.js';
 
 /**
@@ -18,17 +18,23 @@ import { ToolError } from './errors.js';
  * - Fast path (every warm run): the record must describe this very entry (tool, version, arch,
  *   binary and asset names are computed, never read from it: no `../..` can steer a path), its
  *   asset digest must equal every pin and embedded digest, its checksum file must have been verified
- *   with the key configured now, and the binary's identity (device, inode, size, mtime and ctime in
- *   ns) must be the one recorded. A copy, a restore from an archive or any edit gives the file a
- *   new inode or ctime, which cannot be set back; only stat() calls and small reads, no hashing.
- * - Recheck (identity or claim changed): the entry is proved again like a cold install, from the
- *   evidence rather than the network (lib/tools/recheck.ts): the archive is hashed against pins,
- *   embedded digests and the checksum file (a signed one re-verified with the configured key, an
- *   unsigned one fetched again, as cold does), and the binary must be byte for byte the archive's.
- *   Nothing the record claims is believed; only then is it rewritten with the new identity.
- * - What neither can stop: a process running as the runner's user that rewrites the binary and
- *   then the recorded identity to match. Such a process can equally rewrite the runner or the
- *   action itself; `cache-verification: always` proves every entry from its evidence on every run.
+ *   with the key configured now, the binary's identity (device, inode, size, mtime and ctime in ns)
+ *   must be the one recorded, and the folder, which goes on PATH, must hold nothing but the binary
+ *   and the evidence. A copy, a restore from an archive or any edit gives the file a new inode or
+ *   ctime, which cannot be set back; only stat() calls and small reads, no hashing.
+ * - Recheck (identity or claim changed, or something beside the binary): the entry is proved again
+ *   like a cold install, from the evidence rather than the network (lib/tools/recheck.ts): the
+ *   archive is hashed against pins, embedded digests and the checksum file (a signed one re-verified
+ *   with the configured key, an unsigned one fetched again, as cold does), and the binary must be
+ *   byte for byte the archive's. Nothing the record claims is believed; only then are other files
+ *   removed from the folder and the record rewritten with the new identity.
+ * - What the fast path cannot stop: a process that rewrites the binary and then the recorded
+ *   identity to match. On a GitHub-hosted runner only the job's own steps can, and they can as well
+ *   rewrite PATH or the runner. A self-hosted runner's cache outlives the job (and is often shared
+ *   by runners on one volume), so there `cache-verification` defaults to `always`, which proves
+ *   every entry from its evidence on every run (lib/tools/context.ts cacheVerificationFor).
+ * - A job that downloads and verifies a tool never trades its copy for an entry that appeared in
+ *   the meantime unless that entry's binary hashes the same (commit()).
  */
 
 export interface Stamp {
@@ -118,9 +124,45 @@ function sameStamp(a: Stamp, b: Stamp): boolean {
   return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
 
+/**
+ * What else is in an entry's folder. The folder goes on PATH, so anything beside the binary would
+ * be found there ahead of the runner's own tools (a `git`, a `docker`), and terraform 0.12 and
+ * packer load plugins from their binary's folder: an entry holds the binary and `.shipkit`, nothing else.
+ */
+export function foreignFiles(entry: Pick<Entry, 'dir' | 'binaryPath'>): string[] {
+  const binary = basename(entry.binaryPath);
+  return readdirSync(entry.dir).filter((name) => name !== binary && name !== EVIDENCE);
+}
+
+export function describeForeign(names: string[]): string {
+  const shown = names.slice(0, 5).map((name) => JSON.stringify(name)).join(', ');
+  return `${names.length === 1 ? 'a file' : `${names.length} files`} shipkit did not put there (${shown}${names.length > 5 ? ', ...' : ''})`;
+}
+
+/** Deletes what foreignFiles() found (a folder with all it holds; a symlink, not its target). */
+export async function removeForeign(entry: Pick<Entry, 'dir' | 'binaryPath'>): Promise<string[]> {
+  const names = foreignFiles(entry);
+  for (const name of names) await rm(join(entry.dir, name), { recursive: true, force: true });
+  return names;
+}
+
+/**
+ * Reads through one reused 1 MiB buffer: a read stream's fresh 64 KiB chunks cost twice the CPU in
+ * allocation and garbage collection, and `cache-verification: always` hashes every entry on every run.
+ */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  const file = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+      if (!bytesRead) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await file.close();
+  }
   return hash.digest('hex');
 }
 
@@ -191,9 +233,12 @@ export function inspect(expect: Expectation): Inspection {
 
   const binaryStat = lstatSync(entry.binaryPath, { throwIfNoEntry: false });
   if (!binaryStat?.isFile()) return unusable(`${entry.binaryPath} is ${binaryStat ? 'not a regular file' : 'missing'}`);
+  if (!lstatSync(entry.evidence).isDirectory()) return unusable(`${entry.evidence} is not a folder`);
   const withRecord = { ...entry, record };
   const claim = unmetClaim(record, expect);
   if (claim) return { state: 'recheck', entry: withRecord, why: claim };
+  const foreign = foreignFiles(entry);
+  if (foreign.length) return { state: 'recheck', entry: withRecord, why: `${entry.dir} holds ${describeForeign(foreign)} beside ${expect.binary}` };
   if (!sameStamp(stampOf(entry.binaryPath), record.stamp)) {
     return { state: 'recheck', entry: withRecord, why: `${entry.binaryPath} is not the file that was verified (copied, restored or changed since)` };
   }
@@ -214,26 +259,54 @@ export async function writeRecord(evidence: string, record: CacheRecord): Promis
 }
 
 // Staging folders (and entries moved aside) that must not outlive this process, even when the
-// runner cancels the step: it sends SIGINT, then SIGTERM, before it kills.
+// runner cancels the step: it sends SIGINT, then SIGTERM, before it kills. Child processes in a
+// process group of their own (lib/tools/probe.ts) are ended too: the runner's last kill no longer
+// reaches them once this process is gone.
 const pending = new Set<string>();
+const cancellers = new Set<() => void>();
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+let armed = false;
 
 function onSignal(signal: NodeJS.Signals): void {
+  for (const cancel of cancellers) cancel();
   for (const dir of pending) rmSync(dir, { recursive: true, force: true });
   pending.clear();
-  for (const s of SIGNALS) process.off(s, onSignal);
+  cancellers.clear();
+  disarm();
   // With no other handler, end as the signal would have ended the process.
   if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 }
 
+function arm(): void {
+  if (armed) return;
+  for (const s of SIGNALS) process.on(s, onSignal);
+  armed = true;
+}
+
+function disarm(): void {
+  if (!armed || pending.size || cancellers.size) return;
+  for (const s of SIGNALS) process.off(s, onSignal);
+  armed = false;
+}
+
 function track(dir: string): void {
-  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
   pending.add(dir);
+  arm();
 }
 
 function untrack(dir: string): void {
   pending.delete(dir);
-  if (pending.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
+  disarm();
+}
+
+/** Runs `cancel` if the step is cancelled before the returned function is called. */
+export function onCancel(cancel: () => void): () => void {
+  cancellers.add(cancel);
+  arm();
+  return () => {
+    cancellers.delete(cancel);
+    disarm();
+  };
 }
 
 /** A private folder on the cache's own file system to build an entry in, removed on cancel. */
@@ -264,13 +337,13 @@ export async function unstage(dir: string): Promise<void> {
 
 /**
  * Moves a verified staging folder (binary and evidence in place) into the cache and returns the
- * live entry, which is another job's equally verified one when that job got there first.
+ * live entry, which is another job's when that job got there first with the very same binary.
  *
  * Safe against concurrent jobs on one cache: the `.complete` marker is written before the entry
  * appears (tc.find never sees an entry without it; a marker without an entry reads as absent); an
- * entry that meets this run's expectation is never moved; one that does not is moved aside in one
+ * entry that holds the binary this job verified is never moved; any other is moved aside in one
  * rename, looked at again where no one else touches it, and only then deleted, or put back if it
- * turns out to be a valid entry that another job renamed in meanwhile.
+ * turns out to hold that binary after all (another job renamed it in meanwhile).
  */
 export async function commit(
   staging: string,
@@ -278,9 +351,12 @@ export async function commit(
   expect: Expectation,
   distrust?: Stamp,
 ): Promise<string> {
-  // An entry this job proved bad may still pass the fast check; it is never the one kept.
-  const keep = (found: Inspection) => found.state === 'hit' && !(distrust && sameStamp(found.entry.record.stamp, distrust));
   const full: CacheRecord = { schema: 2, ...record, stamp: stampOf(join(staging, record.binary)) };
+  // Passing the fast check proves nothing about an entry that appeared while this job downloaded:
+  // whoever can write the cache can write a record to match any file. This job holds a verified
+  // copy, and keeps another only when its binary hashes the same. One this job proved bad is never kept.
+  const keep = async (found: Inspection) =>
+    found.state === 'hit' && !(distrust && sameStamp(found.entry.record.stamp, distrust)) && (await holdsBinary(found.entry, full));
   await writeFile(join(staging, EVIDENCE, RECORD), JSON.stringify(full, null, 2), { flag: 'wx', mode: 0o644 });
   const { dir } = entryOf(expect);
   await touchMarker(`${dir}.complete`);
@@ -292,7 +368,7 @@ export async function commit(
     } catch (error: unknown) {
       if (!isOccupied(error)) throw error;
     }
-    if (keep(inspect(expect))) {
+    if (await keep(inspect(expect))) {
       await unstage(staging);
       return dir;
     }
@@ -305,7 +381,7 @@ export async function commit(
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue; // someone else moved it
       throw error;
     }
-    if (keep(await inspectAt(aside, expect))) {
+    if (await keep(await inspectAt(aside, expect))) {
       // A valid entry appeared between the look and the move: put it back if its place is free.
       await rename(aside, dir).catch(() => undefined);
     }
@@ -313,6 +389,15 @@ export async function commit(
     untrack(aside);
   }
   throw new ToolError(`${dir} kept changing while this job tried to cache ${record.tool} ${record.version}; another job is rewriting it.`);
+}
+
+/** True when the entry's binary is, byte for byte, the one `verified` describes, and stays so while it is hashed. */
+async function holdsBinary(entry: Entry & { record: CacheRecord }, verified: CacheRecord): Promise<boolean> {
+  const claims = entry.record.binarySha256 === verified.binarySha256 && entry.record.asset.sha256 === verified.asset.sha256;
+  if (!claims) return false;
+  const digest = await sha256File(entry.binaryPath).catch(() => undefined);
+  const stamp = lstatSync(entry.binaryPath, { throwIfNoEntry: false })?.isFile() ? stampOf(entry.binaryPath) : undefined;
+  return digest === verified.binarySha256 && stamp !== undefined && sameStamp(stamp, entry.record.stamp);
 }
 
 /** Creates the marker, never following a symlink planted in its place (that would truncate its target). */
@@ -339,7 +424,7 @@ async function inspectAt(dir: string, expect: Expectation): Promise<Inspection> 
   const entry = { dir, binaryPath: join(dir, expect.binary), evidence: join(dir, EVIDENCE) };
   if (!record || record.binary !== expect.binary || record.asset.name !== expect.asset) return { state: 'unusable', entry, why: 'no record' };
   const binary = await lstat(entry.binaryPath).catch(() => undefined);
-  if (!binary?.isFile() || unmetClaim(record, expect)) return { state: 'unusable', entry, why: 'does not qualify' };
+  if (!binary?.isFile() || unmetClaim(record, expect) || foreignFiles(entry).length) return { state: 'unusable', entry, why: 'does not qualify' };
   const same = sameStamp(stampOf(entry.binaryPath), record.stamp);
   return same ? { state: 'hit', entry: { ...entry, record } } : { state: 'unusable', entry, why: 'changed' };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { Transform, Writable } from 'node:stream';
+import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yauzl from 'yauzl';
 import { ToolError } from './errors.js';
@@ -53,19 +53,28 @@ export async function extractEntry(zipPath: string, entryName: string, dest: str
     );
     const hash = createHash('sha256');
     let bytes = 0;
-    const count = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
-        if (bytes > entry.uncompressedSize) {
-          done(new ToolError(`${nameForLog(entryName)} inflates past the ${entry.uncompressedSize} bytes its archive declares`));
-          return;
-        }
-        hash.update(chunk);
-        done(null, chunk);
-      },
-    });
-    const sink = dest ? createWriteStream(dest, { flags: 'wx', mode: 0o755 }) : new Writable({ write: (_c, _e, done) => done() });
-    await pipeline(stream, count, sink);
+    const take = (chunk: Buffer): void => {
+      bytes += chunk.length;
+      if (bytes > entry.uncompressedSize) throw new ToolError(`${nameForLog(entryName)} inflates past the ${entry.uncompressedSize} bytes its archive declares`);
+      hash.update(chunk);
+    };
+    if (dest) {
+      const count = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          try {
+            take(chunk);
+            done(null, chunk);
+          } catch (error: unknown) {
+            done(error as Error);
+          }
+        },
+      });
+      await pipeline(stream, count, createWriteStream(dest, { flags: 'wx', mode: 0o755 }));
+    } else {
+      // Hashing only (the recheck of a cache entry, on every run with cache-verification: always):
+      // no stream machinery between the inflater and the hash.
+      for await (const chunk of stream as AsyncIterable<Buffer>) take(chunk);
+    }
     return { sha256: hash.digest('hex'), bytes };
   } finally {
     zip.close();

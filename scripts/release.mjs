@@ -29,9 +29,13 @@
 //   node scripts/release.mjs v1.2.3 [--sha SHA]   pin the refs to SHA (default HEAD)
 //   node scripts/release.mjs --check v1.2.3       fail unless every ref is pinned for v1.2.3
 //   node scripts/release.mjs --check main         fail unless every ref is @main (development)
+//
+// The refs are found by parsing the workflows' YAML (plain, quoted or aliased `uses:` values, at any
+// depth), and both modes fail when they find none: a gate with nothing to check must not pass.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlias, isScalar, parseDocument, visit } from 'yaml';
 
 const args = process.argv.slice(2);
 const check = args[0] === '--check';
@@ -46,8 +50,8 @@ if (!version || !(VERSION.test(version) || (check && version === 'main')) || (sh
 }
 const root = process.env.SHIPKIT_ROOT ?? process.cwd();
 const dir = join(root, '.github', 'workflows');
-// A kit action named by a workflow, with its ref and an optional trailing `# comment`.
-const REF = /(uses:\s*shipkit\/shipkit\/actions\/[\w-]+)@([\w./-]+)([ \t]*#[^\n]*)?/g;
+// GitHub reads owner/repo case-insensitively, so `ShipKit/shipkit/actions/x@main` is a kit ref too.
+const KIT_ACTION = /^shipkit\/shipkit\/actions\//i;
 const FULL_SHA = /^[0-9a-f]{40}$/;
 
 function git(...argv) {
@@ -63,17 +67,57 @@ function gitOk(...argv) {
   }
 }
 
-/** Every kit action reference in the workflows: file, line, the text, its ref and comment. */
-function references() {
-  const found = [];
-  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-    readFileSync(join(dir, file), 'utf8')
-      .split('\n')
-      .forEach((line, i) => {
-        for (const m of line.matchAll(REF)) found.push({ where: `.github/workflows/${file}:${i + 1}`, uses: m[1].replace(/^uses:\s*/, ''), ref: m[2], comment: (m[3] ?? '').trim() });
+function fail(lines) {
+  console.error(lines.join('\n'));
+  process.exit(1);
+}
+
+function workflowFiles() {
+  return readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+}
+
+/**
+ * Every kit action named by a `uses:` of one workflow file, found by parsing the YAML: plain, single-
+ * or double-quoted, through an alias, at any depth. Each with where it is, its ref, the comment that
+ * follows it on its line, and the source range of its value (for pinning in place).
+ */
+function referencesIn(file) {
+  const text = readFileSync(join(dir, file), 'utf8');
+  const doc = parseDocument(text);
+  if (doc.errors.length) fail([`release: .github/workflows/${file} is not valid YAML: ${doc.errors[0].message}`]);
+  const lineOf = (offset) => text.slice(0, offset).split('\n').length;
+  const found = new Map();
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || pair.key.value !== 'uses') return;
+      const node = isAlias(pair.value) ? pair.value.resolve(doc) : pair.value;
+      if (!isScalar(node) || typeof node.value !== 'string' || !KIT_ACTION.test(node.value.trim()) || found.has(node.range[0])) return;
+      const [start, end] = node.range;
+      const lineEnd = text.indexOf('\n', end) < 0 ? text.length : text.indexOf('\n', end);
+      const after = text.slice(end, lineEnd);
+      const at = node.value.lastIndexOf('@');
+      found.set(start, {
+        file,
+        where: `.github/workflows/${file}:${lineOf(start)}`,
+        uses: at < 0 ? node.value.trim() : node.value.slice(0, at).trim(),
+        ref: at < 0 ? '' : node.value.slice(at + 1).trim(),
+        comment: /^[ \t]*(#.*)?$/.exec(after)?.[1]?.trim() ?? '',
+        // Pinned in place only when the value is one line and nothing but a comment follows it.
+        pinnable: !text.slice(start, end).includes('\n') && /^[ \t]*(#.*)?$/.test(after) && ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(node.type),
+        quote: node.type === 'QUOTE_DOUBLE' ? '"' : node.type === 'QUOTE_SINGLE' ? "'" : '',
+        start,
+        end: lineEnd,
       });
-  }
-  return found;
+    },
+  });
+  return [...found.values()];
+}
+
+/** Every kit action reference in the workflows. */
+function references() {
+  return workflowFiles().flatMap(referencesIn);
 }
 
 /** Why `sha` cannot be what the workflows at HEAD pin, or undefined when it can. */
@@ -84,10 +128,14 @@ function pinProblem(sha) {
   return undefined;
 }
 
+const found = references();
+// A gate that found nothing to check must not pass: the workflows moved, or the refs are spelled a way this script does not read.
+if (!found.length) fail([`release: found no kit action ref (uses: shipkit/shipkit/actions/...) in ${join('.github', 'workflows')}/*.yml, so there is nothing to ${check ? 'check' : 'pin'}.`]);
+
 if (check) {
   const wrong = [];
   const shas = new Set();
-  for (const r of references()) {
+  for (const r of found) {
     if (version === 'main') {
       if (r.ref !== 'main') wrong.push(`${r.where}: ${r.uses}@${r.ref} (expected @main on the development branch)`);
       continue;
@@ -102,27 +150,36 @@ if (check) {
     if (problem) wrong.push(problem);
   }
   if (wrong.length) {
-    console.error(`release: the kit's action refs are not pinned for ${version}:\n${wrong.map((w) => `  ${w}`).join('\n')}`);
-    if (version !== 'main') console.error(`Run \`node scripts/release.mjs ${version}\` on the commit holding the built actions, commit, then tag (see the top of scripts/release.mjs).`);
-    process.exit(1);
+    fail([
+      `release: the kit's action refs are not pinned for ${version}:`,
+      ...wrong.map((w) => `  ${w}`),
+      ...(version !== 'main' ? [`Run \`node scripts/release.mjs ${version}\` on the commit holding the built actions, commit, then tag (see the top of scripts/release.mjs).`] : []),
+    ]);
   }
   console.log(version === 'main' ? 'release: every kit action ref is @main' : `release: every kit action ref is pinned to ${[...shas][0]} (${version})`);
 } else {
   const sha = wantedSha ? gitOk('rev-parse', '--verify', `${wantedSha}^{commit}`) && git('rev-parse', `${wantedSha}^{commit}`) : git('rev-parse', 'HEAD');
   const problem = sha ? pinProblem(sha) : `${wantedSha} is not a commit of this repository`;
-  if (problem) {
-    console.error(`release: cannot pin to ${wantedSha ?? 'HEAD'}: ${problem}.`);
-    process.exit(1);
+  if (problem) fail([`release: cannot pin to ${wantedSha ?? 'HEAD'}: ${problem}.`]);
+  const unpinnable = found.filter((r) => !r.pinnable);
+  if (unpinnable.length) {
+    fail([
+      'release: these kit action refs cannot be pinned in place (write each as `uses: shipkit/shipkit/actions/x@main` on a line of its own):',
+      ...unpinnable.map((r) => `  ${r.where}: ${r.uses}@${r.ref}`),
+    ]);
   }
   let changed = 0;
-  for (const file of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const file of workflowFiles()) {
     const path = join(dir, file);
-    const text = readFileSync(path, 'utf8');
-    const next = text.replace(REF, (_all, uses) => `${uses}@${sha} # ${version}`);
-    if (next !== text) {
-      writeFileSync(path, next);
+    let text = readFileSync(path, 'utf8');
+    // Last first, so the offsets of the earlier ones stay right.
+    for (const r of found.filter((f) => f.file === file).sort((a, b) => b.start - a.start)) {
+      text = `${text.slice(0, r.start)}${r.quote}${r.uses}@${sha}${r.quote} # ${version}${text.slice(r.end)}`;
+    }
+    if (text !== readFileSync(path, 'utf8')) {
+      writeFileSync(path, text);
       changed++;
     }
   }
-  console.log(`release: ${references().length} kit action ref(s) in ${changed} file(s) now pin ${sha} (${version}); commit this as the release commit and tag it ${version}`);
+  console.log(`release: ${found.length} kit action ref(s) in ${changed} file(s) now pin ${sha} (${version}); commit this as the release commit and tag it ${version}`);
 }

@@ -1144,6 +1144,7 @@ exports.toString = toString;
 /* harmony export */   s: () => (/* binding */ HelpRequested),
 /* harmony export */   ug: () => (/* binding */ parseRunArgs)
 /* harmony export */ });
+/* unused harmony export secretVariables */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -1181,6 +1182,10 @@ function parseRunArgs(args) {
     const parsed = { action, inputs: {} };
     for (let i = 0; i < rest.length; i++) {
         const flag = rest[i];
+        if (flag === '--prefer-installed') {
+            parsed.preferInstalled = true;
+            continue;
+        }
         const value = rest[i + 1];
         if (value === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit run: ${flag} needs a value.`);
@@ -1207,16 +1212,43 @@ function parseRunArgs(args) {
     return parsed;
 }
 const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** The environment variables a secret name is read from: itself, else hyphens as `_` and upper case (registry-password: REGISTRY_PASSWORD). */
+function secretVariables(name) {
+    const shell = name.replace(/-/g, '_').toUpperCase();
+    return shell === name ? [name] : [name, shell];
+}
+function secretFromEnv(command, name, env) {
+    const names = secretVariables(name);
+    const found = names.find((n) => env[n] !== undefined);
+    if (found === undefined) {
+        const which = names.length > 1 ? `the environment variable ${names[1]} (or ${names[0]})` : `the environment variable ${name}`;
+        const variable = names.at(-1);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: --secret ${name} reads ${which}, which is not set. Export it first (\`read -rs ${variable} && export ${variable}\`) rather than giving --secret ${name}=value, which shows in ps and the shell history.`);
+    }
+    return env[found];
+}
+/** Flags of `workflow` and `check` that take no value. */
+const SWITCHES = new Map([
+    ['--verbose', (p) => (p.verbose = true)],
+    ['-v', (p) => (p.verbose = true)],
+    ['--prefer-installed', (p) => (p.preferInstalled = true)],
+    ['--strict', (p) => (p.strict = '--strict')],
+]);
 /**
  * Options shared by `workflow` and `check`. `--secret NAME` takes the value from the environment
- * variable NAME, which keeps it out of the command line (and of `ps`); `--secret NAME=value` works too.
+ * variable NAME (a hyphenated name such as registry-password, which no shell can export, from
+ * REGISTRY_PASSWORD), which keeps it out of the command line (and of `ps`); `--secret NAME=value` works too.
  */
 function parseCommon(command, args, positional, env, extra) {
-    const parsed = { target: '', inputs: {}, secrets: {}, vars: {}, localInputs: {}, verbose: false };
+    const parsed = { target: '', inputs: {}, secrets: {}, vars: {}, localInputs: {}, verbose: false, preferInstalled: false };
+    // In CI nothing is left unchecked: a check that could not run is a failure there.
+    if (env.CI === 'true')
+        parsed.strict = 'CI=true';
     for (let i = 0; i < args.length; i++) {
         const flag = args[i];
-        if (flag === '--verbose' || flag === '-v') {
-            parsed.verbose = true;
+        const toggle = SWITCHES.get(flag);
+        if (toggle) {
+            toggle(parsed);
             continue;
         }
         if (!flag.startsWith('-')) {
@@ -1226,60 +1258,61 @@ function parseCommon(command, args, positional, env, extra) {
         const value = args[++i];
         if (value === undefined)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: ${flag} needs a value.`);
-        if (extra?.(flag, value, parsed))
-            continue;
-        switch (flag) {
-            case '--with': {
-                const [name, v] = splitPair(command, flag, value);
-                parsed.inputs[name] = v;
-                break;
-            }
-            case '--var': {
-                const [name, v] = splitPair(command, flag, value);
-                parsed.vars[name] = v;
-                break;
-            }
-            case '--secret': {
-                const eq = value.indexOf('=');
-                const name = eq < 0 ? value : value.slice(0, eq);
-                if (!SECRET_NAME.test(name))
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: --secret ${JSON.stringify(name)} is not a secret name (letters, digits, _ and -, not starting with a digit).`);
-                if (eq < 0 && env[name] === undefined)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: --secret ${name} reads the environment variable ${name}, which is not set (or give --secret ${name}=value).`);
-                parsed.secrets[name] = eq < 0 ? env[name] : value.slice(eq + 1);
-                break;
-            }
-            case '--event':
-                if (!_workflow_github_context_js__WEBPACK_IMPORTED_MODULE_2__/* .EVENTS */ .qY.includes(value))
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: --event "${value}" is not one of ${_workflow_github_context_js__WEBPACK_IMPORTED_MODULE_2__/* .EVENTS */ .qY.join(', ')}.`);
-                parsed.event = value;
-                break;
-            case '--job':
-                parsed.job = value;
-                break;
-            case '--pull-request':
-                if (!/^[1-9]\d{0,9}$/.test(value))
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: --pull-request "${value}" is not a pull request number.`);
-                parsed.pullRequest = Number(value);
-                break;
-            case '--tool-cache':
-                parsed.toolCache = value;
-                break;
-            case '--mirrors':
-                parsed.localInputs.mirrors = value;
-                break;
-            case '--hashicorp-public-key':
-                // A file named relative to where shipkit runs, not to the workspace the action runs in.
-                parsed.localInputs['hashicorp-public-key'] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(value) : value;
-                break;
-            case '--checksums':
-                parsed.localInputs.checksums = value;
-                break;
-            default:
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: unknown option ${flag}.`);
-        }
+        if (!extra?.(flag, value, parsed))
+            applyOption(command, flag, value, parsed, env);
     }
     return parsed;
+}
+/** One `--flag value` of `workflow` and `check`, checked and stored. */
+function applyOption(command, flag, value, parsed, env) {
+    switch (flag) {
+        case '--with': {
+            const [name, v] = splitPair(command, flag, value);
+            parsed.inputs[name] = v;
+            break;
+        }
+        case '--var': {
+            const [name, v] = splitPair(command, flag, value);
+            parsed.vars[name] = v;
+            break;
+        }
+        case '--secret': {
+            const eq = value.indexOf('=');
+            const name = eq < 0 ? value : value.slice(0, eq);
+            if (!SECRET_NAME.test(name))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: --secret ${JSON.stringify(name)} is not a secret name (letters, digits, _ and -, not starting with a digit).`);
+            parsed.secrets[name] = eq < 0 ? secretFromEnv(command, name, env) : value.slice(eq + 1);
+            break;
+        }
+        case '--event':
+            if (!_workflow_github_context_js__WEBPACK_IMPORTED_MODULE_2__/* .EVENTS */ .qY.includes(value))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: --event "${value}" is not one of ${_workflow_github_context_js__WEBPACK_IMPORTED_MODULE_2__/* .EVENTS */ .qY.join(', ')}.`);
+            parsed.event = value;
+            break;
+        case '--job':
+            parsed.job = value;
+            break;
+        case '--pull-request':
+            if (!/^[1-9]\d{0,9}$/.test(value))
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: --pull-request "${value}" is not a pull request number.`);
+            parsed.pullRequest = Number(value);
+            break;
+        case '--tool-cache':
+            parsed.toolCache = value;
+            break;
+        case '--mirrors':
+            parsed.localInputs.mirrors = value;
+            break;
+        case '--hashicorp-public-key':
+            // A file named relative to where shipkit runs, not to the workspace the action runs in.
+            parsed.localInputs['hashicorp-public-key'] = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(value) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(value) : value;
+            break;
+        case '--checksums':
+            parsed.localInputs.checksums = value;
+            break;
+        default:
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .CliError */ .z(`shipkit ${command}: unknown option ${flag}.`);
+    }
 }
 function parseWorkflowArgs(args, env = process.env) {
     if (args.includes('--help') || args.includes('-h'))
@@ -1321,7 +1354,7 @@ function parseCheckArgs(args, env = process.env) {
 
 /***/ }),
 
-/***/ 4546:
+/***/ 5744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1352,9 +1385,33 @@ function countJobs(report) {
 function notRunSteps(report) {
     return report.jobs.flatMap((job) => job.steps.filter((s) => s.status === 'not run').map((step) => ({ job, step })));
 }
-/** The process exit code for a run: 0 when its conclusion is success, like the run's badge. */
+/** Every check row of the run, with the job that reported it. */
+function checkRows(report) {
+    return report.jobs.flatMap((job) => (job.checks ?? []).map((row) => ({ job, row })));
+}
+function countChecks(report) {
+    const counts = { ran: 0, passed: 0, failed: 0, notRun: 0, skipped: 0 };
+    for (const { row } of checkRows(report)) {
+        if (row.result === 'passed')
+            counts.passed++;
+        else if (row.result === 'failed')
+            counts.failed++;
+        else if (row.result === 'not-run')
+            counts.notRun++;
+        else
+            counts.skipped++;
+    }
+    counts.ran = counts.passed + counts.failed;
+    return counts;
+}
+/**
+ * The process exit code for a run: 0 when its conclusion is success, like the run's badge; with
+ * `strict` (--strict, CI=true) also only when every check ran.
+ */
 function exitCode(report) {
-    return report.conclusion === 'success' ? 0 : 1;
+    if (report.conclusion !== 'success')
+        return 1;
+    return report.strict && countChecks(report).notRun ? 1 : 0;
 }
 function statusOf(result) {
     return result === 'success' ? 'passed' : result === 'failure' ? 'failed' : result === 'cancelled' ? 'cancelled' : 'skipped';
@@ -1397,6 +1454,7 @@ class ConsoleReporter {
     timer;
     drawn = 0;
     frame = 0;
+    masker;
     constructor(out, verbose = false) {
         this.out = out;
         this.verbose = verbose;
@@ -1404,11 +1462,15 @@ class ConsoleReporter {
     get live() {
         return Boolean(this.out.isTTY);
     }
+    /** Text as it may reach the terminal: secrets masked (names and reasons too), no control characters. */
+    shown(text) {
+        return clean(this.masker ? this.masker.mask(text) : text);
+    }
     /** Prints permanent lines above the live block. */
     print(lines) {
         this.clearLive();
         for (const line of lines)
-            this.out.write(`${clean(line)}\n`);
+            this.out.write(`${this.shown(line)}\n`);
         this.drawLive();
     }
     clearLive() {
@@ -1423,10 +1485,11 @@ class ConsoleReporter {
         const now = performance.now();
         const spin = SPINNER[this.frame++ % SPINNER.length];
         const lines = [...this.running].map(([job, s]) => `${spin} ${job.name}${s.step ? ` › ${s.step}` : ''} ${((now - s.since) / 1000).toFixed(1)} s`);
-        this.out.write(lines.map((l) => `${clean(l)}\n`).join(''));
+        this.out.write(lines.map((l) => `${this.shown(l)}\n`).join(''));
         this.drawn = lines.length;
     }
     start(info) {
+        this.masker = info.masker;
         this.print([`shipkit workflow ${info.workflow} on ${info.repo} (event ${info.event}${info.origin ? `; inputs from ${info.origin}` : ''})`, ...info.notes.map((n) => `  note: ${n}`)]);
         if (this.live) {
             this.timer = setInterval(() => {
@@ -1453,7 +1516,7 @@ class ConsoleReporter {
     }
     jobFinished(job) {
         this.running.delete(job);
-        this.print([jobLine(job)]);
+        this.print([jobLine(job), ...(job.warnings ?? []).map((w) => `    warning: ${w}`)]);
     }
     line(job, text) {
         if (this.verbose)
@@ -1464,7 +1527,7 @@ class ConsoleReporter {
             clearInterval(this.timer);
         this.clearLive();
         this.running.clear();
-        this.out.write(`${renderSummary(report)}\n`);
+        this.out.write(`${this.masker ? this.masker.mask(renderSummary(report)) : renderSummary(report)}\n`);
     }
 }
 /** The run summary: each job's step summary under its name, then the rows and the final count. */
@@ -1487,11 +1550,57 @@ function renderSummary(report) {
         const steps = job.steps.filter((s) => s.status === 'failed' && s.conclusion === 'failure');
         parts.push(`✗ ${job.name}${steps.length ? ` failed at ${steps.map((s) => s.name).join(', ')}` : job.reason ? `: ${job.reason}` : ''}`);
     }
+    const notRunChecks = checkRows(report).filter(({ row }) => row.result === 'not-run');
+    if (notRunChecks.length) {
+        parts.push('Checks not run on this machine:');
+        for (const { job, row } of notRunChecks)
+            parts.push(`  ○ ${job.name} › ${row.check}${row.where ? ` (${row.where})` : ''}: ${row.detail}`);
+        parts.push(`  To run them: ${howToRun(report).long}`, '');
+    }
+    parts.push(finalLine(report));
+    return parts.join('\n');
+}
+/** What would let the checks that were not run run: a reachable copy of the downloads, the tools on PATH, the base images. */
+function howToRun(report) {
+    const rows = checkRows(report).filter(({ row }) => row.result === 'not-run');
+    const tools = report.jobs.some((job) => Object.keys(job.unavailable ?? {}).length) || rows.some(({ row }) => /could not be downloaded|not on PATH/.test(row.detail));
+    const images = rows.some(({ row }) => /base image/.test(row.detail));
+    const short = [];
+    const long = [];
+    if (tools) {
+        short.push('--mirrors or --prefer-installed');
+        long.push('give --mirrors UPSTREAM=MIRROR lines for a copy of the downloads you can reach, or install the tools and add --prefer-installed');
+    }
+    if (images) {
+        short.push('pull the base images');
+        long.push('pull the base images (docker pull) while a registry is reachable, or name a local image with --build-arg');
+    }
+    if (!short.length)
+        return { short: 'see the reasons above', long: 'see each reason above' };
+    return { short: short.join('; '), long: `${long.join('; ')}.` };
+}
+/** The last line: the run's conclusion, its jobs, and what its checks did (ran, passed, failed, not run). */
+function finalLine(report) {
     const c = countJobs(report);
     const counts = [`${c.passed} passed`, `${c.failed} failed`, c.skipped && `${c.skipped} skipped`, c.cancelled && `${c.cancelled} cancelled`, c.notRun && `${c.notRun} not run`].filter(Boolean).join(', ');
-    const steps = notRun.length ? `; ${notRun.length} step(s) not run locally` : '';
-    parts.push(`shipkit workflow ${report.workflow} (${report.event}): ${report.conclusion} — jobs: ${counts}${steps}`);
-    return parts.join('\n');
+    const stepsNotRun = notRunSteps(report).length;
+    const steps = stepsNotRun ? `; ${stepsNotRun} step(s) not run locally` : '';
+    const k = countChecks(report);
+    const total = k.ran + k.notRun + k.skipped;
+    let checks = '';
+    let verdict = report.conclusion;
+    if (total) {
+        checks = `; checks: ${k.ran} ran (${k.passed} passed, ${k.failed} failed)${k.notRun ? `, ${k.notRun} not run` : ''}${k.skipped ? `, ${k.skipped} skipped` : ''}`;
+        const notRun = checkRows(report).filter(({ row }) => row.result === 'not-run');
+        if (notRun.length && report.strict && report.conclusion === 'success') {
+            const names = [...new Set(notRun.map(({ row }) => `${row.check}${row.where ? ` (${row.where})` : ''}`))];
+            verdict = `failure (${report.strict}: the checks not run count as failed: ${names.join(', ')})`;
+        }
+        else if (notRun.length) {
+            checks += ` — to run them: ${howToRun(report).short}`;
+        }
+    }
+    return `shipkit workflow ${report.workflow} (${report.event}): ${verdict} — jobs: ${counts}${steps}${checks}`;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1744,8 +1853,10 @@ function validateConcurrency(concurrency) {
 
 // EXTERNAL MODULE: ./cli/errors.ts
 var cli_errors = __nccwpck_require__(9772);
-// EXTERNAL MODULE: ./cli/runner.ts + 1 modules
-var runner = __nccwpck_require__(7568);
+// EXTERNAL MODULE: ./cli/masker.ts
+var masker = __nccwpck_require__(8916);
+// EXTERNAL MODULE: ./cli/runner.ts + 3 modules
+var runner = __nccwpck_require__(3865);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./node_modules/@actions/expressions/dist/ast.js
@@ -8929,8 +9040,38 @@ function evaluateStringMap(token, scope) {
 
 // EXTERNAL MODULE: ./cli/workflow/github-context.ts
 var github_context = __nccwpck_require__(2772);
-// EXTERNAL MODULE: ./cli/file-commands.ts
-var file_commands = __nccwpck_require__(5512);
+;// CONCATENATED MODULE: ./lib/checks.ts
+/**
+ * The `checks` output of deploy-stage and build-images: one JSON row per check and place, the same
+ * rows as the step summary's table, for a later step (or the shipkit CLI) to read. `not-run` only
+ * happens in local runs (lib/local-run.ts): a check whose tool or base image could not be had.
+ */
+const CHECK_RESULTS = ['passed', 'failed', 'not-run', 'skipped'];
+/** The output's value: `core.setOutput('checks', checksOutput(rows))`. */
+function checksOutput(rows) {
+    return JSON.stringify(rows);
+}
+/** Reads a `checks` output; anything that is not a list of rows gives no rows. */
+function parseChecks(text) {
+    if (!text)
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(parsed))
+        return [];
+    return parsed.flatMap((item) => {
+        const row = item;
+        if (!row || typeof row.check !== 'string' || !CHECK_RESULTS.includes(row.result))
+            return [];
+        return [{ check: row.check, where: typeof row.where === 'string' ? row.where : '', result: row.result, detail: typeof row.detail === 'string' ? row.detail : '' }];
+    });
+}
+
 ;// CONCATENATED MODULE: ./cli/workflow/artifacts.ts
 
 
@@ -8938,8 +9079,8 @@ var file_commands = __nccwpck_require__(5512);
 /**
  * actions/upload-artifact and actions/download-artifact on a laptop: artifacts are folders of the
  * run (`<run>/artifacts/<name>/`), kept only while the run lasts. The `with:` inputs are read as
- * those actions read them (name, path lines, if-no-files-found; name or pattern, path,
- * merge-multiple).
+ * those actions read them (name, path lines with `!` exclusions and the folder structure kept,
+ * if-no-files-found, include-hidden-files, overwrite; name or pattern, path, merge-multiple).
  */
 class ArtifactError extends Error {
     name = 'ArtifactError';
@@ -8947,6 +9088,120 @@ class ArtifactError extends Error {
 function patternMatch(pattern, name) {
     const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
     return re.test(name);
+}
+function segmentMatches(pattern, name) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        const close = c === '[' ? pattern.indexOf(']', i + 2) : -1;
+        if (c === '*')
+            source += '.*';
+        else if (c === '?')
+            source += '.';
+        else if (close > 0) {
+            const body = pattern.slice(i + 1, close).replace(/\\/g, '\\\\');
+            source += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+            i = close;
+        }
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`).test(name);
+}
+/** Whether path segments match pattern segments; `**` is any number of segments, none included. */
+function segmentsMatch(pattern, path) {
+    if (!pattern.length)
+        return !path.length;
+    const [head, ...rest] = pattern;
+    if (head === '**')
+        return segmentsMatch(rest, path) || (path.length > 0 && segmentsMatch(pattern, path.slice(1)));
+    return path.length > 0 && segmentMatches(head, path[0]) && segmentsMatch(rest, path.slice(1));
+}
+function pathPattern(line, workspace) {
+    const negate = line.startsWith('!');
+    let body = negate ? line.slice(1).trim() : line;
+    if (body === '~' || body.startsWith('~/'))
+        body = (0,external_node_path_.join)((0,external_node_os_.homedir)(), body.slice(1));
+    const absolute = (0,external_node_path_.resolve)(workspace, body);
+    const segments = absolute.split(external_node_path_.sep).filter(Boolean);
+    const firstGlob = segments.findIndex((segment) => /[*?[]/.test(segment));
+    const searchPath = external_node_path_.sep + (firstGlob < 0 ? segments : segments.slice(0, firstGlob)).join(external_node_path_.sep);
+    return { negate, searchPath, segments };
+}
+/** A pattern matches a file, or a folder above it (implicitDescendants: a matched folder brings all it holds). */
+function patternMatches(pattern, file) {
+    const path = file.split(external_node_path_.sep).filter(Boolean);
+    for (let depth = path.length; depth > 0; depth--)
+        if (segmentsMatch(pattern.segments, path.slice(0, depth)))
+            return true;
+    return false;
+}
+/** Every file under `root` (or `root` itself), following links as upload-artifact does, hidden ones left out unless asked. */
+function filesUnder(root, includeHidden) {
+    const found = [];
+    const seen = new Set();
+    const walk = (path) => {
+        // The search root too: upload-artifact leaves out `/tmp/.cache/` itself, not only what is in it.
+        if (!includeHidden && (0,external_node_path_.basename)(path).startsWith('.'))
+            return;
+        let stats;
+        try {
+            stats = (0,external_node_fs_.statSync)(path);
+        }
+        catch {
+            return; // a broken link is left out (omitBrokenSymbolicLinks)
+        }
+        if (!stats.isDirectory()) {
+            found.push(path);
+            return;
+        }
+        const real = (0,external_node_fs_.realpathSync)(path);
+        if (seen.has(real))
+            return;
+        seen.add(real);
+        for (const name of (0,external_node_fs_.readdirSync)(path).sort())
+            walk((0,external_node_path_.join)(path, name));
+    };
+    walk(root);
+    return found;
+}
+/** The least common ancestor folder of absolute paths. */
+function commonAncestor(paths) {
+    const split = paths.map((p) => p.split(external_node_path_.sep).filter(Boolean));
+    const common = [];
+    for (let i = 0; split.every((parts) => i < parts.length && parts[i] === split[0][i]); i++)
+        common.push(split[0][i]);
+    return external_node_path_.sep + common.join(external_node_path_.sep);
+}
+/**
+ * What actions/upload-artifact would upload for its `path:` lines, and the folder the artifact's
+ * paths are relative to: the search path (the part before the first wildcard) of the one pattern,
+ * or the least common ancestor of several; a single file named directly goes in without folders.
+ * Lines starting with `!` exclude, `#` lines are comments, hidden files are left out unless
+ * include-hidden-files is true.
+ */
+function filesToUpload(workspace, pathInput, includeHidden = false) {
+    const patterns = pathInput
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('#'))
+        .map((line) => pathPattern(line, workspace));
+    const searchPaths = [...new Set(patterns.filter((p) => !p.negate).map((p) => p.searchPath))];
+    // A search path inside another one adds nothing: only the outer one is searched (and counts for the root).
+    const roots = searchPaths.filter((p) => !searchPaths.some((other) => other !== p && (p.startsWith(`${other}${external_node_path_.sep}`) || other === external_node_path_.sep)));
+    const candidates = [...new Set(roots.flatMap((root) => filesUnder(root, includeHidden)))];
+    const files = candidates.filter((file) => {
+        let included = false;
+        for (const pattern of patterns)
+            if (patternMatches(pattern, file))
+                included = !pattern.negate;
+        return included;
+    });
+    if (roots.length > 1)
+        return { files, root: commonAncestor(roots) };
+    if (files.length === 1 && files[0] === roots[0])
+        return { files, root: (0,external_node_path_.dirname)(files[0]) };
+    return { files, root: roots[0] ?? workspace };
 }
 /** Returns the number of files uploaded, or a warning when none matched (if-no-files-found: warn). */
 function uploadArtifact(store, workspace, inputs) {
@@ -8956,39 +9211,21 @@ function uploadArtifact(store, workspace, inputs) {
     const target = (0,external_node_path_.join)(store, name);
     if ((0,external_node_fs_.existsSync)(target) && inputs.overwrite !== 'true')
         throw new ArtifactError(`upload-artifact: an artifact named "${name}" was already uploaded in this run`);
-    let files = 0;
-    for (const line of (inputs.path ?? '').split('\n').map((l) => l.trim()).filter(Boolean)) {
-        if (line.startsWith('!'))
-            continue;
-        const path = (0,external_node_path_.isAbsolute)(line) ? line : (0,external_node_path_.join)(workspace, line);
-        if ((0,external_node_fs_.existsSync)(path) && (0,external_node_fs_.statSync)(path).isDirectory()) {
-            for (const file of globFiles(path, '**/*')) {
-                (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(target, file, '..'), { recursive: true });
-                (0,external_node_fs_.cpSync)((0,external_node_path_.join)(path, file), (0,external_node_path_.join)(target, file));
-                files++;
-            }
-        }
-        else if ((0,external_node_fs_.existsSync)(path)) {
-            (0,external_node_fs_.mkdirSync)(target, { recursive: true });
-            (0,external_node_fs_.cpSync)(path, (0,external_node_path_.join)(target, (0,external_node_path_.basename)(path)));
-            files++;
-        }
-        else if (!(0,external_node_path_.isAbsolute)(line)) {
-            for (const file of globFiles(workspace, line)) {
-                (0,external_node_fs_.mkdirSync)(target, { recursive: true });
-                (0,external_node_fs_.cpSync)((0,external_node_path_.join)(workspace, file), (0,external_node_path_.join)(target, (0,external_node_path_.basename)(file)));
-                files++;
-            }
-        }
-    }
-    if (!files) {
+    const { files, root } = filesToUpload(workspace, inputs.path ?? '', inputs['include-hidden-files'] === 'true');
+    if (!files.length) {
         const mode = inputs['if-no-files-found'] || 'warn';
         const message = `upload-artifact: no files were found with the provided path: ${inputs.path ?? ''}. No artifacts will be uploaded.`;
         if (mode === 'error')
             throw new ArtifactError(message);
-        return { files, message: mode === 'ignore' ? '' : message };
+        return { files: 0, message: mode === 'ignore' ? '' : message };
     }
-    return { files, message: `upload-artifact: ${files} file(s) kept as "${name}" for this run` };
+    (0,external_node_fs_.rmSync)(target, { recursive: true, force: true });
+    for (const file of files) {
+        const to = (0,external_node_path_.join)(target, (0,external_node_path_.relative)(root, file));
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(to), { recursive: true });
+        (0,external_node_fs_.cpSync)(file, to);
+    }
+    return { files: files.length, message: `upload-artifact: ${files.length} file(s) kept as "${name}" for this run` };
 }
 /** A folder as the log shows it: relative inside the workspace, else as it is (e.g. under RUNNER_TEMP). */
 function shown(workspace, dir) {
@@ -9012,7 +9249,6 @@ function downloadArtifact(store, workspace, inputs) {
 }
 
 ;// CONCATENATED MODULE: ./cli/workflow/steps.ts
-
 
 
 
@@ -9045,8 +9281,10 @@ function classifyUses(uses, repo, kit) {
 function effect(partial) {
     return { exitCode: 0, outputs: {}, env: {}, path: [], summary: '', log: [], annotations: [], ...partial };
 }
-async function runKitAction(dir, inputs, ctx) {
+async function runKitAction(dir, inputs, ctx, index) {
     const started = await (0,runner/* startAction */.RM)({
+        // The step's files live in the job's folder of the run, which goes when the run ends whatever happens.
+        filesDir: (0,external_node_path_.join)(ctx.jobDir, `step-${index}`),
         action: dir,
         inputs,
         workspace: ctx.workspace,
@@ -9055,7 +9293,9 @@ async function runKitAction(dir, inputs, ctx) {
         eventName: ctx.eventName,
         event: ctx.event,
         runnerTemp: (0,external_node_path_.join)(ctx.jobDir, 'temp'),
-        masks: ctx.masks,
+        masker: ctx.masker,
+        // A workflow run by the CLI is always a local run.
+        localRun: { preferInstalled: ctx.preferInstalled },
         unknownInputs: 'warn',
         evaluateDefault: ctx.evaluateDefault,
         signal: ctx.signal,
@@ -9110,16 +9350,9 @@ async function runScript(script, options, ctx) {
         exitCode: 127,
         log: [`cannot start ${command}: ${error instanceof Error ? error.message : String(error)}`],
     }));
-    const read = (file) => (0,external_node_fs_.readFileSync)(file, 'utf8');
-    return effect({
-        exitCode: result.exitCode,
-        outputs: (0,file_commands/* parseKeyValueFile */._5)(read(files.GITHUB_OUTPUT)),
-        env: (0,file_commands/* parseKeyValueFile */._5)(read(files.GITHUB_ENV)),
-        path: (0,file_commands/* parsePathFile */.zb)(read(files.GITHUB_PATH)),
-        summary: read(files.GITHUB_STEP_SUMMARY),
-        log: result.log,
-        annotations: ctx.lines.annotations.slice(annotationsBefore),
-    });
+    // Read first: a file the runner cannot read fails the step.
+    const { outputs, env: addedEnv, path, summary } = (0,runner/* readFileCommands */.Df)(files, ctx.lines, result);
+    return effect({ exitCode: result.exitCode, outputs, env: addedEnv, path, summary, log: result.log, annotations: ctx.lines.annotations.slice(annotationsBefore) });
 }
 function runArtifactStep(kind, inputs, ctx) {
     try {
@@ -9138,6 +9371,7 @@ function runArtifactStep(kind, inputs, ctx) {
 }
 
 ;// CONCATENATED MODULE: ./cli/workflow/job.ts
+
 
 
 
@@ -9219,7 +9453,8 @@ async function runStepOf(state, step, index) {
     const rawMapping = rawStep(spec.raw, index);
     const envContext = { ...state.jobEnv, ...state.addedEnv };
     const scope = () => scopeOf(state, envContext);
-    const name = safely(() => defaultStepName(step, scope()), step.id);
+    // Names are log lines too: `Run docker login -p ${{ secrets.X }}` shows *** as on github.com.
+    const name = run.masker.mask(safely(() => defaultStepName(step, scope()), step.id));
     const stepRow = { name, status: 'passed', outcome: 'success', conclusion: 'success', annotations: [] };
     row.steps.push(stepRow);
     const condition = 'if' in step && step.if ? step.if.expression : 'success()';
@@ -9246,7 +9481,8 @@ async function runStepOf(state, step, index) {
         result = await runStep(step, rawMapping, index, scope, stepContext(state, scope, envContext, step, rawMapping), run, stepRow);
     }
     catch (error) {
-        result = { exitCode: 1, outputs: {}, env: {}, path: [], summary: '', log: [message(error)], annotations: [{ level: 'error', message: message(error) }] };
+        const text = run.masker.mask(message(error));
+        result = { exitCode: 1, outputs: {}, env: {}, path: [], summary: '', log: [text], annotations: [{ level: 'error', message: text }] };
     }
     stepRow.seconds = (performance.now() - stepStarted) / 1000;
     stepRow.annotations = result.annotations;
@@ -9256,6 +9492,7 @@ async function runStepOf(state, step, index) {
         state.summaries.push(result.summary);
     if (result.post)
         state.posts.push(result.post);
+    collectChecks(row, result.outputs);
     if (stepRow.status === 'not run') {
         state.steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
         run.reporter.stepFinished(row, stepRow);
@@ -9276,11 +9513,17 @@ async function runStepOf(state, step, index) {
         state.status = 'cancelled';
     run.reporter.stepFinished(row, stepRow);
 }
-/** What a step runs with: the process env (job env, GITHUB_ENV, GITHUB_PATH so far, step env), its timeout. */
+/**
+ * What a step runs with: the process env (job env, GITHUB_ENV, GITHUB_PATH so far, step env), its
+ * timeout. The runner's own GITHUB_* and RUNNER_* values are set last, as GitHub's runner does: no
+ * env: and no earlier step (through GITHUB_ENV) can point GITHUB_API_URL, where the kit's actions
+ * send the token, or GITHUB_SHA, RUNNER_OS elsewhere.
+ */
 function stepContext(state, scope, envContext, step, rawMapping) {
     const { spec, run } = state;
     const stepEnv = { ...envContext, ...evaluateStringMap('env' in step ? step.env : undefined, scope()) };
-    const processEnv = { ...run.baseEnv, ...run.githubEnv, GITHUB_JOB: spec.row.id.split('/').pop(), ...stepEnv };
+    const runnerOwn = Object.fromEntries(Object.entries(run.githubEnv).filter(([key]) => /^(GITHUB|RUNNER)_/.test(key)));
+    const processEnv = { ...run.baseEnv, ...run.githubEnv, ...stepEnv, ...runnerOwn, GITHUB_JOB: spec.row.id.split('/').pop(), RUNNER_TEMP: (0,external_node_path_.join)(state.jobDir, 'temp') };
     if (state.addedPath.length)
         processEnv.PATH = [...state.addedPath, run.baseEnv.PATH ?? ''].join(external_node_path_.delimiter);
     const timeout = Number(asString(evaluateToken(find(rawMapping, 'timeout-minutes'), scope())));
@@ -9295,14 +9538,35 @@ function stepContext(state, scope, envContext, step, rawMapping) {
         toolCache: run.toolCache,
         event: run.event,
         eventName: run.eventName,
-        lines: new runner/* LineRenderer */.Ep({ masks: run.masks, debug: run.baseEnv.RUNNER_DEBUG === '1', onLine }),
-        masks: run.masks,
+        lines: new runner/* LineRenderer */.Ep({ masker: run.masker, debug: run.baseEnv.RUNNER_DEBUG === '1', onLine }),
+        masker: run.masker,
         signal,
+        preferInstalled: run.preferInstalled,
         node: run.node,
         evaluateDefault: (value) => expandDefault(value, scope()),
         onLine,
         runDefault: (key) => find(spec.raw, 'defaults', 'run', key) ?? find(spec.root, 'defaults', 'run', key),
     };
+}
+/**
+ * The rows a kit action reports in its `checks` output (lib/checks.ts) and the tools setup-tools
+ * could not provide (`unavailable`), kept on the job's row for the run's count of what ran.
+ */
+function collectChecks(row, outputs) {
+    const rows = parseChecks(outputs.checks);
+    if (rows.length)
+        (row.checks ??= []).push(...rows);
+    if (!outputs.unavailable)
+        return;
+    try {
+        const unavailable = JSON.parse(outputs.unavailable);
+        for (const [tool, reason] of Object.entries(unavailable))
+            if (typeof reason === 'string')
+                (row.unavailable ??= {})[tool] = reason;
+    }
+    catch {
+        // not setup-tools' output: nothing to count
+    }
 }
 /** Stage 3: the actions' post steps, last first, as the runner does at the end of a job. */
 async function runPosts(state) {
@@ -9320,14 +9584,22 @@ async function runPosts(state) {
 function finishLeg(state) {
     const { spec, run } = state;
     const row = spec.row;
-    const outputs = state.status === 'cancelled' ? {} : safely(() => evaluateStringMap(spec.job.outputs, scopeOf(state, { ...state.jobEnv, ...state.addedEnv })), {});
+    const evaluated = state.status === 'cancelled' ? {} : safely(() => evaluateStringMap(spec.job.outputs, scopeOf(state, { ...state.jobEnv, ...state.addedEnv })), {});
+    // GitHub redacts a job output that holds a secret: the jobs that need it read ''.
+    const outputs = {};
+    for (const [name, value] of Object.entries(evaluated)) {
+        if (run.masker.holdsSecret(value))
+            (row.warnings ??= []).push(`Skip output '${name}' since it may contain secret.`);
+        else
+            outputs[name] = value;
+    }
     const tolerated = state.status === 'failure' && isTruthy(safely(() => evaluateToken(find(spec.raw, 'continue-on-error'), scopeOf(state)), false));
     row.result = state.status;
     row.status = statusOf(state.status);
     if (tolerated)
         row.reason = 'failed; continue-on-error keeps the run going';
     // A summary is printed in the terminal: the job's secrets stay masked there too.
-    row.summary = (0,runner/* mask */.dK)(state.summaries.join('\n'), run.masks);
+    row.summary = run.masker.mask(state.summaries.join('\n'));
     row.seconds = (performance.now() - state.started) / 1000;
     run.reporter.jobFinished(row);
     return { row, outputs, tolerated };
@@ -9375,7 +9647,7 @@ async function runStep(step, rawMapping, index, scope, ctx, run, row) {
             // As GitHub's log shows a step's with: before it runs (secrets masked by the renderer).
             if (Object.keys(inputs).length)
                 ctx.lines.render(`with:\n${Object.entries(inputs).map(([k, v]) => `  ${k}: ${v.replace(/\n/g, '\\n')}`).join('\n')}`, []);
-            return runKitAction(kind.dir, inputs, ctx);
+            return runKitAction(kind.dir, inputs, ctx, index);
         }
         case 'foreign':
             row.status = 'not run';
@@ -9409,7 +9681,10 @@ function message(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+// EXTERNAL MODULE: ./cli/yaml.ts
+var yaml = __nccwpck_require__(8728);
 ;// CONCATENATED MODULE: ./cli/workflow/load.ts
+
 
 
 
@@ -9486,7 +9761,7 @@ async function loadWorkflow(source) {
     if (errors.length || !template) {
         throw new cli_errors/* CliError */.z(`${display} is not a valid workflow; GitHub would refuse it:\n${[...new Set(errors)].map((e) => `  ${e}`).join('\n')}`);
     }
-    const raw = (0,dist/* parse */.qg)(content);
+    const raw = ((0,yaml/* parseYamlFile */.B)(content, display) ?? {});
     const on = raw.on ?? raw.true;
     const schedule = on && typeof on === 'object' && !Array.isArray(on) ? on.schedule : undefined;
     return {
@@ -9508,7 +9783,7 @@ function displayPath(path, repo, kit) {
 }
 /** `on.workflow_call` of a reusable workflow file, as plain data. */
 function workflowCallOf(path) {
-    const raw = (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    const raw = ((0,yaml/* parseYamlFile */.B)((0,external_node_fs_.readFileSync)(path, 'utf8'), path) ?? {});
     const on = raw.on ?? raw.true;
     if (!on || typeof on !== 'object' || Array.isArray(on) || !('workflow_call' in on)) {
         return triggersOf(on).includes('workflow_call') ? { inputs: {}, secrets: {} } : undefined;
@@ -9691,6 +9966,7 @@ function legName(base, combination, nameUsesMatrix) {
 
 
 
+
 /** Stage 1: which file runs, on which repository, with which inputs and event. */
 function prepare(options) {
     const kit = (0,runner/* kitRoot */.by)();
@@ -9733,7 +10009,7 @@ function prepare(options) {
 /** The environment steps start from: the user's, less the runner's own variables and the secrets read from it. */
 function baseEnvOf(env, secretNames) {
     const base = {};
-    for (const [key, value] of Object.entries(env)) {
+    for (const [key, value] of Object.entries((0,runner/* withoutLocalRunVariables */.cN)(env))) {
         if (/^(GITHUB|RUNNER|INPUT|STATE)_/.test(key) && key !== 'RUNNER_DEBUG')
             continue;
         if (secretNames.includes(key) || key === 'GITHUB_TOKEN')
@@ -9753,7 +10029,7 @@ async function runWorkflow(options) {
         throw new cli_errors/* CliError */.z(`shipkit workflow: --job ${options.job}: ${loaded.file} has no such job; its jobs: ${jobIds(loaded.template.jobs, '').join(', ')}.`);
     }
     const { run, github, secrets } = runEnvOf(plan, loaded);
-    options.reporter.start({ workflow: loaded.file, event: plan.event, repo: plan.repo, origin: plan.origin, notes: plan.notes });
+    options.reporter.start({ workflow: loaded.file, event: plan.event, repo: plan.repo, origin: plan.origin, notes: plan.notes, masker: run.masker });
     const rows = [];
     const limit = pLimit(Math.max(1, (0,external_node_os_.availableParallelism)()));
     const cancel = new AbortController();
@@ -9773,7 +10049,7 @@ async function runWorkflow(options) {
         const results = [...outcomes.values()];
         const failed = results.some((o) => o.result === 'failure' && !o.tolerated);
         const conclusion = failed ? 'failure' : cancel.signal.aborted || results.some((o) => o.result === 'cancelled') ? 'cancelled' : 'success';
-        const report = { workflow: loaded.file, event: plan.event, jobs: rows, conclusion };
+        const report = { workflow: loaded.file, event: plan.event, jobs: rows, conclusion, strict: options.strict };
         options.reporter.finish(report);
         return report;
     }
@@ -9815,9 +10091,9 @@ function runEnvOf(plan, loaded) {
         githubEnv: { ...github.env, RUNNER_TOOL_CACHE: toolCache },
         event: github.context.event,
         eventName: plan.event,
-        // each line of a multi-line secret too, as the runner masks them
-        masks: Object.values(secrets).flatMap((s) => [s, ...s.split(/\r?\n/)]).filter((s) => s.trim().length > 2),
+        masker: new masker/* Masker */.G(Object.values(secrets)),
         localInputs: options.localInputs,
+        preferInstalled: options.preferInstalled ?? false,
         node: env.SHIPKIT_NODE ? undefined : node.path,
         reporter: options.reporter,
         nextJobIndex: () => jobIndex++,
@@ -9835,12 +10111,13 @@ async function runJobs(scope, shared) {
     const outcomes = new Map();
     const promises = new Map();
     const byId = new Map(scope.jobs.map((j) => [j.id.value, j]));
-    const ancestorsFailed = (job, seen = new Set()) => (job.needs ?? []).some((n) => {
+    // The results of every job in `needs`, and of the jobs those need, and so on (each once).
+    const ancestors = (job, seen = new Set()) => (job.needs ?? []).flatMap((n) => {
         if (seen.has(n.value))
-            return false;
+            return [];
         seen.add(n.value);
-        const o = outcomes.get(n.value);
-        return o?.result === 'failure' || (byId.has(n.value) && ancestorsFailed(byId.get(n.value), seen));
+        const own = outcomes.get(n.value) ?? { result: 'skipped', outputs: {} };
+        return [own, ...(byId.has(n.value) ? ancestors(byId.get(n.value), seen) : [])];
     });
     const outcomeOf = (job) => {
         const known = promises.get(job.id.value);
@@ -9849,7 +10126,7 @@ async function runJobs(scope, shared) {
         const promise = (async () => {
             const needs = job.needs ?? [];
             await Promise.all(needs.map((n) => outcomeOf(byId.get(n.value))));
-            const outcome = await decideJob(job, scope, shared, outcomes, () => ancestorsFailed(job));
+            const outcome = await decideJob(job, scope, shared, outcomes, ancestors(job));
             outcomes.set(job.id.value, outcome);
             return outcome;
         })();
@@ -9880,9 +10157,9 @@ async function runJobs(scope, shared) {
     }));
     return outcomes;
 }
-function displayName(job, scope, contexts, workspace) {
+function displayName(job, scope, contexts, run) {
     try {
-        return job.name ? evaluateString(job.name, run_scopeOf(contexts, workspace)) || job.id.value : job.id.value;
+        return job.name ? run.masker.mask(evaluateString(job.name, run_scopeOf(contexts, run.workspace))) || job.id.value : job.id.value;
     }
     catch {
         return job.id.value;
@@ -9893,12 +10170,21 @@ function skippedRow(job, scope, shared, reason, name) {
     shared.rows.push(row);
     shared.run.reporter.jobFinished(row);
 }
-async function decideJob(job, scope, shared, outcomes, ancestorsFailed) {
+/**
+ * Whether a job runs: its `if:` with the status functions over its whole chain of needs, as GitHub
+ * evaluates them (actions/runner#2205): success() only when every ancestor succeeded, so a job
+ * after an `if: always()` job whose own need failed or was skipped is skipped too; failure() when
+ * any ancestor failed.
+ */
+async function decideJob(job, scope, shared, outcomes, chain) {
     const needs = Object.fromEntries((job.needs ?? []).map((n) => [n.value, { result: outcomes.get(n.value)?.result ?? 'skipped', outputs: outcomes.get(n.value)?.outputs ?? {} }]));
     const contexts = { ...scope.contexts, needs };
-    const allSucceeded = Object.values(needs).every((n) => n.result === 'success');
-    const status = { success: () => allSucceeded && !shared.cancel.aborted, failure: () => ancestorsFailed(), cancelled: () => shared.cancel.aborted };
-    const name = displayName(job, scope, { ...contexts, matrix: {}, strategy: {} }, shared.run.workspace);
+    const status = {
+        success: () => chain.every((o) => o.result === 'success') && !shared.cancel.aborted,
+        failure: () => chain.some((o) => o.result === 'failure'),
+        cancelled: () => shared.cancel.aborted,
+    };
+    const name = displayName(job, scope, { ...contexts, matrix: {}, strategy: {} }, shared.run);
     let go;
     try {
         go = isTruthy(evaluate(job.if.expression, run_scopeOf(contexts, shared.run.workspace, status)));
@@ -9911,7 +10197,11 @@ async function decideJob(job, scope, shared, outcomes, ancestorsFailed) {
         const blocked = Object.entries(needs).filter(([, n]) => n.result !== 'success');
         const defaultIf = /^success\(\)$/.test(job.if.expression.trim());
         const written = /^success\(\) && \(([\s\S]*)\)$/.exec(job.if.expression.trim())?.[1] ?? job.if.expression;
-        const reason = defaultIf && blocked.length ? `a job it needs did not succeed (${blocked.map(([id, n]) => `${id}: ${n.result}`).join(', ')})` : `if: ${written} was false`;
+        const reason = !defaultIf
+            ? `if: ${written} was false`
+            : blocked.length
+                ? `a job it needs did not succeed (${blocked.map(([id, n]) => `${id}: ${n.result}`).join(', ')})`
+                : 'a job earlier in its chain of needs did not succeed';
         skippedRow(job, scope, shared, reason, name);
         return { result: 'skipped', outputs: {} };
     }
@@ -10028,7 +10318,7 @@ async function runMatrix(job, scope, shared, contexts) {
             matrix,
             strategy: { 'fail-fast': failFast, 'job-index': index, 'job-total': combinations.length, 'max-parallel': Number(strategy['max-parallel']) || combinations.length },
         };
-        const legTitle = legName(displayName(job, scope, legContexts, shared.run.workspace), matrix, nameUsesMatrix || !job.strategy);
+        const legTitle = legName(displayName(job, scope, legContexts, shared.run), matrix, nameUsesMatrix || !job.strategy);
         const row = { name: `${scope.prefix}${legTitle}`, id: `${scope.idPrefix}${job.id.value}`, status: 'skipped', result: 'skipped', steps: [], summary: '', notes: notesOf(job, legContexts, shared.run.workspace) };
         return maxParallel(() => shared.limit(async () => {
             shared.rows.push(row);
@@ -10125,14 +10415,144 @@ class CliError extends Error {
 
 /***/ }),
 
-/***/ 5512:
+/***/ 8916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Q8: () => (/* binding */ parseWorkflowCommand),
-/* harmony export */   _5: () => (/* binding */ parseKeyValueFile),
-/* harmony export */   zb: () => (/* binding */ parsePathFile)
+/* harmony export */   G: () => (/* binding */ Masker)
 /* harmony export */ });
+/* unused harmony export encodedForms */
+/**
+ * The secrets of a local run and how they are hidden, as GitHub's runner hides them: each secret,
+ * each line of a multi-line one, and the encodings a step is likely to print (base64 at the three
+ * byte alignments a prefix such as `user:` can give it, URL-encoded, JSON- and XML-escaped, quoted
+ * for an expression, without surrounding double quotes). Every occurrence of every form is found in
+ * the original text and overlapping ones are merged before they are replaced, so a secret that
+ * contains another is hidden whole.
+ */
+/** Shorter values are not masked: masking `ab` would shred the log and hide nothing worth hiding. */
+const MIN_LENGTH = 3;
+function base64Forms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [];
+    // A secret that starts `skip` bytes into a base64 group: the bytes from the next group boundary on
+    // encode to the same characters whatever comes before; only whole groups are fixed by the secret alone.
+    for (let skip = 0; skip < 3 && skip < bytes.length; skip++) {
+        const rest = bytes.subarray(skip);
+        const encoded = rest.toString('base64');
+        const shifted = [encoded.slice(0, Math.floor(rest.length / 3) * 4), encoded.replace(/=+$/, ''), encoded];
+        // At the end of the data (the common `printf '%s' "$X" | base64`) the padded tail is fixed too.
+        // A shifted form holds only part of the secret: too short, it would hide unrelated text.
+        forms.push(...(skip ? shifted.filter((form) => form.length >= 8) : shifted));
+    }
+    return forms;
+}
+function uriStrict(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function xmlEscape(value) {
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+/** The forms of one value the runner hides. */
+function encodedForms(value) {
+    const forms = [value, ...base64Forms(value), JSON.stringify(value).slice(1, -1), encodeURIComponent(value), uriStrict(value), xmlEscape(value), value.replace(/'/g, "''")];
+    if (value.length > 8 && value.startsWith('"') && value.endsWith('"'))
+        forms.push(value.slice(1, -1));
+    return forms;
+}
+class Masker {
+    forms = new Set();
+    secrets = new Set();
+    constructor(values = []) {
+        for (const value of values)
+            this.add(value);
+    }
+    /** A secret (or an `::add-mask::` value): itself, each of its lines, and their encodings. */
+    add(value) {
+        if (!value || value.trim().length < MIN_LENGTH)
+            return;
+        const parts = [value, ...value.split(/\r?\n/)].filter((part) => part.trim().length >= MIN_LENGTH);
+        for (const part of parts) {
+            this.secrets.add(part);
+            for (const form of encodedForms(part))
+                if (form.length >= MIN_LENGTH)
+                    this.forms.add(form);
+        }
+    }
+    /** The values added (not their encodings). */
+    get values() {
+        return [...this.secrets];
+    }
+    /** Whether `text` holds any secret in any of its forms. */
+    holdsSecret(text) {
+        for (const form of this.forms)
+            if (text.includes(form))
+                return true;
+        return false;
+    }
+    mask(text) {
+        if (!text || !this.forms.size)
+            return text;
+        const ranges = [];
+        for (const form of this.forms) {
+            for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1))
+                ranges.push([at, at + form.length]);
+        }
+        if (!ranges.length)
+            return text;
+        ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+        let out = '';
+        let done = 0;
+        let [start, end] = ranges[0];
+        for (const [s, e] of ranges.slice(1)) {
+            if (s <= end) {
+                end = Math.max(end, e);
+                continue;
+            }
+            out += `${text.slice(done, start)}***`;
+            done = end;
+            [start, end] = [s, e];
+        }
+        return `${out}${text.slice(done, start)}***${text.slice(end)}`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3865:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ep: () => (/* binding */ LineRenderer),
+  eP: () => (/* binding */ actionDir),
+  oz: () => (/* binding */ chooseNode),
+  qX: () => (/* binding */ defaultToolCache),
+  by: () => (/* binding */ kitRoot),
+  kP: () => (/* binding */ listActions),
+  Df: () => (/* binding */ readFileCommands),
+  WI: () => (/* binding */ readManifest),
+  Cs: () => (/* binding */ runAction),
+  iZ: () => (/* binding */ spawnWithCommands),
+  RM: () => (/* binding */ startAction),
+  cN: () => (/* binding */ withoutLocalRunVariables)
+});
+
+// UNUSED EXPORTS: LineSplitter, inputVariable, nodeFor
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./cli/file-commands.ts
 /**
  * Readers for the runner's file commands (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STATE: `name=value` or
  * `name<<DELIMITER` ... `DELIMITER`; GITHUB_PATH: one folder a line) and the stdout workflow
@@ -10166,64 +10586,146 @@ function parseKeyValueFile(text) {
 function parsePathFile(text) {
     return text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
 }
+/** The commands GitHub's runner registers; any other `::name::` is plain text. */
+const COMMANDS = new Set([
+    'add-mask',
+    'add-matcher',
+    'add-path',
+    'debug',
+    'echo',
+    'endgroup',
+    'error',
+    'group',
+    'notice',
+    'remove-matcher',
+    'save-state',
+    'set-env',
+    'set-output',
+    'stop-commands',
+    'warning',
+]);
 function unescapeData(s) {
     return s.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%25/g, '%');
 }
 function unescapeProperty(s) {
-    return unescapeData(s).replace(/%3A/gi, ':').replace(/%2C/gi, ',');
+    return s.replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%3A/gi, ':').replace(/%2C/gi, ',').replace(/%25/g, '%');
 }
-function parseWorkflowCommand(line) {
-    const match = /^::([a-zA-Z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!match)
-        return undefined;
-    const properties = {};
-    for (const pair of (match[2] ?? '').split(',')) {
+function unescapeLegacy(s) {
+    return s.replace(/%3B/gi, ';').replace(/%0D/gi, '\r').replace(/%0A/gi, '\n').replace(/%5D/gi, ']').replace(/%25/g, '%');
+}
+function properties(text, separator, unescape) {
+    const found = {};
+    for (const pair of text.split(separator)) {
         const eq = pair.indexOf('=');
-        if (eq > 0)
-            properties[pair.slice(0, eq).trim()] = unescapeProperty(pair.slice(eq + 1));
+        if (eq > 0 && eq < pair.length - 1)
+            found[pair.slice(0, eq).toLowerCase()] = unescape(pair.slice(eq + 1));
     }
-    return { command: match[1], properties, message: unescapeData(match[3] ?? '') };
+    return found;
+}
+/**
+ * A line as GitHub's runner reads it (actions/runner ActionCommand): `::name props::data` after any
+ * leading white space, else the legacy `##[name props]data` anywhere in the line. Only registered
+ * names count, and `extra` (the token that ends a stop-commands block).
+ */
+function parseWorkflowCommand(line, extra) {
+    const known = (name) => COMMANDS.has(name.toLowerCase()) || (extra !== undefined && extra !== '' && name.toLowerCase() === extra.toLowerCase());
+    const trimmed = line.trimStart();
+    if (trimmed.startsWith('::')) {
+        const end = trimmed.indexOf('::', 2);
+        if (end >= 0) {
+            const info = trimmed.slice(2, end);
+            const space = info.indexOf(' ');
+            const name = space < 0 ? info : info.slice(0, space);
+            if (known(name)) {
+                return { command: name.toLowerCase(), properties: space < 0 ? {} : properties(info.slice(space + 1).trim(), ',', unescapeProperty), message: unescapeData(trimmed.slice(end + 2)) };
+            }
+        }
+    }
+    const prefix = line.indexOf('##[');
+    if (prefix < 0)
+        return undefined;
+    const close = line.indexOf(']', prefix);
+    if (close < 0)
+        return undefined;
+    const info = line.slice(prefix + 3, close);
+    const space = info.indexOf(' ');
+    const name = space < 0 ? info : info.slice(0, space);
+    if (!known(name))
+        return undefined;
+    return { command: name.toLowerCase(), properties: space < 0 ? {} : properties(info.slice(space + 1), ';', unescapeLegacy), message: unescapeLegacy(line.slice(close + 1)) };
 }
 
+;// CONCATENATED MODULE: ./lib/local-run.ts
+/**
+ * The contract between the shipkit CLI and the kit's actions for runs on a developer's machine.
+ *
+ * `shipkit check`, `shipkit workflow` and `shipkit run` start every action with
+ * SHIPKIT_LOCAL_RUN=1, and with SHIPKIT_PREFER_INSTALLED=1 when given `--prefer-installed`. On a
+ * runner neither is set and every action behaves as it always does. In a local run:
+ * - a tool whose download cannot reach the network at all (no DNS answer, refused, no route) is
+ *   taken from PATH when its version fits the request, and said so; with SHIPKIT_PREFER_INSTALLED
+ *   such a tool is taken even online;
+ * - a tool neither way can provide is not installed, and setup-tools names it, with the reason, in
+ *   SHIPKIT_UNAVAILABLE_TOOLS (JSON `{tool: reason}`) for the job's later steps;
+ * - a check whose tool (or base image) cannot be had is reported "not run" (the `checks` output)
+ *   instead of failing the step; the CLI counts those rows and `--strict` (or CI=true) fails them.
+ */
+const LOCAL_RUN = 'SHIPKIT_LOCAL_RUN';
+const PREFER_INSTALLED = 'SHIPKIT_PREFER_INSTALLED';
+const UNAVAILABLE_TOOLS = 'SHIPKIT_UNAVAILABLE_TOOLS';
+function isLocalRun(env = process.env) {
+    return env[LOCAL_RUN] === '1';
+}
+/** `--prefer-installed`: only in a local run. */
+function prefersInstalled(env = process.env) {
+    return isLocalRun(env) && env[PREFER_INSTALLED] === '1';
+}
+/** The tools an earlier setup-tools of this job could not provide, with why; `{}` outside a local run. */
+function unavailableTools(env = process.env) {
+    if (!isLocalRun(env) || !env[UNAVAILABLE_TOOLS])
+        return {};
+    try {
+        const parsed = JSON.parse(env[UNAVAILABLE_TOOLS]);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return {};
+        return Object.fromEntries(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * True for a failure of the HTTP layer that never reached a server (lib/http.ts NetworkError with
+ * problem `unreachable`). Read by shape, so the warm path need not load the HTTP layer to ask.
+ */
+function isUnreachable(error) {
+    return networkProblem(error) === 'unreachable';
+}
+/** A NetworkError's `problem` (it also carries `url` and `attempts`), or undefined for any other error. */
+function networkProblem(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const { problem, attempts, url } = error;
+    return typeof problem === 'string' && typeof attempts === 'number' && typeof url === 'string' ? problem : undefined;
+}
+/**
+ * What docker says when a registry cannot be reached at all (a pull in a local run without network):
+ * no DNS answer, refused, no route, network down.
+ */
+function isUnreachableRegistryMessage(text) {
+    return /no such host|server misbehaving|Temporary failure in name resolution|connection refused|network is unreachable|no route to host|dial tcp[^\n]*i\/o timeout/i.test(text);
+}
 
-/***/ }),
-
-/***/ 7568:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Ep: () => (/* binding */ LineRenderer),
-  eP: () => (/* binding */ actionDir),
-  oz: () => (/* binding */ chooseNode),
-  qX: () => (/* binding */ defaultToolCache),
-  by: () => (/* binding */ kitRoot),
-  kP: () => (/* binding */ listActions),
-  dK: () => (/* binding */ mask),
-  WI: () => (/* binding */ readManifest),
-  Cs: () => (/* binding */ runAction),
-  iZ: () => (/* binding */ spawnWithCommands),
-  RM: () => (/* binding */ startAction)
-});
-
-// UNUSED EXPORTS: inputVariable, nodeFor
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./cli/file-commands.ts
-var file_commands = __nccwpck_require__(5512);
+// EXTERNAL MODULE: ./cli/errors.ts
+var errors = __nccwpck_require__(9772);
+// EXTERNAL MODULE: ./cli/masker.ts
+var masker = __nccwpck_require__(8916);
+// EXTERNAL MODULE: ./cli/yaml.ts
+var yaml = __nccwpck_require__(8728);
 ;// CONCATENATED MODULE: ./cli/runner.ts
+
+
+
 
 
 
@@ -10257,7 +10759,18 @@ function listActions() {
         .sort();
 }
 function readManifest(dir) {
-    return (0,dist/* parse */.qg)((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'action.yml'), 'utf8'));
+    const file = (0,external_node_path_.join)(dir, 'action.yml');
+    const manifest = (0,yaml/* parseYamlFile */.B)((0,external_node_fs_.readFileSync)(file, 'utf8'), file);
+    if (!manifest || typeof manifest !== 'object' || !manifest.runs)
+        throw new errors/* CliError */.z(`${file}: not an action (no runs: section)`);
+    return manifest;
+}
+/** The user's environment without the local-run variables, which only the CLI's own flags set. */
+function withoutLocalRunVariables(env) {
+    const clean = { ...env };
+    for (const key of [LOCAL_RUN, PREFER_INSTALLED, UNAVAILABLE_TOOLS])
+        delete clean[key];
+    return clean;
 }
 /** The per-user tool cache, so tools installed on a laptop survive between runs like on a runner. */
 function defaultToolCache(env = process.env) {
@@ -10314,19 +10827,72 @@ function postAllowed(postIf, jobStatus) {
         return jobStatus !== 'cancelled';
     return jobStatus === 'success';
 }
-async function startAction(options) {
+function loadAction(options) {
     const dir = actionDir(options.action);
     const manifest = readManifest(dir);
     const declared = manifest.inputs ?? {};
-    const given = options.inputs ?? {};
-    const unknown = Object.keys(given).filter((name) => !(name in declared));
+    const unknown = Object.keys(options.inputs ?? {}).filter((name) => !(name in declared));
     if (unknown.length && options.unknownInputs !== 'warn') {
         throw new Error(`${manifest.name} has no input ${unknown.map((n) => `"${n}"`).join(', ')}; its inputs are: ${Object.keys(declared).join(', ')}`);
     }
     if (!manifest.runs.main || !/^node\d+$/.test(manifest.runs.using)) {
         throw new Error(`${manifest.name} is a ${manifest.runs.using} action; the local runner runs JavaScript (nodeNN) actions only`);
     }
-    const home = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shipkit-run-'));
+    return { dir, manifest, declared, unknown };
+}
+/** The runner's file commands and the event payload, private to the step. */
+function createStepFiles(home, event) {
+    const files = {
+        GITHUB_OUTPUT: (0,external_node_path_.join)(home, 'output'),
+        GITHUB_PATH: (0,external_node_path_.join)(home, 'path'),
+        GITHUB_ENV: (0,external_node_path_.join)(home, 'env'),
+        GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(home, 'summary.md'),
+        GITHUB_STATE: (0,external_node_path_.join)(home, 'state'),
+        GITHUB_EVENT_PATH: (0,external_node_path_.join)(home, 'event.json'),
+    };
+    for (const file of Object.values(files))
+        (0,external_node_fs_.writeFileSync)(file, '', { mode: 0o600 });
+    (0,external_node_fs_.writeFileSync)(files.GITHUB_EVENT_PATH, JSON.stringify(event ?? {}));
+    return files;
+}
+/** The environment the runner gives a JavaScript action: its inputs as INPUT_*, the files, the local-run contract. */
+function actionEnvironment(options, action, files, runnerTemp) {
+    const baseEnv = options.env ?? process.env;
+    const env = {};
+    for (const [key, value] of Object.entries(baseEnv)) {
+        if (!key.startsWith('INPUT_') && !key.startsWith('STATE_'))
+            env[key] = value;
+    }
+    Object.assign(env, files, {
+        GITHUB_ACTIONS: 'true',
+        CI: env.CI ?? 'true',
+        GITHUB_WORKSPACE: (0,external_node_path_.resolve)(options.workspace ?? process.cwd()),
+        GITHUB_ACTION_PATH: action.dir,
+        GITHUB_EVENT_NAME: options.eventName ?? env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+        GITHUB_API_URL: env.GITHUB_API_URL ?? 'https://api.github.com',
+        GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? 'https://github.com',
+        RUNNER_TEMP: runnerTemp,
+        RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
+    });
+    // The local-run contract (lib/local-run.ts), set last so that nothing a step wrote can change it.
+    for (const key of [LOCAL_RUN, PREFER_INSTALLED])
+        delete env[key];
+    if (options.localRun)
+        env[LOCAL_RUN] = '1';
+    if (options.localRun?.preferInstalled)
+        env[PREFER_INSTALLED] = '1';
+    const evaluateDefault = options.evaluateDefault ?? ((value) => envDefault(value, env));
+    const given = options.inputs ?? {};
+    for (const [name, spec] of Object.entries(action.declared)) {
+        env[inputVariable(name)] = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
+    }
+    return env;
+}
+async function startAction(options) {
+    const action = loadAction(options);
+    const { dir, manifest } = action;
+    const home = options.filesDir ?? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'shipkit-run-'));
+    (0,external_node_fs_.mkdirSync)(home, { recursive: true, mode: 0o700 });
     let finished = false;
     const dispose = () => {
         if (!finished)
@@ -10334,61 +10900,25 @@ async function startAction(options) {
         finished = true;
     };
     try {
-        const files = {
-            GITHUB_OUTPUT: (0,external_node_path_.join)(home, 'output'),
-            GITHUB_PATH: (0,external_node_path_.join)(home, 'path'),
-            GITHUB_ENV: (0,external_node_path_.join)(home, 'env'),
-            GITHUB_STEP_SUMMARY: (0,external_node_path_.join)(home, 'summary.md'),
-            GITHUB_STATE: (0,external_node_path_.join)(home, 'state'),
-            GITHUB_EVENT_PATH: (0,external_node_path_.join)(home, 'event.json'),
-        };
-        for (const file of Object.values(files))
-            (0,external_node_fs_.writeFileSync)(file, '', { mode: 0o600 });
-        (0,external_node_fs_.writeFileSync)(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}));
+        const files = createStepFiles(home, options.event);
         const runnerTemp = options.runnerTemp ?? (0,external_node_path_.join)(home, 'temp');
         (0,external_node_fs_.mkdirSync)(runnerTemp, { recursive: true });
+        const env = actionEnvironment(options, action, files, runnerTemp);
+        const workspace = env.GITHUB_WORKSPACE;
         const baseEnv = options.env ?? process.env;
-        const workspace = (0,external_node_path_.resolve)(options.workspace ?? process.cwd());
-        const env = {};
-        for (const [key, value] of Object.entries(baseEnv)) {
-            if (!key.startsWith('INPUT_') && !key.startsWith('STATE_'))
-                env[key] = value;
-        }
-        Object.assign(env, files, {
-            GITHUB_ACTIONS: 'true',
-            CI: env.CI ?? 'true',
-            GITHUB_WORKSPACE: workspace,
-            GITHUB_ACTION_PATH: dir,
-            GITHUB_EVENT_NAME: options.eventName ?? env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
-            GITHUB_API_URL: env.GITHUB_API_URL ?? 'https://api.github.com',
-            GITHUB_SERVER_URL: env.GITHUB_SERVER_URL ?? 'https://github.com',
-            RUNNER_TEMP: runnerTemp,
-            RUNNER_TOOL_CACHE: options.toolCache ?? env.RUNNER_TOOL_CACHE ?? defaultToolCache(baseEnv),
-        });
-        const evaluateDefault = options.evaluateDefault ?? ((value) => envDefault(value, env));
-        for (const [name, spec] of Object.entries(declared)) {
-            const value = given[name] ?? (spec.default !== undefined ? evaluateDefault(String(spec.default)) : '');
-            env[inputVariable(name)] = value;
-        }
         const node = options.node ?? nodeFor(manifest.runs.using, baseEnv);
-        const lines = new LineRenderer({ masks: options.masks, debug: baseEnv.RUNNER_DEBUG === '1', onLine: options.onLine });
-        if (unknown.length) {
-            lines.annotate('warning', `Unexpected input(s) ${unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(declared).map((n) => `'${n}'`).join(', ')}]`);
+        const lines = new LineRenderer({ masker: options.masker, debug: baseEnv.RUNNER_DEBUG === '1', onLine: options.onLine });
+        if (action.unknown.length) {
+            lines.annotate('warning', `Unexpected input(s) ${action.unknown.map((n) => `'${n}'`).join(', ')}, valid inputs are [${Object.keys(action.declared).map((n) => `'${n}'`).join(', ')}]`);
         }
         const main = await spawnWithCommands(node, [(0,external_node_path_.join)(dir, manifest.runs.main)], { env, cwd: workspace, lines, signal: options.signal });
-        const state = (0,file_commands/* parseKeyValueFile */._5)((0,external_node_fs_.readFileSync)(files.GITHUB_STATE, 'utf8'));
-        const result = {
-            action: manifest.name,
-            success: main.exitCode === 0,
-            main,
-            outputs: (0,file_commands/* parseKeyValueFile */._5)((0,external_node_fs_.readFileSync)(files.GITHUB_OUTPUT, 'utf8')),
-            path: (0,file_commands/* parsePathFile */.zb)((0,external_node_fs_.readFileSync)(files.GITHUB_PATH, 'utf8')),
-            env: (0,file_commands/* parseKeyValueFile */._5)((0,external_node_fs_.readFileSync)(files.GITHUB_ENV, 'utf8')),
-            state,
-            summary: (0,external_node_fs_.readFileSync)(files.GITHUB_STEP_SUMMARY, 'utf8'),
-            annotations: lines.annotations,
-        };
+        const commands = readFileCommands(files, lines, main);
+        const result = { action: manifest.name, success: main.exitCode === 0, main, ...commands, annotations: lines.annotations };
         const post = manifest.runs.post;
+        // Nothing to come back for: the step's files (outputs, env, state) go now, not at the end of the job.
+        if (!post)
+            dispose();
+        const state = commands.state;
         return {
             result,
             hasPost: Boolean(post),
@@ -10418,33 +10948,71 @@ async function runAction(options) {
     const post = await run.finish(run.result.success ? 'success' : 'failure');
     return { ...run.result, post, success: run.result.success && (post?.exitCode ?? 0) === 0 };
 }
-/** Every secret in `masks` replaced by ***, as the runner shows logs. */
-function mask(text, masks) {
-    let out = text;
-    for (const secret of masks)
-        if (secret)
-            out = out.split(secret).join('***');
-    return out;
-}
 /**
- * What the runner shows for each line a step prints, and what it obeys: masks, annotations, groups,
- * debug lines, and `::stop-commands::TOKEN` ... `::TOKEN::`, between which nothing is a command.
+ * Reads a finished step's files. A file the runner cannot read fails the step with an error that,
+ * like every line, is masked (a secret echoed into GITHUB_OUTPUT without a name must not be
+ * printed by the complaint about it). NODE_OPTIONS is refused from GITHUB_ENV, as on GitHub.
+ * Values a `::set-output::`/`::save-state::` command gave come first; the files win.
+ */
+function readFileCommands(files, lines, step) {
+    const read = (file) => (file && (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : '');
+    const keyValues = (name, file) => {
+        try {
+            return parseKeyValueFile(read(file));
+        }
+        catch (error) {
+            lines.annotate('error', `Unable to process file command '${name}' successfully: ${error instanceof Error ? error.message : String(error)}`, step.log);
+            if (step.exitCode === 0)
+                step.exitCode = 1;
+            return {};
+        }
+    };
+    const env = keyValues('env', files.GITHUB_ENV);
+    for (const name of Object.keys(env)) {
+        if (name.toUpperCase() !== 'NODE_OPTIONS')
+            continue;
+        delete env[name];
+        lines.annotate('error', "Can't store NODE_OPTIONS output parameter using '$GITHUB_ENV' command.", step.log);
+    }
+    if (lines.commandErrors && step.exitCode === 0)
+        step.exitCode = 1;
+    return {
+        outputs: { ...lines.outputs, ...keyValues('output', files.GITHUB_OUTPUT) },
+        path: parsePathFile(read(files.GITHUB_PATH)),
+        env,
+        state: { ...lines.state, ...keyValues('state', files.GITHUB_STATE) },
+        summary: read(files.GITHUB_STEP_SUMMARY),
+    };
+}
+const DEPRECATED = {
+    'set-output': 'The `set-output` command is deprecated and will be disabled soon. Please upgrade to using Environment Files (GITHUB_OUTPUT).',
+    'save-state': 'The `save-state` command is deprecated and will be disabled soon. Please upgrade to using Environment Files (GITHUB_STATE).',
+};
+/**
+ * What the runner shows for each line a step prints, and what it obeys (GitHub's parsing: see
+ * parseWorkflowCommand): masks, annotations, groups, debug lines, the deprecated set-output and
+ * save-state, and `::stop-commands::TOKEN` ... `::TOKEN::`, between which nothing is a command.
  */
 class LineRenderer {
-    masks;
+    masker;
     annotations = [];
+    /** Values of `::set-output::` and `::save-state::` commands. */
+    outputs = {};
+    state = {};
+    /** Commands the runner refuses with an error that fails the step (set-env, add-path). */
+    commandErrors = 0;
     stopToken;
     debug;
     onLine;
     constructor(options = {}) {
         // Shared, not copied: a mask a step adds holds for the rest of the job, as on GitHub.
-        this.masks = options.masks ?? [];
+        this.masker = options.masker ?? new masker/* Masker */.G();
         this.debug = options.debug ?? false;
         this.onLine = options.onLine;
     }
     /** An annotation of the runner's own (not printed by the step), shown like the step's. */
     annotate(level, message, log = []) {
-        const text = mask(message, this.masks);
+        const text = this.masker.mask(message);
         this.annotations.push({ level, message: text });
         const shown = `${level === 'error' ? 'Error' : level === 'warning' ? 'Warning' : 'Notice'}: ${text}`;
         log.push(shown);
@@ -10452,52 +11020,101 @@ class LineRenderer {
     }
     /** Renders one line into `log` (and onLine); lines the runner hides are dropped. */
     render(line, log) {
-        const shown = this.show(line);
+        const shown = this.show(line, log);
         if (shown === undefined)
             return;
         log.push(shown);
         this.onLine?.(shown);
     }
-    show(line) {
+    show(line, log) {
         if (this.stopToken !== undefined) {
-            if (line === `::${this.stopToken}::`) {
+            if (parseWorkflowCommand(line, this.stopToken)?.command === this.stopToken.toLowerCase()) {
                 this.stopToken = undefined;
                 return undefined;
             }
-            return mask(line, this.masks);
+            return this.masker.mask(line);
         }
-        const stop = /^::stop-commands::(.+)$/.exec(line);
-        if (stop) {
-            this.stopToken = stop[1];
-            return undefined;
-        }
-        const command = (0,file_commands/* parseWorkflowCommand */.Q8)(line);
+        const command = parseWorkflowCommand(line);
         if (!command)
-            return mask(line, this.masks);
+            return this.masker.mask(line);
+        const { message, properties } = command;
         switch (command.command) {
+            case 'stop-commands':
+                // An empty token never comes back, as on GitHub: the rest of the step is plain text.
+                this.stopToken = message;
+                return undefined;
             case 'add-mask':
-                if (command.message)
-                    this.masks.push(command.message);
+                if (message.trim())
+                    this.masker.add(message);
+                else
+                    this.annotate('warning', "Can't add secret mask for empty string in ##[add-mask] command.", log);
                 return undefined;
             case 'debug':
-                return this.debug ? mask(`##[debug]${command.message}`, this.masks) : undefined;
+                return this.debug ? this.masker.mask(`##[debug]${message}`) : undefined;
             case 'group':
-                return mask(`▸ ${command.message}`, this.masks);
-            case 'endgroup':
-                return undefined;
+                return this.masker.mask(`▸ ${message}`);
             case 'error':
             case 'warning':
             case 'notice': {
-                const message = mask(command.message, this.masks);
-                const file = command.properties.file;
-                const lineNo = command.properties.line ? Number(command.properties.line) : undefined;
-                this.annotations.push({ level: command.command, message, file, line: lineNo });
-                const where = file ? ` (${file}${lineNo ? `:${lineNo}` : ''})` : '';
-                return `${command.command === 'error' ? 'Error' : command.command === 'warning' ? 'Warning' : 'Notice'}: ${message}${where}`;
+                const text = this.masker.mask(message);
+                const file = properties.file;
+                const lineNo = properties.line ? Number(properties.line) : undefined;
+                this.annotations.push({ level: command.command, message: text, file, line: lineNo });
+                const where = file ? ` (${this.masker.mask(file)}${lineNo ? `:${lineNo}` : ''})` : '';
+                return `${command.command === 'error' ? 'Error' : command.command === 'warning' ? 'Warning' : 'Notice'}: ${text}${where}`;
             }
+            case 'set-output':
+            case 'save-state':
+                if (!properties.name) {
+                    this.commandErrors++;
+                    this.annotate('error', `Required field 'name' is missing in ##[${command.command}] command.`, log);
+                    return undefined;
+                }
+                (command.command === 'set-output' ? this.outputs : this.state)[properties.name] = message;
+                this.annotate('warning', DEPRECATED[command.command], log);
+                return undefined;
+            case 'set-env':
+            case 'add-path':
+                this.commandErrors++;
+                this.annotate('error', `Unable to process command '${command.command}': the \`${command.command}\` command is disabled. Use Environment Files (${command.command === 'set-env' ? 'GITHUB_ENV' : 'GITHUB_PATH'}) instead.`, log);
+                return undefined;
             default:
-                return mask(line, this.masks);
+                // echo, add-matcher, remove-matcher: obeyed on GitHub, nothing to show here.
+                return undefined;
         }
+    }
+}
+/**
+ * Splits a stream into lines as the runner's reader does: at \n, \r\n, and a lone \r (a progress
+ * line that ends in \r, then a command, is two lines).
+ */
+class LineSplitter {
+    rest = '';
+    /** The complete lines in `chunk` (and what came before it). */
+    push(chunk) {
+        const text = this.rest + chunk;
+        const lines = [];
+        let start = 0;
+        for (let i = 0; i < text.length; i++) {
+            const c = text[i];
+            if (c !== '\n' && c !== '\r')
+                continue;
+            // A \r at the very end may be the first half of \r\n: wait for the next chunk.
+            if (c === '\r' && i === text.length - 1)
+                break;
+            lines.push(text.slice(start, i));
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            start = i + 1;
+        }
+        this.rest = text.slice(start);
+        return lines;
+    }
+    /** What is left when the stream ends. */
+    end() {
+        const rest = this.rest.replace(/\r$/, '');
+        this.rest = '';
+        return rest ? [rest] : [];
     }
 }
 /** Runs a step's process, every stdout and stderr line through the runner's line rules. */
@@ -10512,17 +11129,15 @@ function spawnWithCommands(command, args, options) {
         const onAbort = () => child.kill('SIGTERM');
         options.signal?.addEventListener('abort', onAbort, { once: true });
         const pump = (stream) => {
-            let rest = '';
+            const splitter = new LineSplitter();
             stream.setEncoding('utf8');
             stream.on('data', (chunk) => {
-                const lines = (rest + chunk).split(/\r?\n/);
-                rest = lines.pop() ?? '';
-                for (const line of lines)
+                for (const line of splitter.push(chunk))
                     options.lines.render(line, log);
             });
             stream.on('end', () => {
-                if (rest)
-                    options.lines.render(rest, log);
+                for (const line of splitter.end())
+                    options.lines.render(line, log);
             });
         };
         pump(child.stdout);
@@ -10546,16 +11161,17 @@ function spawnWithCommands(command, args, options) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2586);
-/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4546);
+/* harmony import */ var _check_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5744);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9772);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7568);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3865);
 
 
 
 
 const WORKFLOW_OPTIONS = `  --with name=value       an input of the workflow (over the with: of the repository's own call)
-  --secret NAME[=value]   a secret; without =value it is read from the environment variable NAME
-                          (keeps it off the command line). Masked in the log.
+  --secret NAME[=value]   a secret; without =value it is read from the environment variable NAME,
+                          or for a name with hyphens from NAME in upper case with _ (registry-password:
+                          REGISTRY_PASSWORD). That keeps it off the command line; masked in the log.
   --var name=value        a configuration variable (the vars context)
   --event NAME            push, pull_request, schedule or workflow_dispatch (default: pull_request:
                           nothing is pushed or applied unless you ask for it)
@@ -10566,6 +11182,10 @@ const WORKFLOW_OPTIONS = `  --with name=value       an input of the workflow (ov
   --hashicorp-public-key FILE, --checksums LINES
                           passed to the kit's actions that take them, like --mirrors
   --tool-cache DIR        RUNNER_TOOL_CACHE (default: ${(0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultToolCache */ .qX)()})
+  --prefer-installed      use the tools on PATH whose version fits, before any download (they are
+                          always used, and said so, when a download cannot reach the network)
+  --strict                a check that could not run here (no network for its tool or base image)
+                          fails the run; the default with CI=true
   --verbose, -v           every step's log as it runs`;
 const USAGE = {
     main: `shipkit: run shipkit's workflows and actions on this machine, the way GitHub's runner does.
@@ -10573,7 +11193,7 @@ const USAGE = {
 Usage:
   shipkit workflow <checks|images|deploy-stage|FILE.yml> [PATH] [options]
   shipkit check [PATH] [options]
-  shipkit run <action> [--with name=value]... [--workspace DIR] [--tool-cache DIR] [--event NAME]
+  shipkit run <action> [--with name=value]... [--workspace DIR] [--tool-cache DIR] [--event NAME] [--prefer-installed]
 
 Run \`shipkit <command> --help\` for a command's options.
 `,
@@ -10584,7 +11204,10 @@ order, side by side up to the number of CPUs, matrices, outputs, if: conditions,
 workflow parser and expression engine. A kit workflow (checks, images, deploy-stage) runs with the
 with: and secrets: of PATH's own workflow that calls it, when there is one. The kit's actions run
 from their bundles, actions/checkout is the working tree, artifacts stay in a folder of the run;
-any other action is reported as not run locally. Exit code 0 when the run succeeds.
+any other action is reported as not run locally. Without network, a check whose tool or base image
+cannot be had is reported "not run" with the reason, and the last line counts what ran, passed,
+failed and was not run. Exit code 0 when the run succeeds and everything that ran passed; with
+--strict (or CI=true) a check not run is a failure.
 
 Options:
 ${WORKFLOW_OPTIONS}
@@ -10598,7 +11221,10 @@ Examples:
 
 The pull-request checks: \`shipkit workflow checks.yml [PATH] --event pull_request\`, with the with:
 that PATH's own workflow passes to checks.yml (hadolint, validate and lint, image builds without
-push). Exit code like CI.
+push). Without network it runs every check it can: tools come from PATH when they cannot be
+downloaded, and a check whose tool or base image cannot be had is "not run", counted on the last
+line. Exit code 0 when everything that ran passed; with --strict (or CI=true) also only when
+nothing was left out.
 
 Options:
   --build-arg KEY=VALUE   a build-args line for the image builds (repeatable)
@@ -10614,6 +11240,7 @@ action.yml, the file commands, the post step, a tool cache kept in your home fol
   --workspace DIR   the repository to run on (default: the current folder)
   --tool-cache DIR  RUNNER_TOOL_CACHE (default: ${(0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .defaultToolCache */ .qX)()})
   --event NAME      GITHUB_EVENT_NAME (default: workflow_dispatch)
+  --prefer-installed  the tools on PATH whose version fits, before any download
 
 Example:
   shipkit run setup-tools --with tools=terraform,tflint --with terraform-version=1.5.7
@@ -10656,7 +11283,14 @@ async function cli(argv) {
         const node = (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .chooseNode */ .oz)((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .readManifest */ .WI)((0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .actionDir */ .eP)(parsed.action)).runs.using);
         if (node.note)
             process.stderr.write(`shipkit run: ${node.note}\n`);
-        const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({ ...parsed, node: node.path, onLine: (line) => process.stdout.write(`${line}\n`) });
+        const { preferInstalled, ...options } = parsed;
+        const result = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)({
+            ...options,
+            env: (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withoutLocalRunVariables */ .cN)(process.env),
+            localRun: { preferInstalled: preferInstalled ?? false },
+            node: node.path,
+            onLine: (line) => process.stdout.write(`${line}\n`),
+        });
         report(result);
         return result.success ? 0 : 1;
     }
@@ -10738,7 +11372,14 @@ function readLocalGit(repo, env = process.env) {
         timestamp: log[4] ?? new Date().toISOString(),
     };
 }
+/** The `github` context of a local run and the GITHUB_* variables every step gets, from local git. */
 function githubContext(local, options) {
+    const event = eventOf(local, options);
+    const context = contextOf(local, options, event);
+    return { context, env: envOf(context) };
+}
+/** The event payload GitHub would send for the chosen event, and the refs that go with it. */
+function eventOf(local, options) {
     const full = `${local.owner}/${local.name}`;
     const repository = {
         name: local.name,
@@ -10749,66 +11390,51 @@ function githubContext(local, options) {
         clone_url: `${options.serverUrl}/${full}.git`,
     };
     const sender = { login: local.actor };
-    const headCommit = {
-        id: local.sha,
-        message: local.subject,
-        timestamp: local.timestamp,
-        author: { name: local.authorName, email: local.authorEmail },
-    };
     const branch = local.branch ?? local.defaultBranch;
-    let ref = `refs/heads/${branch}`;
-    let payload;
-    let headRef = '';
-    let baseRef = '';
+    const onBranch = `refs/heads/${branch}`;
     switch (options.event) {
         case 'pull_request': {
             const number = options.pullRequest;
-            ref = `refs/pull/${number ?? 0}/merge`;
-            headRef = branch;
-            baseRef = local.defaultBranch;
-            payload = {
-                action: 'synchronize',
-                ...(number ? { number } : {}),
-                pull_request: {
-                    ...(number ? { number, html_url: `${options.serverUrl}/${full}/pull/${number}` } : {}),
-                    title: local.subject,
-                    user: sender,
-                    head: { ref: headRef, sha: local.sha, repo: repository },
-                    base: { ref: baseRef, repo: repository },
-                },
-                repository,
-                sender,
+            const pullRequest = {
+                ...(number ? { number, html_url: `${options.serverUrl}/${full}/pull/${number}` } : {}),
+                title: local.subject,
+                user: sender,
+                head: { ref: branch, sha: local.sha, repo: repository },
+                base: { ref: local.defaultBranch, repo: repository },
             };
-            break;
+            const payload = { action: 'synchronize', ...(number ? { number } : {}), pull_request: pullRequest, repository, sender };
+            return { payload, ref: `refs/pull/${number ?? 0}/merge`, headRef: branch, baseRef: local.defaultBranch };
         }
-        case 'push':
-            payload = { ref, before: '0'.repeat(40), after: local.sha, head_commit: headCommit, pusher: { name: local.actor }, repository, sender };
-            break;
+        case 'push': {
+            const headCommit = { id: local.sha, message: local.subject, timestamp: local.timestamp, author: { name: local.authorName, email: local.authorEmail } };
+            const payload = { ref: onBranch, before: '0'.repeat(40), after: local.sha, head_commit: headCommit, pusher: { name: local.actor }, repository, sender };
+            return { payload, ref: onBranch, headRef: '', baseRef: '' };
+        }
         case 'schedule':
-            ref = `refs/heads/${local.defaultBranch}`;
-            payload = { schedule: options.cron ?? '', repository };
-            break;
+            return { payload: { schedule: options.cron ?? '', repository }, ref: `refs/heads/${local.defaultBranch}`, headRef: '', baseRef: '' };
         default:
-            payload = { ref, inputs: {}, repository, sender };
+            return { payload: { ref: onBranch, inputs: {}, repository, sender }, ref: onBranch, headRef: '', baseRef: '' };
     }
-    const refName = ref.startsWith('refs/pull/') ? `${options.pullRequest ?? 0}/merge` : ref.replace(/^refs\/(heads|tags)\//, '');
-    const graphqlUrl = options.apiUrl.replace(/\/v3\/?$/, '/graphql').replace(/^https:\/\/api\.github\.com\/?$/, 'https://api.github.com/graphql');
-    const context = {
+}
+function contextOf(local, options, event) {
+    const full = `${local.owner}/${local.name}`;
+    const refName = event.ref.startsWith('refs/pull/') ? `${options.pullRequest ?? 0}/merge` : event.ref.replace(/^refs\/(heads|tags)\//, '');
+    return {
         event_name: options.event,
-        event: payload,
-        ref,
+        event: event.payload,
+        ref: event.ref,
         ref_name: refName,
         ref_type: 'branch',
         sha: local.sha,
-        head_ref: headRef,
-        base_ref: baseRef,
+        head_ref: event.headRef,
+        base_ref: event.baseRef,
         repository: full,
         repository_owner: local.owner,
         repositoryUrl: `git://${options.serverUrl.replace(/^https?:\/\//, '')}/${full}.git`,
         workspace: options.workspace,
         server_url: options.serverUrl,
         api_url: options.apiUrl,
-        graphql_url: graphqlUrl,
+        graphql_url: options.apiUrl.replace(/\/v3\/?$/, '/graphql').replace(/^https:\/\/api\.github\.com\/?$/, 'https://api.github.com/graphql'),
         // A local run has no run on GitHub: 0 tells the actions not to look one up.
         run_id: '0',
         run_number: '1',
@@ -10821,34 +11447,55 @@ function githubContext(local, options) {
         action: '',
         job: '',
     };
-    const env = {
-        GITHUB_ACTIONS: 'true',
-        CI: 'true',
-        GITHUB_EVENT_NAME: options.event,
-        GITHUB_SHA: local.sha,
-        GITHUB_REF: ref,
-        GITHUB_REF_NAME: refName,
-        GITHUB_REF_TYPE: 'branch',
-        GITHUB_HEAD_REF: headRef,
-        GITHUB_BASE_REF: baseRef,
-        GITHUB_REPOSITORY: full,
-        GITHUB_REPOSITORY_OWNER: local.owner,
-        GITHUB_SERVER_URL: options.serverUrl,
-        GITHUB_API_URL: options.apiUrl,
-        GITHUB_GRAPHQL_URL: graphqlUrl,
-        GITHUB_RUN_ID: '0',
-        GITHUB_RUN_NUMBER: '1',
-        GITHUB_RUN_ATTEMPT: '1',
-        GITHUB_ACTOR: local.actor,
-        GITHUB_TRIGGERING_ACTOR: local.actor,
-        GITHUB_WORKFLOW: options.workflow,
-        GITHUB_WORKSPACE: options.workspace,
+}
+/** The context values the runner also exports as GITHUB_<NAME>. */
+const EXPORTED = [
+    'event_name', 'sha', 'ref', 'ref_name', 'ref_type', 'head_ref', 'base_ref', 'repository', 'repository_owner', 'server_url',
+    'api_url', 'graphql_url', 'run_id', 'run_number', 'run_attempt', 'actor', 'triggering_actor', 'workflow', 'workspace',
+];
+function envOf(context) {
+    const env = { GITHUB_ACTIONS: 'true', CI: 'true' };
+    for (const key of EXPORTED) {
+        const value = context[key];
+        env[`GITHUB_${key.toUpperCase()}`] = typeof value === 'string' ? value : '';
+    }
+    return {
+        ...env,
         RUNNER_OS: 'Linux',
         RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64',
         RUNNER_NAME: 'shipkit-local',
         RUNNER_ENVIRONMENT: 'self-hosted',
     };
-    return { context, env };
+}
+
+
+/***/ }),
+
+/***/ 8728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ parseYamlFile)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9772);
+
+
+/**
+ * YAML read from a workflow or action.yml file: a syntax error is the user's, named by file, line and column with
+ * YAML's own words, never a stack trace.
+ */
+function parseYamlFile(content, display) {
+    try {
+        return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(content);
+    }
+    catch (error) {
+        if (!(error instanceof yaml__WEBPACK_IMPORTED_MODULE_0__/* .YAMLError */ .IP))
+            throw error;
+        const at = error.linePos?.[0];
+        const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CliError */ .z(`${display}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${reason}\n${error.message.split('\n').slice(1).join('\n').trimEnd()}`);
+    }
 }
 
 
@@ -13525,7 +14172,7 @@ var visit = __nccwpck_require__(204);
 __webpack_unused_export__ = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
-__webpack_unused_export__ = errors.YAMLError;
+exports.IP = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;

@@ -78,7 +78,22 @@ export interface GitHubContext {
   env: Record<string, string>;
 }
 
+/** The `github` context of a local run and the GITHUB_* variables every step gets, from local git. */
 export function githubContext(local: LocalGit, options: GitHubOptions): GitHubContext {
+  const event = eventOf(local, options);
+  const context = contextOf(local, options, event);
+  return { context, env: envOf(context) };
+}
+
+interface EventOf {
+  payload: Record<string, unknown>;
+  ref: string;
+  headRef: string;
+  baseRef: string;
+}
+
+/** The event payload GitHub would send for the chosen event, and the refs that go with it. */
+function eventOf(local: LocalGit, options: GitHubOptions): EventOf {
   const full = `${local.owner}/${local.name}`;
   const repository = {
     name: local.name,
@@ -89,66 +104,52 @@ export function githubContext(local: LocalGit, options: GitHubOptions): GitHubCo
     clone_url: `${options.serverUrl}/${full}.git`,
   };
   const sender = { login: local.actor };
-  const headCommit = {
-    id: local.sha,
-    message: local.subject,
-    timestamp: local.timestamp,
-    author: { name: local.authorName, email: local.authorEmail },
-  };
   const branch = local.branch ?? local.defaultBranch;
-  let ref = `refs/heads/${branch}`;
-  let payload: Record<string, unknown>;
-  let headRef = '';
-  let baseRef = '';
+  const onBranch = `refs/heads/${branch}`;
   switch (options.event) {
     case 'pull_request': {
       const number = options.pullRequest;
-      ref = `refs/pull/${number ?? 0}/merge`;
-      headRef = branch;
-      baseRef = local.defaultBranch;
-      payload = {
-        action: 'synchronize',
-        ...(number ? { number } : {}),
-        pull_request: {
-          ...(number ? { number, html_url: `${options.serverUrl}/${full}/pull/${number}` } : {}),
-          title: local.subject,
-          user: sender,
-          head: { ref: headRef, sha: local.sha, repo: repository },
-          base: { ref: baseRef, repo: repository },
-        },
-        repository,
-        sender,
+      const pullRequest = {
+        ...(number ? { number, html_url: `${options.serverUrl}/${full}/pull/${number}` } : {}),
+        title: local.subject,
+        user: sender,
+        head: { ref: branch, sha: local.sha, repo: repository },
+        base: { ref: local.defaultBranch, repo: repository },
       };
-      break;
+      const payload = { action: 'synchronize', ...(number ? { number } : {}), pull_request: pullRequest, repository, sender };
+      return { payload, ref: `refs/pull/${number ?? 0}/merge`, headRef: branch, baseRef: local.defaultBranch };
     }
-    case 'push':
-      payload = { ref, before: '0'.repeat(40), after: local.sha, head_commit: headCommit, pusher: { name: local.actor }, repository, sender };
-      break;
+    case 'push': {
+      const headCommit = { id: local.sha, message: local.subject, timestamp: local.timestamp, author: { name: local.authorName, email: local.authorEmail } };
+      const payload = { ref: onBranch, before: '0'.repeat(40), after: local.sha, head_commit: headCommit, pusher: { name: local.actor }, repository, sender };
+      return { payload, ref: onBranch, headRef: '', baseRef: '' };
+    }
     case 'schedule':
-      ref = `refs/heads/${local.defaultBranch}`;
-      payload = { schedule: options.cron ?? '', repository };
-      break;
+      return { payload: { schedule: options.cron ?? '', repository }, ref: `refs/heads/${local.defaultBranch}`, headRef: '', baseRef: '' };
     default:
-      payload = { ref, inputs: {}, repository, sender };
+      return { payload: { ref: onBranch, inputs: {}, repository, sender }, ref: onBranch, headRef: '', baseRef: '' };
   }
-  const refName = ref.startsWith('refs/pull/') ? `${options.pullRequest ?? 0}/merge` : ref.replace(/^refs\/(heads|tags)\//, '');
-  const graphqlUrl = options.apiUrl.replace(/\/v3\/?$/, '/graphql').replace(/^https:\/\/api\.github\.com\/?$/, 'https://api.github.com/graphql');
-  const context: Record<string, unknown> = {
+}
+
+function contextOf(local: LocalGit, options: GitHubOptions, event: EventOf): Record<string, unknown> {
+  const full = `${local.owner}/${local.name}`;
+  const refName = event.ref.startsWith('refs/pull/') ? `${options.pullRequest ?? 0}/merge` : event.ref.replace(/^refs\/(heads|tags)\//, '');
+  return {
     event_name: options.event,
-    event: payload,
-    ref,
+    event: event.payload,
+    ref: event.ref,
     ref_name: refName,
     ref_type: 'branch',
     sha: local.sha,
-    head_ref: headRef,
-    base_ref: baseRef,
+    head_ref: event.headRef,
+    base_ref: event.baseRef,
     repository: full,
     repository_owner: local.owner,
     repositoryUrl: `git://${options.serverUrl.replace(/^https?:\/\//, '')}/${full}.git`,
     workspace: options.workspace,
     server_url: options.serverUrl,
     api_url: options.apiUrl,
-    graphql_url: graphqlUrl,
+    graphql_url: options.apiUrl.replace(/\/v3\/?$/, '/graphql').replace(/^https:\/\/api\.github\.com\/?$/, 'https://api.github.com/graphql'),
     // A local run has no run on GitHub: 0 tells the actions not to look one up.
     run_id: '0',
     run_number: '1',
@@ -161,32 +162,25 @@ export function githubContext(local: LocalGit, options: GitHubOptions): GitHubCo
     action: '',
     job: '',
   };
-  const env: Record<string, string> = {
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_EVENT_NAME: options.event,
-    GITHUB_SHA: local.sha,
-    GITHUB_REF: ref,
-    GITHUB_REF_NAME: refName,
-    GITHUB_REF_TYPE: 'branch',
-    GITHUB_HEAD_REF: headRef,
-    GITHUB_BASE_REF: baseRef,
-    GITHUB_REPOSITORY: full,
-    GITHUB_REPOSITORY_OWNER: local.owner,
-    GITHUB_SERVER_URL: options.serverUrl,
-    GITHUB_API_URL: options.apiUrl,
-    GITHUB_GRAPHQL_URL: graphqlUrl,
-    GITHUB_RUN_ID: '0',
-    GITHUB_RUN_NUMBER: '1',
-    GITHUB_RUN_ATTEMPT: '1',
-    GITHUB_ACTOR: local.actor,
-    GITHUB_TRIGGERING_ACTOR: local.actor,
-    GITHUB_WORKFLOW: options.workflow,
-    GITHUB_WORKSPACE: options.workspace,
+}
+
+/** The context values the runner also exports as GITHUB_<NAME>. */
+const EXPORTED = [
+  'event_name', 'sha', 'ref', 'ref_name', 'ref_type', 'head_ref', 'base_ref', 'repository', 'repository_owner', 'server_url',
+  'api_url', 'graphql_url', 'run_id', 'run_number', 'run_attempt', 'actor', 'triggering_actor', 'workflow', 'workspace',
+] as const;
+
+function envOf(context: Record<string, unknown>): Record<string, string> {
+  const env: Record<string, string> = { GITHUB_ACTIONS: 'true', CI: 'true' };
+  for (const key of EXPORTED) {
+    const value = context[key];
+    env[`GITHUB_${key.toUpperCase()}`] = typeof value === 'string' ? value : '';
+  }
+  return {
+    ...env,
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64',
     RUNNER_NAME: 'shipkit-local',
     RUNNER_ENVIRONMENT: 'self-hosted',
   };
-  return { context, env };
 }

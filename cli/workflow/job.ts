@@ -4,7 +4,9 @@ import type { Job, Step } from '@actions/workflow-parser/model/workflow-template
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import type { SequenceToken } from '@actions/workflow-parser/templates/tokens/sequence-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
-import { LineRenderer, mask, readManifest } from '../runner.js';
+import { parseChecks } from '../../lib/checks.js';
+import type { Masker } from '../masker.js';
+import { LineRenderer, readManifest } from '../runner.js';
 import { asString, evaluate, evaluateStringMap, evaluateToken, isTruthy, type Scope } from './expressions.js';
 import { statusOf, type Conclusion, type JobRow, type StepRow } from './model.js';
 import type { Reporter } from './report.js';
@@ -29,10 +31,12 @@ export interface RunEnv {
   githubEnv: Record<string, string>;
   event: unknown;
   eventName: string;
-  /** Secrets and tokens: masked in every log line. */
-  masks: string[];
+  /** Secrets and tokens: masked in every log line, step and job name. */
+  masker: Masker;
   /** Inputs given to every kit action that declares them and whose step does not set them (--mirrors, ...). */
   localInputs: Record<string, string>;
+  /** `--prefer-installed`: the kit's actions get SHIPKIT_PREFER_INSTALLED=1. */
+  preferInstalled: boolean;
   node?: string;
   reporter: Reporter;
   nextJobIndex: () => number;
@@ -149,7 +153,8 @@ async function runStepOf(state: LegState, step: Step, index: number): Promise<vo
   const rawMapping = rawStep(spec.raw, index);
   const envContext = { ...state.jobEnv, ...state.addedEnv };
   const scope = (): Scope => scopeOf(state, envContext);
-  const name = safely(() => defaultStepName(step, scope()), step.id);
+  // Names are log lines too: `Run docker login -p ${{ secrets.X }}` shows *** as on github.com.
+  const name = run.masker.mask(safely(() => defaultStepName(step, scope()), step.id));
   const stepRow: StepRow = { name, status: 'passed', outcome: 'success', conclusion: 'success', annotations: [] };
   row.steps.push(stepRow);
   const condition = 'if' in step && step.if ? step.if.expression : 'success()';
@@ -175,7 +180,8 @@ async function runStepOf(state: LegState, step: Step, index: number): Promise<vo
   try {
     result = await runStep(step, rawMapping, index, scope, stepContext(state, scope, envContext, step, rawMapping), run, stepRow);
   } catch (error: unknown) {
-    result = { exitCode: 1, outputs: {}, env: {}, path: [], summary: '', log: [message(error)], annotations: [{ level: 'error', message: message(error) }] };
+    const text = run.masker.mask(message(error));
+    result = { exitCode: 1, outputs: {}, env: {}, path: [], summary: '', log: [text], annotations: [{ level: 'error', message: text }] };
   }
   stepRow.seconds = (performance.now() - stepStarted) / 1000;
   stepRow.annotations = result.annotations;
@@ -183,6 +189,7 @@ async function runStepOf(state: LegState, step: Step, index: number): Promise<vo
   state.addedPath.unshift(...[...result.path].reverse());
   if (result.summary.trim()) state.summaries.push(result.summary);
   if (result.post) state.posts.push(result.post);
+  collectChecks(row, result.outputs);
   if (stepRow.status === 'not run') {
     state.steps[step.id] = { outputs: {}, outcome: 'skipped', conclusion: 'skipped' };
     run.reporter.stepFinished(row, stepRow);
@@ -200,11 +207,17 @@ async function runStepOf(state: LegState, step: Step, index: number): Promise<vo
   run.reporter.stepFinished(row, stepRow);
 }
 
-/** What a step runs with: the process env (job env, GITHUB_ENV, GITHUB_PATH so far, step env), its timeout. */
+/**
+ * What a step runs with: the process env (job env, GITHUB_ENV, GITHUB_PATH so far, step env), its
+ * timeout. The runner's own GITHUB_* and RUNNER_* values are set last, as GitHub's runner does: no
+ * env: and no earlier step (through GITHUB_ENV) can point GITHUB_API_URL, where the kit's actions
+ * send the token, or GITHUB_SHA, RUNNER_OS elsewhere.
+ */
 function stepContext(state: LegState, scope: () => Scope, envContext: Record<string, string>, step: Step, rawMapping: MappingToken | undefined): StepContext {
   const { spec, run } = state;
   const stepEnv = { ...envContext, ...evaluateStringMap('env' in step ? step.env : undefined, scope()) };
-  const processEnv: NodeJS.ProcessEnv = { ...run.baseEnv, ...run.githubEnv, GITHUB_JOB: spec.row.id.split('/').pop()!, ...stepEnv };
+  const runnerOwn = Object.fromEntries(Object.entries(run.githubEnv).filter(([key]) => /^(GITHUB|RUNNER)_/.test(key)));
+  const processEnv: NodeJS.ProcessEnv = { ...run.baseEnv, ...run.githubEnv, ...stepEnv, ...runnerOwn, GITHUB_JOB: spec.row.id.split('/').pop()!, RUNNER_TEMP: join(state.jobDir, 'temp') };
   if (state.addedPath.length) processEnv.PATH = [...state.addedPath, run.baseEnv.PATH ?? ''].join(delimiter);
   const timeout = Number(asString(evaluateToken(find(rawMapping, 'timeout-minutes'), scope())));
   const signal = timeout > 0 ? AbortSignal.any([spec.signal, AbortSignal.timeout(timeout * 60_000)]) : spec.signal;
@@ -218,14 +231,31 @@ function stepContext(state: LegState, scope: () => Scope, envContext: Record<str
     toolCache: run.toolCache,
     event: run.event,
     eventName: run.eventName,
-    lines: new LineRenderer({ masks: run.masks, debug: run.baseEnv.RUNNER_DEBUG === '1', onLine }),
-    masks: run.masks,
+    lines: new LineRenderer({ masker: run.masker, debug: run.baseEnv.RUNNER_DEBUG === '1', onLine }),
+    masker: run.masker,
     signal,
+    preferInstalled: run.preferInstalled,
     node: run.node,
     evaluateDefault: (value) => expandDefault(value, scope()),
     onLine,
     runDefault: (key) => find(spec.raw, 'defaults', 'run', key) ?? find(spec.root, 'defaults', 'run', key),
   };
+}
+
+/**
+ * The rows a kit action reports in its `checks` output (lib/checks.ts) and the tools setup-tools
+ * could not provide (`unavailable`), kept on the job's row for the run's count of what ran.
+ */
+function collectChecks(row: JobRow, outputs: Record<string, string>): void {
+  const rows = parseChecks(outputs.checks);
+  if (rows.length) (row.checks ??= []).push(...rows);
+  if (!outputs.unavailable) return;
+  try {
+    const unavailable = JSON.parse(outputs.unavailable) as Record<string, unknown>;
+    for (const [tool, reason] of Object.entries(unavailable)) if (typeof reason === 'string') (row.unavailable ??= {})[tool] = reason;
+  } catch {
+    // not setup-tools' output: nothing to count
+  }
 }
 
 /** Stage 3: the actions' post steps, last first, as the runner does at the end of a job. */
@@ -244,13 +274,19 @@ async function runPosts(state: LegState): Promise<void> {
 function finishLeg(state: LegState): LegResult {
   const { spec, run } = state;
   const row = spec.row;
-  const outputs = state.status === 'cancelled' ? {} : safely(() => evaluateStringMap(spec.job.outputs, scopeOf(state, { ...state.jobEnv, ...state.addedEnv })), {});
+  const evaluated = state.status === 'cancelled' ? {} : safely(() => evaluateStringMap(spec.job.outputs, scopeOf(state, { ...state.jobEnv, ...state.addedEnv })), {});
+  // GitHub redacts a job output that holds a secret: the jobs that need it read ''.
+  const outputs: Record<string, string> = {};
+  for (const [name, value] of Object.entries(evaluated)) {
+    if (run.masker.holdsSecret(value)) (row.warnings ??= []).push(`Skip output '${name}' since it may contain secret.`);
+    else outputs[name] = value;
+  }
   const tolerated = state.status === 'failure' && isTruthy(safely(() => evaluateToken(find(spec.raw, 'continue-on-error'), scopeOf(state)), false));
   row.result = state.status;
   row.status = statusOf(state.status);
   if (tolerated) row.reason = 'failed; continue-on-error keeps the run going';
   // A summary is printed in the terminal: the job's secrets stay masked there too.
-  row.summary = mask(state.summaries.join('\n'), run.masks);
+  row.summary = run.masker.mask(state.summaries.join('\n'));
   row.seconds = (performance.now() - state.started) / 1000;
   run.reporter.jobFinished(row);
   return { row, outputs, tolerated };
@@ -304,7 +340,7 @@ async function runStep(
       for (const [name, value] of Object.entries(run.localInputs)) if (name in declared && !inputs[name]) inputs[name] = value;
       // As GitHub's log shows a step's with: before it runs (secrets masked by the renderer).
       if (Object.keys(inputs).length) ctx.lines.render(`with:\n${Object.entries(inputs).map(([k, v]) => `  ${k}: ${v.replace(/\n/g, '\\n')}`).join('\n')}`, []);
-      return runKitAction(kind.dir, inputs, ctx);
+      return runKitAction(kind.dir, inputs, ctx, index);
     }
     case 'foreign':
       row.status = 'not run';

@@ -5,6 +5,7 @@ import type { MappingToken } from '@actions/workflow-parser/templates/tokens/map
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { CliError } from '../errors.js';
+import { parseYamlFile } from '../yaml.js';
 
 /**
  * Reads a workflow with GitHub's own parser (@actions/workflow-parser): its schema, its expression
@@ -107,7 +108,7 @@ export async function loadWorkflow(source: WorkflowSource): Promise<LoadedWorkfl
   if (errors.length || !template) {
     throw new CliError(`${display} is not a valid workflow; GitHub would refuse it:\n${[...new Set(errors)].map((e) => `  ${e}`).join('\n')}`);
   }
-  const raw = parseYaml(content) as { name?: unknown; on?: unknown; true?: unknown };
+  const raw = (parseYamlFile(content, display) ?? {}) as { name?: unknown; on?: unknown; true?: unknown };
   const on = raw.on ?? raw.true;
   const schedule = on && typeof on === 'object' && !Array.isArray(on) ? (on as { schedule?: { cron?: string }[] }).schedule : undefined;
   return {
@@ -130,7 +131,7 @@ export function displayPath(path: string, repo: string, kit: string): string {
 
 /** `on.workflow_call` of a reusable workflow file, as plain data. */
 export function workflowCallOf(path: string): WorkflowCall | undefined {
-  const raw = parseYaml(readFileSync(path, 'utf8')) as { on?: unknown; true?: unknown };
+  const raw = (parseYamlFile(readFileSync(path, 'utf8'), path) ?? {}) as { on?: unknown; true?: unknown };
   const on = raw.on ?? raw.true;
   if (!on || typeof on !== 'object' || Array.isArray(on) || !('workflow_call' in on)) {
     return triggersOf(on).includes('workflow_call') ? { inputs: {}, secrets: {} } : undefined;

@@ -1,3 +1,4 @@
+import type { CheckRow } from '../../lib/checks.js';
 import type { Annotation } from '../runner.js';
 
 /**
@@ -39,6 +40,12 @@ export interface JobRow {
   summary: string;
   /** environment, concurrency, runs-on: read and reported, not enforced. */
   notes: string[];
+  /** What the runner warned about at the end of the job (an output dropped because it holds a secret). */
+  warnings?: string[];
+  /** The rows of the kit actions' `checks` outputs, in step order. */
+  checks?: CheckRow[];
+  /** Tools setup-tools could not provide in this job (a local run without network), with why. */
+  unavailable?: Record<string, string>;
   seconds?: number;
 }
 
@@ -47,6 +54,8 @@ export interface RunReport {
   event: string;
   jobs: JobRow[];
   conclusion: Conclusion;
+  /** When set, a check that was not run fails the run (`--strict`, or CI=true). */
+  strict?: '--strict' | 'CI=true';
 }
 
 export interface Counts {
@@ -74,9 +83,39 @@ export function notRunSteps(report: RunReport): { job: JobRow; step: StepRow }[]
   return report.jobs.flatMap((job) => job.steps.filter((s) => s.status === 'not run').map((step) => ({ job, step })));
 }
 
-/** The process exit code for a run: 0 when its conclusion is success, like the run's badge. */
+export interface CheckCounts {
+  /** Checks that ran: passed plus failed. */
+  ran: number;
+  passed: number;
+  failed: number;
+  notRun: number;
+  skipped: number;
+}
+
+/** Every check row of the run, with the job that reported it. */
+export function checkRows(report: RunReport): { job: JobRow; row: CheckRow }[] {
+  return report.jobs.flatMap((job) => (job.checks ?? []).map((row) => ({ job, row })));
+}
+
+export function countChecks(report: RunReport): CheckCounts {
+  const counts: CheckCounts = { ran: 0, passed: 0, failed: 0, notRun: 0, skipped: 0 };
+  for (const { row } of checkRows(report)) {
+    if (row.result === 'passed') counts.passed++;
+    else if (row.result === 'failed') counts.failed++;
+    else if (row.result === 'not-run') counts.notRun++;
+    else counts.skipped++;
+  }
+  counts.ran = counts.passed + counts.failed;
+  return counts;
+}
+
+/**
+ * The process exit code for a run: 0 when its conclusion is success, like the run's badge; with
+ * `strict` (--strict, CI=true) also only when every check ran.
+ */
 export function exitCode(report: RunReport): number {
-  return report.conclusion === 'success' ? 0 : 1;
+  if (report.conclusion !== 'success') return 1;
+  return report.strict && countChecks(report).notRun ? 1 : 0;
 }
 
 export function statusOf(result: Conclusion): RowStatus {

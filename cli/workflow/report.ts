@@ -1,4 +1,5 @@
-import { countJobs, notRunSteps, type JobRow, type RowStatus, type RunReport, type StepRow } from './model.js';
+import type { Masker } from '../masker.js';
+import { checkRows, countChecks, countJobs, notRunSteps, type JobRow, type RowStatus, type RunReport, type StepRow } from './model.js';
 
 /**
  * The log of a local workflow run. On a terminal: a live line per running job (its current step,
@@ -18,6 +19,8 @@ export interface StartInfo {
   repo: string;
   origin: string;
   notes: string[];
+  /** The run's secrets: every line printed is masked with them, whatever it came from. */
+  masker?: Masker;
 }
 
 export interface Reporter {
@@ -70,6 +73,7 @@ export class ConsoleReporter implements Reporter {
   private timer: NodeJS.Timeout | undefined;
   private drawn = 0;
   private frame = 0;
+  private masker: Masker | undefined;
 
   constructor(
     private readonly out: Output,
@@ -80,10 +84,15 @@ export class ConsoleReporter implements Reporter {
     return Boolean(this.out.isTTY);
   }
 
+  /** Text as it may reach the terminal: secrets masked (names and reasons too), no control characters. */
+  private shown(text: string): string {
+    return clean(this.masker ? this.masker.mask(text) : text);
+  }
+
   /** Prints permanent lines above the live block. */
   private print(lines: string[]): void {
     this.clearLive();
-    for (const line of lines) this.out.write(`${clean(line)}\n`);
+    for (const line of lines) this.out.write(`${this.shown(line)}\n`);
     this.drawLive();
   }
 
@@ -98,11 +107,12 @@ export class ConsoleReporter implements Reporter {
     const now = performance.now();
     const spin = SPINNER[this.frame++ % SPINNER.length];
     const lines = [...this.running].map(([job, s]) => `${spin} ${job.name}${s.step ? ` › ${s.step}` : ''} ${((now - s.since) / 1000).toFixed(1)} s`);
-    this.out.write(lines.map((l) => `${clean(l)}\n`).join(''));
+    this.out.write(lines.map((l) => `${this.shown(l)}\n`).join(''));
     this.drawn = lines.length;
   }
 
   start(info: StartInfo): void {
+    this.masker = info.masker;
     this.print([`shipkit workflow ${info.workflow} on ${info.repo} (event ${info.event}${info.origin ? `; inputs from ${info.origin}` : ''})`, ...info.notes.map((n) => `  note: ${n}`)]);
     if (this.live) {
       this.timer = setInterval(() => {
@@ -131,7 +141,7 @@ export class ConsoleReporter implements Reporter {
 
   jobFinished(job: JobRow): void {
     this.running.delete(job);
-    this.print([jobLine(job)]);
+    this.print([jobLine(job), ...(job.warnings ?? []).map((w) => `    warning: ${w}`)]);
   }
 
   line(job: JobRow, text: string): void {
@@ -142,7 +152,7 @@ export class ConsoleReporter implements Reporter {
     if (this.timer) clearInterval(this.timer);
     this.clearLive();
     this.running.clear();
-    this.out.write(`${renderSummary(report)}\n`);
+    this.out.write(`${this.masker ? this.masker.mask(renderSummary(report)) : renderSummary(report)}\n`);
   }
 }
 
@@ -164,9 +174,54 @@ export function renderSummary(report: RunReport): string {
     const steps = job.steps.filter((s) => s.status === 'failed' && s.conclusion === 'failure');
     parts.push(`✗ ${job.name}${steps.length ? ` failed at ${steps.map((s) => s.name).join(', ')}` : job.reason ? `: ${job.reason}` : ''}`);
   }
+  const notRunChecks = checkRows(report).filter(({ row }) => row.result === 'not-run');
+  if (notRunChecks.length) {
+    parts.push('Checks not run on this machine:');
+    for (const { job, row } of notRunChecks) parts.push(`  ○ ${job.name} › ${row.check}${row.where ? ` (${row.where})` : ''}: ${row.detail}`);
+    parts.push(`  To run them: ${howToRun(report).long}`, '');
+  }
+  parts.push(finalLine(report));
+  return parts.join('\n');
+}
+
+/** What would let the checks that were not run run: a reachable copy of the downloads, the tools on PATH, the base images. */
+function howToRun(report: RunReport): { short: string; long: string } {
+  const rows = checkRows(report).filter(({ row }) => row.result === 'not-run');
+  const tools = report.jobs.some((job) => Object.keys(job.unavailable ?? {}).length) || rows.some(({ row }) => /could not be downloaded|not on PATH/.test(row.detail));
+  const images = rows.some(({ row }) => /base image/.test(row.detail));
+  const short: string[] = [];
+  const long: string[] = [];
+  if (tools) {
+    short.push('--mirrors or --prefer-installed');
+    long.push('give --mirrors UPSTREAM=MIRROR lines for a copy of the downloads you can reach, or install the tools and add --prefer-installed');
+  }
+  if (images) {
+    short.push('pull the base images');
+    long.push('pull the base images (docker pull) while a registry is reachable, or name a local image with --build-arg');
+  }
+  if (!short.length) return { short: 'see the reasons above', long: 'see each reason above' };
+  return { short: short.join('; '), long: `${long.join('; ')}.` };
+}
+
+/** The last line: the run's conclusion, its jobs, and what its checks did (ran, passed, failed, not run). */
+function finalLine(report: RunReport): string {
   const c = countJobs(report);
   const counts = [`${c.passed} passed`, `${c.failed} failed`, c.skipped && `${c.skipped} skipped`, c.cancelled && `${c.cancelled} cancelled`, c.notRun && `${c.notRun} not run`].filter(Boolean).join(', ');
-  const steps = notRun.length ? `; ${notRun.length} step(s) not run locally` : '';
-  parts.push(`shipkit workflow ${report.workflow} (${report.event}): ${report.conclusion} — jobs: ${counts}${steps}`);
-  return parts.join('\n');
+  const stepsNotRun = notRunSteps(report).length;
+  const steps = stepsNotRun ? `; ${stepsNotRun} step(s) not run locally` : '';
+  const k = countChecks(report);
+  const total = k.ran + k.notRun + k.skipped;
+  let checks = '';
+  let verdict: string = report.conclusion;
+  if (total) {
+    checks = `; checks: ${k.ran} ran (${k.passed} passed, ${k.failed} failed)${k.notRun ? `, ${k.notRun} not run` : ''}${k.skipped ? `, ${k.skipped} skipped` : ''}`;
+    const notRun = checkRows(report).filter(({ row }) => row.result === 'not-run');
+    if (notRun.length && report.strict && report.conclusion === 'success') {
+      const names = [...new Set(notRun.map(({ row }) => `${row.check}${row.where ? ` (${row.where})` : ''}`))];
+      verdict = `failure (${report.strict}: the checks not run count as failed: ${names.join(', ')})`;
+    } else if (notRun.length) {
+      checks += ` — to run them: ${howToRun(report).short}`;
+    }
+  }
+  return `shipkit workflow ${report.workflow} (${report.event}): ${verdict} — jobs: ${counts}${steps}${checks}`;
 }

@@ -5,8 +5,10 @@ import type { Job, ReusableWorkflowJob, WorkflowJob } from '@actions/workflow-pa
 import type { MappingToken } from '@actions/workflow-parser/templates/tokens/mapping-token';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
 import pLimit, { type LimitFunction } from 'p-limit';
+import type { WorkflowArgs } from '../args.js';
 import { CliError } from '../errors.js';
-import { chooseNode, defaultToolCache, kitRoot } from '../runner.js';
+import { Masker } from '../masker.js';
+import { chooseNode, defaultToolCache, kitRoot, withoutLocalRunVariables } from '../runner.js';
 import { asString, evaluate, evaluateString, evaluateStringMap, evaluateToken, isTruthy, type Scope } from './expressions.js';
 import { githubContext, readLocalGit, type EventName } from './github-context.js';
 import { runLeg, type RunEnv } from './job.js';
@@ -22,20 +24,9 @@ import type { Reporter } from './report.js';
  * the number of CPUs.
  */
 
-export interface WorkflowOptions {
-  /** checks, images, deploy-stage, or a workflow file. */
-  target: string;
-  /** The repository to run on; default: the bundled example. */
-  path?: string;
-  inputs: Record<string, string>;
-  secrets: Record<string, string>;
-  vars: Record<string, string>;
-  event?: EventName;
-  job?: string;
-  pullRequest?: number;
-  toolCache?: string;
-  /** Inputs for the kit's actions that describe this machine rather than the workflow: mirrors, keys. */
-  localInputs: Record<string, string>;
+/** What `shipkit workflow` (and `shipkit check`) was asked on the command line, plus where it reports. */
+export interface WorkflowOptions extends Omit<WorkflowArgs, 'verbose' | 'preferInstalled'> {
+  preferInstalled?: boolean;
   env?: NodeJS.ProcessEnv;
   reporter: Reporter;
 }
@@ -112,7 +103,7 @@ export function prepare(options: WorkflowOptions): Plan {
 /** The environment steps start from: the user's, less the runner's own variables and the secrets read from it. */
 function baseEnvOf(env: NodeJS.ProcessEnv, secretNames: string[]): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(env)) {
+  for (const [key, value] of Object.entries(withoutLocalRunVariables(env))) {
     if (/^(GITHUB|RUNNER|INPUT|STATE)_/.test(key) && key !== 'RUNNER_DEBUG') continue;
     if (secretNames.includes(key) || key === 'GITHUB_TOKEN') continue;
     base[key] = value;
@@ -131,7 +122,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<RunReport> 
     throw new CliError(`shipkit workflow: --job ${options.job}: ${loaded.file} has no such job; its jobs: ${jobIds(loaded.template.jobs, '').join(', ')}.`);
   }
   const { run, github, secrets } = runEnvOf(plan, loaded);
-  options.reporter.start({ workflow: loaded.file, event: plan.event, repo: plan.repo, origin: plan.origin, notes: plan.notes });
+  options.reporter.start({ workflow: loaded.file, event: plan.event, repo: plan.repo, origin: plan.origin, notes: plan.notes, masker: run.masker });
 
   const rows: JobRow[] = [];
   const limit = pLimit(Math.max(1, availableParallelism()));
@@ -152,7 +143,7 @@ export async function runWorkflow(options: WorkflowOptions): Promise<RunReport> 
     const results = [...outcomes.values()];
     const failed = results.some((o) => o.result === 'failure' && !o.tolerated);
     const conclusion: Conclusion = failed ? 'failure' : cancel.signal.aborted || results.some((o) => o.result === 'cancelled') ? 'cancelled' : 'success';
-    const report: RunReport = { workflow: loaded.file, event: plan.event, jobs: rows, conclusion };
+    const report: RunReport = { workflow: loaded.file, event: plan.event, jobs: rows, conclusion, strict: options.strict };
     options.reporter.finish(report);
     return report;
   } finally {
@@ -192,9 +183,9 @@ function runEnvOf(plan: Plan, loaded: LoadedWorkflow): { run: RunEnv; github: Re
     githubEnv: { ...github.env, RUNNER_TOOL_CACHE: toolCache },
     event: github.context.event,
     eventName: plan.event,
-    // each line of a multi-line secret too, as the runner masks them
-    masks: Object.values(secrets).flatMap((s) => [s, ...s.split(/\r?\n/)]).filter((s) => s.trim().length > 2),
+    masker: new Masker(Object.values(secrets)),
     localInputs: options.localInputs,
+    preferInstalled: options.preferInstalled ?? false,
     node: env.SHIPKIT_NODE ? undefined : node.path,
     reporter: options.reporter,
     nextJobIndex: () => jobIndex++,
@@ -224,12 +215,13 @@ async function runJobs(scope: WorkflowScope, shared: Shared): Promise<Map<string
   const outcomes = new Map<string, Outcome>();
   const promises = new Map<string, Promise<Outcome>>();
   const byId = new Map(scope.jobs.map((j) => [j.id.value, j]));
-  const ancestorsFailed = (job: WorkflowJob, seen = new Set<string>()): boolean =>
-    (job.needs ?? []).some((n) => {
-      if (seen.has(n.value)) return false;
+  // The results of every job in `needs`, and of the jobs those need, and so on (each once).
+  const ancestors = (job: WorkflowJob, seen = new Set<string>()): Outcome[] =>
+    (job.needs ?? []).flatMap((n) => {
+      if (seen.has(n.value)) return [];
       seen.add(n.value);
-      const o = outcomes.get(n.value);
-      return o?.result === 'failure' || (byId.has(n.value) && ancestorsFailed(byId.get(n.value)!, seen));
+      const own = outcomes.get(n.value) ?? { result: 'skipped' as const, outputs: {} };
+      return [own, ...(byId.has(n.value) ? ancestors(byId.get(n.value)!, seen) : [])];
     });
   const outcomeOf = (job: WorkflowJob): Promise<Outcome> => {
     const known = promises.get(job.id.value);
@@ -237,7 +229,7 @@ async function runJobs(scope: WorkflowScope, shared: Shared): Promise<Map<string
     const promise = (async () => {
       const needs = job.needs ?? [];
       await Promise.all(needs.map((n) => outcomeOf(byId.get(n.value)!)));
-      const outcome = await decideJob(job, scope, shared, outcomes, () => ancestorsFailed(job));
+      const outcome = await decideJob(job, scope, shared, outcomes, ancestors(job));
       outcomes.set(job.id.value, outcome);
       return outcome;
     })();
@@ -265,9 +257,9 @@ async function runJobs(scope: WorkflowScope, shared: Shared): Promise<Map<string
   return outcomes;
 }
 
-function displayName(job: WorkflowJob, scope: WorkflowScope, contexts: Record<string, unknown>, workspace: string): string {
+function displayName(job: WorkflowJob, scope: WorkflowScope, contexts: Record<string, unknown>, run: RunEnv): string {
   try {
-    return job.name ? evaluateString(job.name, scopeOf(contexts, workspace)) || job.id.value : job.id.value;
+    return job.name ? run.masker.mask(evaluateString(job.name, scopeOf(contexts, run.workspace))) || job.id.value : job.id.value;
   } catch {
     return job.id.value;
   }
@@ -279,12 +271,21 @@ function skippedRow(job: WorkflowJob, scope: WorkflowScope, shared: Shared, reas
   shared.run.reporter.jobFinished(row);
 }
 
-async function decideJob(job: WorkflowJob, scope: WorkflowScope, shared: Shared, outcomes: Map<string, Outcome>, ancestorsFailed: () => boolean): Promise<Outcome> {
+/**
+ * Whether a job runs: its `if:` with the status functions over its whole chain of needs, as GitHub
+ * evaluates them (actions/runner#2205): success() only when every ancestor succeeded, so a job
+ * after an `if: always()` job whose own need failed or was skipped is skipped too; failure() when
+ * any ancestor failed.
+ */
+async function decideJob(job: WorkflowJob, scope: WorkflowScope, shared: Shared, outcomes: Map<string, Outcome>, chain: Outcome[]): Promise<Outcome> {
   const needs = Object.fromEntries((job.needs ?? []).map((n) => [n.value, { result: outcomes.get(n.value)?.result ?? 'skipped', outputs: outcomes.get(n.value)?.outputs ?? {} }]));
   const contexts = { ...scope.contexts, needs };
-  const allSucceeded = Object.values(needs).every((n) => n.result === 'success');
-  const status = { success: () => allSucceeded && !shared.cancel.aborted, failure: () => ancestorsFailed(), cancelled: () => shared.cancel.aborted };
-  const name = displayName(job, scope, { ...contexts, matrix: {}, strategy: {} }, shared.run.workspace);
+  const status = {
+    success: () => chain.every((o) => o.result === 'success') && !shared.cancel.aborted,
+    failure: () => chain.some((o) => o.result === 'failure'),
+    cancelled: () => shared.cancel.aborted,
+  };
+  const name = displayName(job, scope, { ...contexts, matrix: {}, strategy: {} }, shared.run);
   let go: boolean;
   try {
     go = isTruthy(evaluate(job.if.expression, scopeOf(contexts, shared.run.workspace, status)));
@@ -296,7 +297,11 @@ async function decideJob(job: WorkflowJob, scope: WorkflowScope, shared: Shared,
     const blocked = Object.entries(needs).filter(([, n]) => n.result !== 'success');
     const defaultIf = /^success\(\)$/.test(job.if.expression.trim());
     const written = /^success\(\) && \(([\s\S]*)\)$/.exec(job.if.expression.trim())?.[1] ?? job.if.expression;
-    const reason = defaultIf && blocked.length ? `a job it needs did not succeed (${blocked.map(([id, n]) => `${id}: ${n.result}`).join(', ')})` : `if: ${written} was false`;
+    const reason = !defaultIf
+      ? `if: ${written} was false`
+      : blocked.length
+        ? `a job it needs did not succeed (${blocked.map(([id, n]) => `${id}: ${n.result}`).join(', ')})`
+        : 'a job earlier in its chain of needs did not succeed';
     skippedRow(job, scope, shared, reason, name);
     return { result: 'skipped', outputs: {} };
   }
@@ -411,7 +416,7 @@ async function runMatrix(job: Job, scope: WorkflowScope, shared: Shared, context
       matrix,
       strategy: { 'fail-fast': failFast, 'job-index': index, 'job-total': combinations.length, 'max-parallel': Number(strategy['max-parallel']) || combinations.length },
     };
-    const legTitle = legName(displayName(job, scope, legContexts, shared.run.workspace), matrix, nameUsesMatrix || !job.strategy);
+    const legTitle = legName(displayName(job, scope, legContexts, shared.run), matrix, nameUsesMatrix || !job.strategy);
     const row: JobRow = { name: `${scope.prefix}${legTitle}`, id: `${scope.idPrefix}${job.id.value}`, status: 'skipped', result: 'skipped', steps: [], summary: '', notes: notesOf(job, legContexts, shared.run.workspace) };
     return maxParallel(() =>
       shared.limit(async (): Promise<Outcome> => {

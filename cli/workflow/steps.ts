@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { TemplateToken } from '@actions/workflow-parser/templates/tokens/template-token';
-import { parseKeyValueFile, parsePathFile } from '../file-commands.js';
-import { readManifest, spawnWithCommands, startAction, type ActionRun, type Annotation, type LineRenderer } from '../runner.js';
+import type { Masker } from '../masker.js';
+import { readFileCommands, readManifest, spawnWithCommands, startAction, type ActionRun, type Annotation, type LineRenderer } from '../runner.js';
 import { downloadArtifact, uploadArtifact } from './artifacts.js';
 
 /**
@@ -64,8 +64,9 @@ export interface StepContext {
   event: unknown;
   eventName: string;
   lines: LineRenderer;
-  masks: string[];
+  masker: Masker;
   signal: AbortSignal;
+  preferInstalled: boolean;
   node?: string;
   evaluateDefault: (value: string) => string;
   onLine?: (line: string) => void;
@@ -77,8 +78,10 @@ function effect(partial: Partial<StepEffect>): StepEffect {
   return { exitCode: 0, outputs: {}, env: {}, path: [], summary: '', log: [], annotations: [], ...partial };
 }
 
-export async function runKitAction(dir: string, inputs: Record<string, string>, ctx: StepContext): Promise<StepEffect> {
+export async function runKitAction(dir: string, inputs: Record<string, string>, ctx: StepContext, index: number): Promise<StepEffect> {
   const started = await startAction({
+    // The step's files live in the job's folder of the run, which goes when the run ends whatever happens.
+    filesDir: join(ctx.jobDir, `step-${index}`),
     action: dir,
     inputs,
     workspace: ctx.workspace,
@@ -87,7 +90,9 @@ export async function runKitAction(dir: string, inputs: Record<string, string>, 
     eventName: ctx.eventName,
     event: ctx.event,
     runnerTemp: join(ctx.jobDir, 'temp'),
-    masks: ctx.masks,
+    masker: ctx.masker,
+    // A workflow run by the CLI is always a local run.
+    localRun: { preferInstalled: ctx.preferInstalled },
     unknownInputs: 'warn',
     evaluateDefault: ctx.evaluateDefault,
     signal: ctx.signal,
@@ -142,16 +147,9 @@ export async function runScript(script: string, options: { shell?: string; worki
     exitCode: 127,
     log: [`cannot start ${command}: ${error instanceof Error ? error.message : String(error)}`],
   }));
-  const read = (file: string) => readFileSync(file, 'utf8');
-  return effect({
-    exitCode: result.exitCode,
-    outputs: parseKeyValueFile(read(files.GITHUB_OUTPUT)),
-    env: parseKeyValueFile(read(files.GITHUB_ENV)),
-    path: parsePathFile(read(files.GITHUB_PATH)),
-    summary: read(files.GITHUB_STEP_SUMMARY),
-    log: result.log,
-    annotations: ctx.lines.annotations.slice(annotationsBefore),
-  });
+  // Read first: a file the runner cannot read fails the step.
+  const { outputs, env: addedEnv, path, summary } = readFileCommands(files, ctx.lines, result);
+  return effect({ exitCode: result.exitCode, outputs, env: addedEnv, path, summary, log: result.log, annotations: ctx.lines.annotations.slice(annotationsBefore) });
 }
 
 export function runArtifactStep(kind: 'upload-artifact' | 'download-artifact', inputs: Record<string, string>, ctx: StepContext): StepEffect {

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Fetcher } from '../http.js';
+import { isLocalRun } from '../local-run.js';
 import { info } from '../log.js';
 import type { Mirror } from '../mirrors.js';
 import { keyIdentity } from '../pgp.js';
@@ -18,8 +19,28 @@ export interface InstallerSettings {
   /** Digests given in the `checksums` input, by exact asset name. */
   checksums?: Map<string, string>;
   allowUnverified?: boolean;
-  /** `always` proves every cache entry from its evidence, not only those whose files changed. */
-  cacheVerification?: 'on-change' | 'always';
+  /** `always` proves every cache entry from its evidence, not only those whose files changed; `auto` (the default) picks by runner. */
+  cacheVerification?: CacheVerificationSetting;
+  /** Back-off before each retry of a download (lib/http.ts); `[]` fails at once (a local run's first try). */
+  retryDelays?: readonly number[];
+}
+
+export type CacheVerificationSetting = 'auto' | 'on-change' | 'always';
+
+/**
+ * What `auto` means on this runner, and why. A GitHub-hosted runner is a fresh machine per job: only
+ * this job's own steps can write its tool cache, and they could as well rewrite PATH or the runner,
+ * so checking an entry's file identity (`on-change`) is enough; a local run uses its user's own
+ * cache. A self-hosted runner keeps its tool cache from job to job, often shared by several runners
+ * on one volume: a job that ran before (a pull request's build, say) can have replaced a binary and
+ * rewritten its record to match, which only proving the entry from its evidence (`always`) catches.
+ * RUNNER_ENVIRONMENT is unset only on runners too old to set it, all of them self-hosted.
+ */
+export function cacheVerificationFor(setting: CacheVerificationSetting = 'auto', env: NodeJS.ProcessEnv = process.env): { mode: 'on-change' | 'always'; why: string } {
+  if (setting !== 'auto') return { mode: setting, why: 'as set' };
+  if (isLocalRun(env)) return { mode: 'on-change', why: 'auto: a local run of the shipkit CLI' };
+  if (env.RUNNER_ENVIRONMENT === 'github-hosted') return { mode: 'on-change', why: 'auto: a GitHub-hosted runner' };
+  return { mode: 'always', why: `auto: a self-hosted runner${env.RUNNER_ENVIRONMENT ? '' : ' (RUNNER_ENVIRONMENT is not set)'}` };
 }
 
 /**
@@ -40,6 +61,7 @@ export function installContext(settings: InstallerSettings): Promise<InstallCont
             mirrors: settings.mirrors,
             token: settings.githubToken,
             tokenOrigin: settings.githubApiUrl,
+            retryDelays: settings.retryDelays,
             log: (line) => info(line),
           }),
       )),
@@ -48,7 +70,7 @@ export function installContext(settings: InstallerSettings): Promise<InstallCont
     hashicorpKey: { armored, identity: keyIdentity(armored) },
     userDigests: settings.checksums ?? new Map<string, string>(),
     allowUnverified: settings.allowUnverified ?? false,
-    cacheVerification: settings.cacheVerification ?? 'on-change',
+    cacheVerification: cacheVerificationFor(settings.cacheVerification).mode,
     log: (line) => info(line),
     warn: (line) => core.warning(line),
   });

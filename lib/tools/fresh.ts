@@ -1,21 +1,17 @@
-import { execFile } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
-import { ToolError } from '../errors.js';
+import { messageOf, ToolError } from '../errors.js';
 import { HttpStatusError } from '../http.js';
 import { nameForLog } from '../log.js';
 import { describePlatform } from '../platform.js';
 import * as cache from '../toolcache.js';
 import { extractEntry } from '../unzip.js';
 import type { Installed, InstallContext, Plan } from './install.js';
+import { askVersion, ProbeFailure } from './probe.js';
 import { parseVersionOutput } from './tools.js';
 import { checkDigests, expectedDigests, type Verification } from './verify.js';
 
 // A cache miss: download, verify, extract, probe, cache. Loaded only on a miss.
-
-const execFileAsync = promisify(execFile);
 
 /** What the download stage hands on: the verified asset, where it came from, and how it was verified. */
 interface Fetched {
@@ -113,47 +109,17 @@ function explainDownloadError(error: unknown, plan: Plan, ctx: InstallContext): 
   return error;
 }
 
-/**
- * A freshly downloaded binary runs with the basics only: none of the step's inputs (the GitHub
- * token is one), runner tokens or other secrets; no call home.
- */
-function probeEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { CHECKPOINT_DISABLE: '1', TFLINT_DISABLE_VERSION_CHECK: '1' };
-  for (const key of ['PATH', 'HOME', 'TMPDIR', 'TEMP', 'TMP', 'SYSTEMROOT', 'LANG', 'LC_ALL']) {
-    const value = process.env[key]; // case-insensitive on Windows
-    if (value !== undefined) env[key] = value;
-  }
-  return env;
-}
-
-/**
- * Runs the version command. While tools are installed in parallel, a child forked for one probe
- * briefly holds the write descriptor of another binary being written, and exec of that binary
- * then fails with ETXTBSY ("text file busy"): that is retried, it clears within moments.
- */
-async function runProbe(binaryPath: string, args: string[]): Promise<string> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const result = await execFileAsync(binaryPath, args, { env: probeEnv(), timeout: 30_000 });
-      return result.stdout || result.stderr;
-    } catch (error: unknown) {
-      if ((error as NodeJS.ErrnoException).code !== 'ETXTBSY' || attempt >= 10) throw error;
-      await sleep(20 * attempt);
-    }
-  }
-}
-
 /** The installed binary must say it is the version asked for, before it is cached. */
 async function probeVersion(plan: Plan, binaryPath: string): Promise<void> {
   const { tool, version } = plan;
   let output: string;
   try {
-    output = await runProbe(binaryPath, tool.versionArgs);
+    output = await askVersion(binaryPath, tool.versionArgs);
   } catch (error: unknown) {
-    const e = error as { message: string; stderr?: string };
-    const first = (e.stderr || e.message).trim().split('\n')[0] ?? '';
+    const said = error instanceof ProbeFailure ? error.stderr.trim().split('\n')[0] : undefined;
     throw new ToolError(
-      `${tool.name} ${version} was downloaded and verified but does not run here: \`${tool.binary} ${tool.versionArgs.join(' ')}\` failed (${nameForLog(first)}).`,
+      `${tool.name} ${version} was downloaded and verified but does not run here: \`${tool.binary} ${tool.versionArgs.join(' ')}\` failed: ` +
+        `${messageOf(error)}${said ? ` (${nameForLog(said)})` : ''}. Nothing was cached.`,
     );
   }
   const reported = parseVersionOutput(output);

@@ -12,7 +12,8 @@ import { checkDigests, expectedDigests } from './verify.js';
  * the asset (the kept archive, or the binary itself for a raw asset) is hashed and must match the
  * `checksums` pin, the embedded digest and the checksum file (a signed one from the entry,
  * re-verified with the configured key; an unsigned one fetched again); for a zip, the binary must
- * be byte for byte the archive's entry. Then the record is rewritten with what was observed.
+ * be byte for byte the archive's entry. Anything else in the entry's folder is deleted (the folder
+ * goes on PATH). Then the record is rewritten with what was observed.
  * Throws when the entry does not hold up; the caller then installs afresh.
  */
 export async function recheck(plan: Plan, entry: cache.Entry, ctx: InstallContext): Promise<cache.Entry & { record: cache.CacheRecord }> {
@@ -34,6 +35,11 @@ export async function recheck(plan: Plan, entry: cache.Entry, ctx: InstallContex
   }
   const stamp = cache.stampOf(entry.binaryPath);
   if (JSON.stringify(stamp) !== JSON.stringify(before)) throw new ToolError(`${entry.binaryPath} changed while it was being verified`);
+  // The folder goes on PATH: the proved binary may, nothing planted beside it.
+  const removed = await cache.removeForeign(entry);
+  if (removed.length) {
+    ctx.warn(`${plan.tool.name} ${plan.version}: removed ${cache.describeForeign(removed)} from its cache entry ${entry.dir}: that folder goes on PATH.`);
+  }
 
   const record: cache.CacheRecord = {
     schema: 2,

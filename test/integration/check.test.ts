@@ -45,7 +45,8 @@ if (!hasDocker && dockerRequired()) {
     expect(out).toMatch(/- checks \/ validate and lint › Install ansible and ansible-lint: skipped locally: .*SHIPKIT_LOCAL/);
     expect(out).toContain('| ansible-lint |'); // ansible-playbooks came from the example's ci.yml
     expect(out).toContain('| post-py | `docker.io/post` |'); // image-names: post-py=post
-    expect(out).toMatch(/ci\.yml \(pull_request\): success — jobs: 4 passed, 0 failed$/m);
+    // 3 hadolint, 2 packer validate, 2 x (terraform validate, fmt, tflint), 2 syntax checks, ansible-lint, 3 builds
+    expect(out).toMatch(/ci\.yml \(pull_request\): success — jobs: 4 passed, 0 failed; checks: 17 ran \(17 passed, 0 failed\)$/m);
     expect(code).toBe(0);
   });
 
@@ -65,7 +66,7 @@ if (!hasDocker && dockerRequired()) {
     expect(out).toContain(`✗ checks / ${job} › ${step}`);
     expect(out).toContain(message);
     expect(out).toContain(`✗ checks / ${job} failed at ${step}`);
-    expect(out).toMatch(/ci\.yml \(pull_request\): failure — jobs: 3 passed, 1 failed$/m);
+    expect(out).toMatch(/ci\.yml \(pull_request\): failure — jobs: 3 passed, 1 failed; checks: \d+ ran \(\d+ passed, [1-9]\d* failed\)$/m);
     expect(code).toBe(1);
   });
 

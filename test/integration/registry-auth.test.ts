@@ -26,6 +26,8 @@ function docker(args: string[], options: { env?: NodeJS.ProcessEnv; input?: stri
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    // A command that never reads stdin (rmi) may exit before the write lands: that is not a failure.
+    child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -58,7 +58,8 @@ function setupTools({ inputs = {}, toolCache = tempDir('cache'), env = {}, node 
     action: 'setup-tools',
     node,
     toolCache,
-    env: actionEnv(env),
+    // A GitHub-hosted runner unless a test says otherwise (it decides what `cache-verification: auto` does).
+    env: actionEnv({ RUNNER_ENVIRONMENT: 'github-hosted', ...env }),
     workspace: tempDir('ws'),
     inputs: {
       mirrors: mirror.mirrorsInput,
@@ -67,6 +68,17 @@ function setupTools({ inputs = {}, toolCache = tempDir('cache'), env = {}, node 
       ...inputs,
     },
   });
+}
+
+/** Whether a process is still running a moment later (a killed one is reaped, or left a zombie, asynchronously). */
+async function stillRunning(pid: number): Promise<boolean> {
+  const running = () => {
+    const stat = `/proc/${pid}/stat`;
+    if (!existsSync(stat)) return false;
+    return !/^[ZX]/.test(readFileSync(stat, 'utf8').replace(/^.*\) /s, ''));
+  };
+  for (let i = 0; i < 50 && running(); i++) await sleep(20);
+  return running();
 }
 
 function errorsOf(result: RunResult): string {
@@ -299,6 +311,27 @@ describe('verification', () => {
     expectCleanCache(toolCache);
   });
 
+  // The version probe waited for the program's pipes to close: a binary whose version command
+  // leaves a child behind (a daemon, an update checker, or anything hostile) hung the step until
+  // the child ended; its 30 s timeout killed only the program itself, never what it started.
+  test('a version command that leaves a child holding its output does not hang the step, and the child does not outlive it', async () => {
+    const pidFile = join(tempDir('probe'), 'child.pid');
+    const binary = Buffer.from(
+      `#!/bin/sh\n# shipkit test stand-in for tflint 0.13.1: NOT the real tflint. Its version command leaves a child holding stdout.\n` +
+        `if [ "$1" = "--version" ]; then\n  echo "TFLint version 0.13.1"\n  sleep 600 &\n  echo $! > ${pidFile}\n  exit 0\nfi\nexit 1\n`,
+    );
+    mirror.publishGitHub({ repo: 'wata727/tflint', version: '0.13.1', assets: [{ name: 'tflint_linux_amd64.zip', data: makeZip([{ name: 'tflint', data: binary }]) }], checksums: { file: 'checksums.txt' } });
+    const result = await setupTools({ inputs: { tools: 'tflint', 'tflint-version': '0.13.1' } });
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    try {
+      expect(errorsOf(result)).toBe('');
+      expect(result.outputs['tflint-version']).toBe('0.13.1');
+      expect(await stillRunning(pid)).toBe(false);
+    } finally {
+      if (await stillRunning(pid)) process.kill(pid, 'SIGKILL');
+    }
+  });
+
 });
 
 // Whoever can write the tool cache (another job on a self-hosted runner, a restored cache archive)
@@ -403,8 +436,9 @@ describe('the tool cache is not trusted', () => {
     expect(readFileSync(result.outputs['terraform-path']!, 'utf8')).not.toContain('EVIL');
   });
 
-  test('binary, record and recorded identity all forged: cache-verification: always proves every byte', async () => {
-    const toolCache = tempDir('forged');
+  /** A genuine tflint entry whose binary, record and recorded identity are then all forged to agree. */
+  async function forgedTflint(prefix: string): Promise<string> {
+    const toolCache = tempDir(prefix);
     await setupTools({ toolCache, inputs: { tools: 'tflint' } });
     const entry = entryOf(toolCache, 'tflint', '0.12.1');
     writeFileSync(join(entry, 'tflint'), evil('tflint', '0.12.1'));
@@ -413,6 +447,11 @@ describe('the tool cache is not trusted', () => {
     record.stamp = { dev: String(s.dev), ino: String(s.ino), size: String(s.size), mtimeNs: String(s.mtimeNs), ctimeNs: String(s.ctimeNs) };
     record.binarySha256 = sha256(evil('tflint', '0.12.1'));
     writeFileSync(recordOf(entry), JSON.stringify(record));
+    return toolCache;
+  }
+
+  test('binary, record and recorded identity all forged: cache-verification: always proves every byte', async () => {
+    const toolCache = await forgedTflint('forged');
     const result = await setupTools({ toolCache, inputs: { tools: 'tflint', 'cache-verification': 'always' } });
     expect(errorsOf(result)).toBe('');
     expect(result.outputs['cache-hit']).toBe('false');
@@ -422,6 +461,54 @@ describe('the tool cache is not trusted', () => {
     const again = await setupTools({ toolCache, inputs: { tools: 'tflint', 'cache-verification': 'always' } });
     expect(again.outputs['cache-hit']).toBe('true');
     expect(again.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry re-verified |');
+  });
+
+  // On a self-hosted runner the tool cache outlives the job, and is often shared by several runners
+  // on one volume: a job that ran before can have forged an entry whose record matches its file
+  // identity, which only proving the entry from its evidence catches. So that is the default there.
+  test.each([
+    ['a self-hosted runner', 'self-hosted', 'auto: a self-hosted runner'],
+    ['a runner too old to set RUNNER_ENVIRONMENT', undefined, 'auto: a self-hosted runner (RUNNER_ENVIRONMENT is not set)'],
+  ])('on %s, the default proves every byte: binary, record and recorded identity all forged are caught', async (_name, environment, why) => {
+    const toolCache = await forgedTflint('self-hosted');
+    const result = await setupTools({ toolCache, inputs: { tools: 'tflint' }, env: { RUNNER_ENVIRONMENT: environment } });
+    expect(errorsOf(result)).toBe('');
+    expect(result.outputs['cache-hit']).toBe('false');
+    expect(warnings(result)).toContain('is not the tflint of the verified tflint_linux_amd64.zip');
+    expect(readFileSync(result.outputs['tflint-path']!, 'utf8')).not.toContain('EVIL');
+    const again = await setupTools({ toolCache, inputs: { tools: 'tflint' }, env: { RUNNER_ENVIRONMENT: environment } });
+    expect(again.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry re-verified |');
+    expect(again.summary).toContain(`Tool cache: every cached tool was proved again from the archive and checksum file kept with it (cache-verification: always; ${why}).`);
+  });
+
+  test('on a GitHub-hosted runner, where only the job itself writes the cache, the default checks file identities only', async () => {
+    const toolCache = tempDir('hosted');
+    await setupTools({ toolCache, inputs: { tools: 'tflint' } });
+    const before = mirror.requests.length;
+    const warm = await setupTools({ toolCache, inputs: { tools: 'tflint' } });
+    expect(warm.summary).toContain('| tflint | 0.12.1 | tool cache | checksums.txt; cache entry unchanged since then |');
+    expect(warm.summary).toContain('(cache-verification: on-change; auto: a GitHub-hosted runner)');
+    expect(mirror.requests.slice(before)).toEqual([]);
+    // `on-change` asked for on a self-hosted runner (one job per fresh machine, say) is what it gets
+    const asked = await setupTools({ toolCache, inputs: { tools: 'tflint', 'cache-verification': 'on-change' }, env: { RUNNER_ENVIRONMENT: 'self-hosted' } });
+    expect(asked.summary).toContain('(cache-verification: on-change; as set)');
+  });
+
+  // The entry's folder goes on PATH: a `git` planted there would run instead of the runner's for
+  // every later step, and terraform 0.12 and packer load plugins from their binary's folder.
+  test('files planted beside a cached tool are removed, with a warning naming them, and the proved binary is used', async () => {
+    const toolCache = tempDir('planted');
+    await setupTools({ toolCache, inputs: { tools: 'terraform' } });
+    const entry = entryOf(toolCache, 'terraform', '0.12.12');
+    writeFileSync(join(entry, 'git'), '#!/bin/sh\necho PLANTED\n', { mode: 0o755 });
+    mkdirSync(join(entry, 'linux_amd64'));
+    writeFileSync(join(entry, 'linux_amd64', 'terraform-provider-google_v2.20.0_x4'), '#!/bin/sh\necho PLANTED\n', { mode: 0o755 });
+    const result = await setupTools({ toolCache, inputs: { tools: 'terraform' } });
+    expect(errorsOf(result)).toBe('');
+    expect(result.outputs['cache-hit']).toBe('true');
+    expect(warnings(result)).toContain(`terraform 0.12.12: removed 2 files shipkit did not put there ("git", "linux_amd64") from its cache entry ${entry}: that folder goes on PATH.`);
+    expect(readdirSync(entry).sort()).toEqual(['.shipkit', 'terraform']);
+    expect(result.summary).toMatch(/\| terraform \| 0\.12\.12 \| tool cache \| SHA256SUMS signed by [0-9A-F]{8}; cache entry re-verified \|/);
   });
 
   test('a path in the record cannot become terraform-path', async () => {
@@ -673,41 +760,41 @@ describe('shared tool cache', () => {
   });
 });
 
+/** The bundled step as its own process, the way the runner starts it, so the test can signal it. */
+function startStep(inputs: Record<string, string>, toolCache: string) {
+  const dir = actionDir('setup-tools');
+  const manifest = readManifest(dir);
+  const home = tempDir('step');
+  const env = actionEnv({ RUNNER_TOOL_CACHE: toolCache, RUNNER_TEMP: home, GITHUB_WORKSPACE: tempDir('ws') });
+  for (const file of ['GITHUB_OUTPUT', 'GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE']) {
+    env[file] = join(home, file.toLowerCase());
+    writeFileSync(env[file], '');
+  }
+  for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
+    env[inputVariable(name)] = inputs[name] ?? (String(spec.default ?? '').includes('${{') ? '' : String(spec.default ?? ''));
+  }
+  const child = spawn(NODE24, [join(dir, manifest.runs.main!)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return { child, exited, output: () => out };
+}
+
+function stagingFolders(toolCache: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    if (!existsSync(dir) || depth > 3) return;
+    for (const name of readdirSync(dir)) {
+      if (name.includes('.staging-') || name.includes('.replaced-')) found.push(join(dir, name));
+      if (lstatSync(join(dir, name)).isDirectory()) walk(join(dir, name), depth + 1);
+    }
+  };
+  walk(toolCache, 0);
+  return found;
+}
+
 describe('a cancelled run', () => {
-  /** The bundled step as its own process, the way the runner starts it, so the test can signal it. */
-  function startStep(inputs: Record<string, string>, toolCache: string) {
-    const dir = actionDir('setup-tools');
-    const manifest = readManifest(dir);
-    const home = tempDir('step');
-    const env = actionEnv({ RUNNER_TOOL_CACHE: toolCache, RUNNER_TEMP: home, GITHUB_WORKSPACE: tempDir('ws') });
-    for (const file of ['GITHUB_OUTPUT', 'GITHUB_PATH', 'GITHUB_ENV', 'GITHUB_STEP_SUMMARY', 'GITHUB_STATE']) {
-      env[file] = join(home, file.toLowerCase());
-      writeFileSync(env[file], '');
-    }
-    for (const [name, spec] of Object.entries(manifest.inputs ?? {})) {
-      env[inputVariable(name)] = inputs[name] ?? (String(spec.default ?? '').includes('${{') ? '' : String(spec.default ?? ''));
-    }
-    const child = spawn(NODE24, [join(dir, manifest.runs.main!)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-    return { child, exited, output: () => out };
-  }
-
-  function stagingFolders(toolCache: string): string[] {
-    const found: string[] = [];
-    const walk = (dir: string, depth: number) => {
-      if (!existsSync(dir) || depth > 3) return;
-      for (const name of readdirSync(dir)) {
-        if (name.includes('.staging-') || name.includes('.replaced-')) found.push(join(dir, name));
-        if (lstatSync(join(dir, name)).isDirectory()) walk(join(dir, name), depth + 1);
-      }
-    };
-    walk(toolCache, 0);
-    return found;
-  }
-
   test.each(['SIGINT', 'SIGTERM'] as const)('%s in the middle of a download leaves no staging folder', async (signal) => {
     const version = signal === 'SIGINT' ? '0.15.1' : '0.15.2';
     const data = standIn('docker-machine', version, { padTo: 4_000_000 });
@@ -731,6 +818,35 @@ describe('a cancelled run', () => {
       expect(existsSync(join(toolCache, 'docker-machine', version, 'x64'))).toBe(false);
     } finally {
       mirror.throttle.bytesPerSecond = 0;
+    }
+  });
+});
+
+describe('a cancelled run, while a version command hangs', () => {
+  // The probe runs in a process group of its own so that it can be killed whole; the runner's
+  // cancel (SIGINT, SIGTERM to the step) then no longer reaches it, so the step must end it.
+  test('SIGTERM to the step ends the version command and what it started, and leaves no staging folder', async () => {
+    const pidFile = join(tempDir('probe'), 'pids');
+    const binary = Buffer.from(
+      `#!/bin/sh\n# shipkit test stand-in for tflint 0.13.2: NOT the real tflint. Its version command ignores SIGTERM and never answers.\n` +
+        `trap '' TERM INT\nsleep 600 &\necho "$$ $!" > ${pidFile}.tmp\nmv ${pidFile}.tmp ${pidFile}\nwait\n`,
+    );
+    mirror.publishGitHub({ repo: 'wata727/tflint', version: '0.13.2', assets: [{ name: 'tflint_linux_amd64.zip', data: makeZip([{ name: 'tflint', data: binary }]) }], checksums: { file: 'checksums.txt' } });
+    const toolCache = tempDir('cancel-probe');
+    const step = startStep({ tools: 'tflint', 'tflint-version': '0.13.2', mirrors: mirror.mirrorsInput, 'github-api-url': mirror.apiUrl }, toolCache);
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(pidFile) && Date.now() < deadline) await sleep(20);
+    const pids = readFileSync(pidFile, 'utf8').trim().split(' ').map(Number);
+    try {
+      step.child.kill('SIGTERM');
+      const { code, signal } = await step.exited;
+      expect(signal ?? code).toBe(signal ? 'SIGTERM' : 143);
+      const running = [];
+      for (const pid of pids) if (await stillRunning(pid)) running.push(pid);
+      expect(running).toEqual([]);
+      expect(stagingFolders(toolCache)).toEqual([]);
+    } finally {
+      for (const pid of pids) if (await stillRunning(pid)) process.kill(pid, 'SIGKILL');
     }
   });
 });

@@ -70,7 +70,7 @@ if (!hasDocker && dockerRequired()) {
     expect(slack.received[0]!.body.text).toContain('Passed');
     expect(out).not.toContain(registry.password);
     expect(repo.git('status', '--porcelain')).toBe(''); // nothing written into the working tree
-    expect(out).toMatch(/images\.yml \(push\): success — jobs: 6 passed, 0 failed$/m);
+    expect(out).toMatch(/images\.yml \(push\): success — jobs: 6 passed, 0 failed; checks: 6 ran \(6 passed, 0 failed\)$/m);
     expect(code).toBe(0);
   });
 

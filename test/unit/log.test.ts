@@ -42,7 +42,7 @@ describe('forLog and nameForLog', () => {
 describe('markdown', () => {
   test('md escapes HTML, links, emphasis and mentions', () => {
     expect(md('<img src=x> [click](https://evil) *bold* @org/team #12')).toBe(
-      '\\<img src=x\\> \\[click\\]\\(https://evil\\) \\*bold\\* @\u200borg/team \\#12',
+      '\\<img src=x\\> \\[click\\](https://evil) \\*bold\\* @\u200borg/team \\#12',
     );
   });
   test('code spans and blocks cannot be closed by the value', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import { getInputs } from '../../actions/setup-tools/src/inputs.js';
+import { cacheVerificationFor } from '../../lib/tools/context.js';
 
 // Inputs are set the way the runner sets them, so the real parsing runs.
 function setInputs(inputs: Record<string, string>): void {
@@ -35,6 +36,7 @@ describe('setup-tools inputs', () => {
     expect(inputs.mirrors).toEqual([]);
     expect(inputs['allow-unverified']).toBe(false);
     expect(inputs['hashicorp-public-key']).toBeUndefined();
+    expect(inputs['cache-verification']).toBe('auto');
   });
 
   test('tools: comma or newline separated, case-insensitive, duplicates dropped', () => {
@@ -65,7 +67,7 @@ describe('setup-tools inputs', () => {
     [{ checksums: `${'a'.repeat(64)}  x.zip\n${'b'.repeat(64)}  x.zip` }, `Input "checksums" gives "x.zip" two different digests`],
     [{ 'github-api-url': 'notaurl' }, 'Input "github-api-url" is "notaurl": expected the http(s) base URL of a GitHub API'],
     [{ 'github-api-url': 'ftp://api.example' }, 'Input "github-api-url" is "ftp://api.example"'],
-    [{ 'cache-verification': 'sometimes' }, 'Input "cache-verification" is "sometimes": expected one of on-change, always.'],
+    [{ 'cache-verification': 'sometimes' }, 'Input "cache-verification" is "sometimes": expected one of auto, on-change, always.'],
     [{ 'version-file': '../outside/.tool-versions' }, 'Input "version-file" is "../outside/.tool-versions", which resolves to'],
   ])('%j is refused with a message naming input, value and what is accepted', (inputs, message) => {
     setInputs(inputs);
@@ -98,5 +100,18 @@ describe('setup-tools inputs', () => {
       ['hadolint-Linux-x86_64', 'a'.repeat(64)],
       ['packer_1.4.4_linux_amd64.zip', 'b'.repeat(64)],
     ]);
+  });
+});
+
+describe('cache-verification: what auto means where', () => {
+  test.each([
+    ['auto', { RUNNER_ENVIRONMENT: 'github-hosted' }, 'on-change', 'auto: a GitHub-hosted runner'],
+    ['auto', { RUNNER_ENVIRONMENT: 'self-hosted' }, 'always', 'auto: a self-hosted runner'],
+    ['auto', {}, 'always', 'auto: a self-hosted runner (RUNNER_ENVIRONMENT is not set)'],
+    ['auto', { RUNNER_ENVIRONMENT: 'self-hosted', SHIPKIT_LOCAL_RUN: '1' }, 'on-change', 'auto: a local run of the shipkit CLI'],
+    ['on-change', { RUNNER_ENVIRONMENT: 'self-hosted' }, 'on-change', 'as set'],
+    ['always', { RUNNER_ENVIRONMENT: 'github-hosted' }, 'always', 'as set'],
+  ] as const)('%s with %j: %s', (setting, env, mode, why) => {
+    expect(cacheVerificationFor(setting, env)).toEqual({ mode, why });
   });
 });

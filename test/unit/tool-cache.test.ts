@@ -1,4 +1,5 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,22 +49,37 @@ const expectation = {
   allowUnverified: false,
 };
 
-async function staged(content = '#!/bin/sh\necho TFLint version 0.12.1\n'): Promise<string> {
+const GENUINE = '#!/bin/sh\necho TFLint version 0.12.1\n';
+const digestOf = (text: string) => createHash('sha256').update(text).digest('hex');
+
+async function staged(content = GENUINE): Promise<string> {
   const staging = await cache.stage(expectation);
   writeFileSync(join(staging, 'tflint'), content, { mode: 0o755 });
   return staging;
 }
 
+/** What a job that verified GENUINE hands commit(). */
 const record = {
   tool: 'tflint',
   version: '0.12.1',
   arch: 'x64',
   binary: 'tflint',
   asset: { name: 'tflint_linux_amd64.zip', sha256: 'a'.repeat(64), url: 'https://github.com/x', archive: 'zip' as const },
-  binarySha256: 'b'.repeat(64),
+  binarySha256: digestOf(GENUINE),
   unverified: false,
   verifiedBy: 'checksums.txt',
 };
+
+/** An entry written straight into the cache, as anyone who can write it could: its record made to match its binary's identity. */
+function plantEntry(content: string, extra: Record<string, string> = {}): string {
+  const entry = join(root, 'tflint', '0.12.1', 'x64');
+  mkdirSync(join(entry, '.shipkit'), { recursive: true });
+  writeFileSync(join(entry, 'tflint'), content, { mode: 0o755 });
+  for (const [name, text] of Object.entries(extra)) writeFileSync(join(entry, name), text, { mode: 0o755 });
+  writeFileSync(join(root, 'tflint', '0.12.1', 'x64.complete'), '');
+  writeFileSync(join(entry, '.shipkit', 'record.json'), JSON.stringify({ schema: 2, ...record, stamp: cache.stampOf(join(entry, 'tflint')) }));
+  return entry;
+}
 
 describe('commit', () => {
   test('the .complete marker exists before the entry appears, so tc.find never sees an unmarked entry', async () => {
@@ -109,10 +125,74 @@ describe('commit', () => {
     expect(lstatSync(join(root, 'tflint', '0.12.1', 'x64.complete')).isFile()).toBe(true);
   });
 
+  // review2 finding 5: a job that verified its own download must not swap it for an entry that
+  // appeared meanwhile and only passes the fast check (its record written to match its binary).
+  test('an entry planted while the job downloaded is replaced by the verified copy, though its record passes the fast check', async () => {
+    const entry = plantEntry('#!/bin/sh\necho EVIL\n');
+    expect(cache.inspect(expectation).state).toBe('hit');
+    const dir = await cache.commit(await staged(), record, expectation);
+    expect(dir).toBe(entry);
+    expect(readFileSync(join(entry, 'tflint'), 'utf8')).toBe(GENUINE);
+    expect(readdirSync(join(root, 'tflint', '0.12.1')).sort()).toEqual(['x64', 'x64.complete']);
+  });
+
+  test("another job's entry holding the very binary this job verified is kept, not moved", async () => {
+    const entry = plantEntry(GENUINE);
+    const ino = lstatSync(join(entry, 'tflint')).ino;
+    await cache.commit(await staged(), record, expectation);
+    expect(lstatSync(join(entry, 'tflint')).ino).toBe(ino);
+    expect(renames.filter((r) => r.from === entry)).toEqual([]);
+    expect(readdirSync(join(root, 'tflint', '0.12.1')).sort()).toEqual(['x64', 'x64.complete']);
+  });
+
+  test('an entry with the same binary but a file planted beside it is replaced', async () => {
+    const entry = plantEntry(GENUINE, { git: '#!/bin/sh\necho PLANTED\n' });
+    await cache.commit(await staged(), record, expectation);
+    expect(readdirSync(entry).sort()).toEqual(['.shipkit', 'tflint']);
+  });
+
   test('a failed install leaves no staging folder, nor the empty version and tool folders it made', async () => {
     const staging = await staged();
     await cache.unstage(staging);
     expect(readdirSync(root)).toEqual([]);
+  });
+});
+
+// review2 finding 1: the entry's folder goes on PATH, so nothing but the binary may be in it.
+describe('what else is in an entry folder', () => {
+  test('a file beside the binary makes the entry a recheck, naming it', () => {
+    const entry = plantEntry(GENUINE, { git: 'x' });
+    const found = cache.inspect(expectation);
+    expect(found).toMatchObject({ state: 'recheck', why: `${entry} holds a file shipkit did not put there ("git") beside tflint` });
+  });
+
+  test('hidden files count too; more than five are summed up', () => {
+    plantEntry(GENUINE, Object.fromEntries(['.profile', 'a', 'b', 'c', 'd', 'e'].map((n) => [n, 'x'])));
+    const found = cache.inspect(expectation);
+    expect(found.state === 'recheck' && found.why).toContain('6 files shipkit did not put there (".profile", "a", "b", "c", "d", ...)');
+  });
+
+  test('removeForeign deletes planted files, folders and symlinks (not what a symlink points to), and keeps the binary and evidence', async () => {
+    const entry = plantEntry(GENUINE, { docker: 'x' });
+    mkdirSync(join(entry, 'plugins', 'deep'), { recursive: true });
+    writeFileSync(join(entry, 'plugins', 'deep', 'terraform-provider-x'), 'x');
+    const outside = join(mkdtempSync(join(tmpdir(), 'shipkit-outside-')), 'precious');
+    writeFileSync(outside, 'keep me');
+    symlinkSync(outside, join(entry, 'link'));
+    const removed = await cache.removeForeign({ dir: entry, binaryPath: join(entry, 'tflint') });
+    expect(removed.sort()).toEqual(['docker', 'link', 'plugins']);
+    expect(readdirSync(entry).sort()).toEqual(['.shipkit', 'tflint']);
+    expect(readFileSync(outside, 'utf8')).toBe('keep me');
+    expect(cache.inspect(expectation).state).toBe('hit');
+  });
+
+  test('an evidence folder that is a symlink makes the entry unusable', () => {
+    const entry = plantEntry(GENUINE);
+    const elsewhere = mkdtempSync(join(tmpdir(), 'shipkit-evidence-'));
+    writeFileSync(join(elsewhere, 'record.json'), readFileSync(join(entry, '.shipkit', 'record.json')));
+    rmSync(join(entry, '.shipkit'), { recursive: true });
+    symlinkSync(elsewhere, join(entry, '.shipkit'));
+    expect(cache.inspect(expectation)).toMatchObject({ state: 'unusable', why: `${join(entry, '.shipkit')} is not a folder` });
   });
 });
 

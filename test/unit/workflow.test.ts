@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { parseCheckArgs, parseWorkflowArgs, HelpRequested } from '../../cli/args.js';
+import { Masker } from '../../cli/masker.js';
 import { chooseNode, LineRenderer } from '../../cli/runner.js';
-import { downloadArtifact, uploadArtifact } from '../../cli/workflow/artifacts.js';
+import { downloadArtifact, filesToUpload, uploadArtifact } from '../../cli/workflow/artifacts.js';
 import { evaluate, hashFiles, isTruthy } from '../../cli/workflow/expressions.js';
 import { githubContext, repositoryFromRemote, type LocalGit } from '../../cli/workflow/github-context.js';
 import { expandMatrix, legName } from '../../cli/workflow/matrix.js';
@@ -138,7 +139,7 @@ describe('command lines', () => {
 
   test.each([
     [['images', '--event', 'release'], 'shipkit workflow: --event "release" is not one of push, pull_request, schedule, workflow_dispatch.'],
-    [['images', '--secret', 'MISSING'], 'shipkit workflow: --secret MISSING reads the environment variable MISSING, which is not set (or give --secret MISSING=value).'],
+    [['images', '--secret', 'MISSING'], 'shipkit workflow: --secret MISSING reads the environment variable MISSING, which is not set. Export it first'],
     [['images', '--secret', '1X=y'], 'shipkit workflow: --secret "1X" is not a secret name'],
     [['images', '--pull-request', 'abc'], 'shipkit workflow: --pull-request "abc" is not a pull request number.'],
     [['images', '--with', 'novalue'], 'shipkit workflow: --with takes name=value, got "novalue".'],
@@ -166,11 +167,11 @@ describe('runner pieces', () => {
   });
 
   test('masks added by one step hold for the next (one list per job), also inside stop-commands blocks', () => {
-    const masks = ['s3cret'];
-    const first = new LineRenderer({ masks });
+    const masker = new Masker(['s3cret']);
+    const first = new LineRenderer({ masker });
     const log: string[] = [];
     first.render('::add-mask::added-later', log);
-    new LineRenderer({ masks }).render('s3cret and added-later', log);
+    new LineRenderer({ masker }).render('s3cret and added-later', log);
     first.render('::stop-commands::t1', log);
     first.render('inside: s3cret', log);
     first.render('::t1::', log);
@@ -256,5 +257,48 @@ describe('artifacts of a local run', () => {
     expect(() => uploadArtifact(store, workspace, { name: 'x', path: 'nothing/', 'if-no-files-found': 'error' })).toThrow('no files were found');
     expect(() => downloadArtifact(store, workspace, { name: 'missing' })).toThrow('no artifact named "missing" in this run');
     expect(() => uploadArtifact(store, workspace, { name: 'a/b', path: 'out/' })).toThrow('holds a character artifacts cannot have');
+  });
+});
+
+describe("upload-artifact's path rules (the folder structure under the search path, ! lines, hidden files)", () => {
+  const tree = () => {
+    const workspace = tempDir('art-rules');
+    for (const file of ['a/report.txt', 'b/report.txt', 'b/deep/x.log', 'keys/app.txt', 'keys/deploy.key', 'keys/.env', '.hidden/h.txt', 'single.txt']) {
+      mkdirSync(join(workspace, file, '..'), { recursive: true });
+      writeFileSync(join(workspace, file), file);
+    }
+    return workspace;
+  };
+  const rel = (workspace: string, r: { files: string[]; root: string }) => ({ root: relative(workspace, r.root) || '.', files: r.files.map((f) => relative(r.root, f)).sort() });
+
+  test.each([
+    ['*/report.txt', '.', ['a/report.txt', 'b/report.txt']],
+    ['keys/\n!keys/*.key', 'keys', ['app.txt']],
+    ['keys/\n!keys/*.key\nkeys/deploy.key', 'keys', ['app.txt', 'deploy.key']],
+    ['a/report.txt\nb/deep/', '.', ['a/report.txt', 'b/deep/x.log']],
+    ['single.txt', '.', ['single.txt']],
+    ['b/**/*.log', 'b', ['deep/x.log']],
+    ['# a comment\n**/report.txt\n!a/**', '.', ['b/report.txt']],
+  ])('%j: root %s, files %j', (path, root, files) => {
+    const workspace = tree();
+    expect(rel(workspace, filesToUpload(workspace, path))).toEqual({ root, files });
+  });
+
+  test('hidden files and folders only with include-hidden-files; an absolute path (RUNNER_TEMP) is searched as it is', () => {
+    const workspace = tree();
+    expect(rel(workspace, filesToUpload(workspace, 'keys/')).files).toEqual(['app.txt', 'deploy.key']);
+    expect(rel(workspace, filesToUpload(workspace, 'keys/', true)).files).toEqual(['.env', 'app.txt', 'deploy.key']);
+    expect(filesToUpload(workspace, '**/h.txt').files).toEqual([]);
+    expect(filesToUpload(workspace, '.hidden/').files).toEqual([]); // the search root itself, as upload-artifact v4.4+ does
+    const outside = tempDir('art-temp');
+    writeFileSync(join(outside, 'ui.json'), '[]');
+    expect(filesToUpload(workspace, `${outside}/`)).toEqual({ root: outside, files: [join(outside, 'ui.json')] });
+  });
+
+  test('an upload keeps the structure: two report.txt files stay two files', () => {
+    const workspace = tree();
+    const store = join(tempDir('art-store2'), 'artifacts');
+    expect(uploadArtifact(store, workspace, { name: 'reports', path: '*/report.txt' }).files).toBe(2);
+    expect(readFileSync(join(store, 'reports', 'b', 'report.txt'), 'utf8')).toBe('b/report.txt');
   });
 });

@@ -4,7 +4,7 @@ import { cpus } from 'node:os';
 import * as core from '@actions/core';
 import { UsageError } from '../../../lib/errors.js';
 import { isPullRequest } from '../../../lib/git-context.js';
-import { getBoolean, getEnum, getLines, getList, getPositiveInt, getString } from '../../../lib/inputs.js';
+import { getBoolean, getEnum, getLines, getList, getPositiveInt, getSecret, getString } from '../../../lib/inputs.js';
 import { forLog } from '../../../lib/log.js';
 import { parseMirrors, type Mirror } from '../../../lib/mirrors.js';
 import { checkPattern, isInside, realPathOf, resolveInside } from '../../../lib/paths.js';
@@ -65,7 +65,7 @@ export function getInputs(workspace: string): Inputs {
     registry,
     namespace: getNamespace(registry),
     username: getString('username'),
-    password: getPassword(),
+    password: getSecret('password', 'a registry password or token is one line'),
     push: getEnum('push', ['auto', 'true', 'false'] as const, 'auto'),
     tags: parseTagSpec(getList('tags')),
     labels: getPairs('labels', /^[^\s=]+$/, 'a label key without spaces'),
@@ -101,12 +101,6 @@ function checkCombinations(inputs: Inputs): void {
   }
 }
 
-/** Like any single-line input, but a refusal never repeats the value: it is a secret. */
-function getPassword(): string {
-  const value = core.getInput('password').trim();
-  if (/[\r\n\0]/.test(value)) throw new UsageError('Input "password" has a line break (its value is not shown: it is a secret): a registry password or token is one line.');
-  return value;
-}
 
 function getRegistry(): string {
   const value = getString('registry') || 'docker.io';

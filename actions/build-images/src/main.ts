@@ -6,10 +6,12 @@ import { messageOf, ToolError, UsageError } from '../../../lib/errors.js';
 import { run, tail } from '../../../lib/exec.js';
 import { readGitContext, type GitContext } from '../../../lib/git-context.js';
 import { forLog, info, nameForLog } from '../../../lib/log.js';
+import { isLocalRun, prefersInstalled, unavailableTools } from '../../../lib/local-run.js';
 import { Registry } from '../../../lib/registry.js';
 import { installContext } from '../../../lib/tools/context.js';
-import { install } from '../../../lib/tools/install.js';
+import { install, type Installed } from '../../../lib/tools/install.js';
 import { TOOLS } from '../../../lib/tools/tools.js';
+import { askVersion } from '../../../lib/tools/probe.js';
 import { findOnPath } from '../../../lib/which.js';
 import {
   buildkitOff,
@@ -122,6 +124,7 @@ async function startRun(setup: Setup, builder: BuilderPlan | undefined): Promise
   const { inputs, env } = setup;
   const tempDir = env.RUNNER_TEMP ?? tmpdir();
   const hadolint = inputs.lint ? await findHadolint(inputs) : undefined;
+  if (hadolint && 'notRun' in hadolint) core.warning(`hadolint: not run: ${hadolint.notRun}`);
   const dockerConfig = builder && inputs.username && inputs.password ? await login(inputs, env, tempDir) : undefined;
   const extra = builder ? cacheEnvironment(givenCacheSpecs(builder)) : [];
   return {
@@ -134,7 +137,9 @@ async function startRun(setup: Setup, builder: BuilderPlan | undefined): Promise
     buildArgs: inputs['build-args'],
     target: inputs.target,
     platforms: inputs.platforms,
-    hadolint: hadolint ? { path: hadolint, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: hadolintEnvironment(env) } : undefined,
+    hadolint: hadolint && 'path' in hadolint ? { path: hadolint.path, config: inputs['hadolint-config'], threshold: inputs['failure-threshold'], env: hadolintEnvironment(env) } : undefined,
+    lintNotRun: hadolint && 'notRun' in hadolint ? hadolint.notRun : undefined,
+    localRun: isLocalRun(env),
     builder,
     dockerEnv: dockerEnvironment(env, { dockerConfig, buildkit: builder?.kind === 'classic' ? '0' : undefined, extra }),
     secrets: secretMounts(inputs.secrets),
@@ -161,19 +166,40 @@ async function login(inputs: Inputs, env: NodeJS.ProcessEnv, tempDir: string): P
   return config.dir;
 }
 
-/** hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is installed. */
-async function findHadolint(inputs: Inputs): Promise<string> {
+/**
+ * hadolint from PATH, unless a version is asked for (or none is there): then the pinned one is
+ * installed. In a local run (lib/local-run.ts) one that cannot be had is no failure: the lint is
+ * reported "not run" with the reason.
+ */
+async function findHadolint(inputs: Inputs): Promise<{ path: string } | { notRun: string }> {
   const requested = inputs['hadolint-version'];
   const onPath = requested ? undefined : findOnPath('hadolint');
-  if (onPath) return onPath;
+  if (onPath) return { path: onPath };
   const spec = requested ?? { kind: 'exact' as const, version: TOOLS.hadolint.defaultVersion };
-  const ctx = await installContext({
-    tools: ['hadolint'],
+  const settings = {
+    tools: ['hadolint' as const],
     mirrors: inputs.mirrors,
     githubToken: process.env.GITHUB_TOKEN ?? '',
     githubApiUrl: process.env.GITHUB_API_URL ?? 'https://api.github.com',
-  });
-  const installed = await install(TOOLS.hadolint, spec, ctx);
+  };
+  if (isLocalRun()) {
+    // setup-tools of this job already tried, and said why it could not.
+    const told = unavailableTools().hadolint;
+    if (told && !requested) return { notRun: told };
+    const { describeOnPath, installLocally } = await import('../../../lib/tools/local.js');
+    const fast = await installContext({ ...settings, retryDelays: [] });
+    const local = await installLocally(TOOLS.hadolint, spec, { fast, full: await installContext(settings), preferInstalled: prefersInstalled(), env: process.env });
+    if (local.kind === 'unavailable') return { notRun: local.reason };
+    if (local.kind === 'on-path') {
+      info(describeOnPath(local.found));
+      return { path: local.found.path };
+    }
+    return { path: reportInstalled(local.installed) };
+  }
+  return { path: reportInstalled(await install(TOOLS.hadolint, spec, await installContext(settings))) };
+}
+
+function reportInstalled(installed: Installed): string {
   info(`hadolint ${installed.version} ${installed.fromCache ? 'from the tool cache' : `installed from ${installed.source}`} (${installed.verifiedBy})`);
   return installed.path;
 }
@@ -205,13 +231,16 @@ async function report(setup: Setup, ctx: RunContext, results: ServiceResult[]): 
       throw new ToolError(`Could not write "sarif-file" ${forLog(sarif)}: ${messageOf(error)}`);
     }
   }
+  const notRun = results.filter((r) => r.outcome === 'not-run');
+  if (notRun.length) core.warning(`${notRun.length} of ${results.length} services not checked on this machine: ${notRun.map((r) => `${r.service} (${r.notRun?.reason})`).join('; ')}`);
   const failed = results.filter((r) => r.outcome === 'failed');
   if (failed.length) {
     throw new ToolError(`${failed.length} of ${results.length} services failed: ${failed.map((r) => `${r.service} (${r.failure?.stage})`).join(', ')}.`);
   }
 }
 
+/** hadolint's version for the SARIF file, asked with the same bounded probe the installer uses. */
 async function hadolintVersion(path: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const out = await run(path, ['--version'], { env });
-  return /(\d+\.\d+\.\d+)/.exec(out.stdout)?.[1] ?? '';
+  const out = await askVersion(path, ['--version'], { env }).catch(() => '');
+  return /(\d+\.\d+\.\d+)/.exec(out)?.[1] ?? '';
 }

@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LimitFunction } from 'p-limit';
 import { messageOf } from '../../../lib/errors.js';
+import { isUnreachableRegistryMessage } from '../../../lib/local-run.js';
 import { run, tail } from '../../../lib/exec.js';
 import type { GitContext } from '../../../lib/git-context.js';
 import type { Manifest, Registry } from '../../../lib/registry.js';
@@ -19,7 +20,7 @@ import type { ServicePlan } from './plan.js';
  * No runner calls in here: main prints the log and writes the outputs.
  */
 
-export type Outcome = 'built' | 'reused' | 'unchanged' | 'failed' | 'planned' | 'linted';
+export type Outcome = 'built' | 'reused' | 'unchanged' | 'failed' | 'planned' | 'linted' | 'not-run';
 export type Stage = 'lint' | 'check' | 'build' | 'push';
 
 export interface ServiceResult {
@@ -36,6 +37,10 @@ export interface ServiceResult {
   skipped: boolean;
   outcome: Outcome;
   failure?: { stage: Stage; message: string; line?: number };
+  /** Set in a local run when a stage could not run here (no hadolint, a base image out of reach): not a failure. */
+  notRun?: { stage: Stage; reason: string };
+  /** Why hadolint did not run on this service although lint is on (a local run without it). */
+  lintNotRun?: string;
   /** Findings per level; null when hadolint did not run on this service. */
   lint: LintCounts | null;
   findings: Finding[];
@@ -54,6 +59,10 @@ export interface RunContext {
   target: string;
   platforms: string[];
   hadolint?: { path: string; config: string; threshold: Threshold; env: NodeJS.ProcessEnv };
+  /** Why hadolint could not be had, in a local run (lib/local-run.ts): the lint is "not run". */
+  lintNotRun?: string;
+  /** SHIPKIT_LOCAL_RUN: a base image whose registry cannot be reached makes the build "not run". */
+  localRun: boolean;
   /** Unset in lint-only runs, which build nothing. */
   builder?: BuilderPlan;
   /** Environment for docker: DOCKER_CONFIG points at the step's own login. */
@@ -75,6 +84,7 @@ interface Job {
   previous?: string;
   log(line: string): void;
   fail(stage: Stage, message: string, line?: number): 'done';
+  notRun(stage: Stage, reason: string): 'done';
 }
 
 type Next = 'next' | 'done';
@@ -118,6 +128,11 @@ export async function processService(plan: ServicePlan, ctx: RunContext): Promis
       result.outcome = 'failed';
       return 'done';
     },
+    notRun(stage, reason) {
+      result.notRun = { stage, reason };
+      result.outcome = 'not-run';
+      return 'done';
+    },
   };
   let current: Stage = 'lint';
   try {
@@ -133,7 +148,13 @@ export async function processService(plan: ServicePlan, ctx: RunContext): Promis
 }
 
 async function lintStage(job: Job, ctx: RunContext): Promise<Next> {
-  if (!ctx.hadolint) return 'next';
+  if (!ctx.hadolint) {
+    if (!ctx.lintNotRun) return 'next';
+    job.log(`hadolint: not run: ${ctx.lintNotRun}`);
+    job.result.lintNotRun = ctx.lintNotRun;
+    // Lint only: nothing else to do here. A build goes on, its lint cell saying "not run".
+    return ctx.builder ? 'next' : job.notRun('lint', ctx.lintNotRun);
+  }
   const { path, config, threshold, env } = ctx.hadolint;
   const { dockerfile } = job.plan.service;
   const lint = await run(path, hadolintArgs(dockerfile, config), { cwd: ctx.workspace, env });
@@ -220,6 +241,10 @@ async function buildStage(job: Job, ctx: RunContext): Promise<Next> {
     if (build.code) {
       job.log(withoutBanners(build.stderr).trim());
       const failure = diagnoseBuild({ stdout: build.stdout, stderr: build.stderr, exitCode: build.code, dockerfile, buildArgs: ctx.buildArgs });
+      // On a developer's machine without network the base image is simply out of reach: not a broken build.
+      if (ctx.localRun && failure.image && isUnreachableRegistryMessage(`${build.stderr}\n${build.stdout}`)) {
+        return job.notRun('build', `could not pull the base image ${failure.image} (its registry cannot be reached from here)`);
+      }
       const output = failure.output.length ? `\n${failure.output.join('\n')}` : '';
       return job.fail('build', `${failure.summary}${output}`, failure.line);
     }

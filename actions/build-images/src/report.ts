@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import type { Annotation } from '../../../lib/annotate.js';
+import { checksOutput, type CheckRow } from '../../../lib/checks.js';
 import { code, markdownTable, md } from '../../../lib/summary.js';
 import { describeCounts, toSarif } from './hadolint.js';
 import type { ServiceResult } from './pipeline.js';
@@ -21,13 +22,38 @@ export function writeOutputs(results: ServiceResult[]): void {
     lint: r.lint,
   }));
   core.setOutput('images', JSON.stringify(images));
+  core.setOutput('checks', checksOutput(checkRows(results)));
   core.setOutput('matrix', JSON.stringify({ include: results.map((r) => ({ service: r.service, name: r.name, context: r.context, image: r.image })) }));
+}
+
+/**
+ * The `checks` rows (lib/checks.ts): per service its lint (hadolint, on the Dockerfile) when lint
+ * is on, and its build (on the context) when it builds. Lint-only and discover-only runs have no
+ * build rows; a service whose lint failed has no build row either (it never started).
+ */
+export function checkRows(results: ServiceResult[]): CheckRow[] {
+  const rows: CheckRow[] = [];
+  for (const r of results) {
+    const lintFailed = r.failure?.stage === 'lint';
+    if (r.lint || lintFailed) {
+      rows.push({ check: 'hadolint', where: r.dockerfile, result: lintFailed ? 'failed' : 'passed', detail: lintFailed ? r.failure!.message : r.lint ? describeCounts(r.lint) : '' });
+    } else if (r.lintNotRun) {
+      rows.push({ check: 'hadolint', where: r.dockerfile, result: 'not-run', detail: r.lintNotRun });
+    }
+    if (r.outcome === 'linted' || r.outcome === 'planned' || lintFailed || r.notRun?.stage === 'lint') continue;
+    if (r.notRun) rows.push({ check: 'docker build', where: r.context, result: 'not-run', detail: r.notRun.reason });
+    else if (r.failure) rows.push({ check: 'docker build', where: r.context, result: 'failed', detail: `failed at ${r.failure.stage}: ${r.failure.message.split('\n')[0]}` });
+    else rows.push({ check: 'docker build', where: r.context, result: 'passed', detail: outcomeCell(r) });
+  }
+  return rows;
 }
 
 function outcomeCell(r: ServiceResult): string {
   switch (r.outcome) {
     case 'failed':
       return `**failed** at ${r.failure?.stage}`;
+    case 'not-run':
+      return `not run: ${md(r.notRun?.reason ?? '')}`;
     case 'reused':
       return 'reused (re-tagged)';
     case 'unchanged':

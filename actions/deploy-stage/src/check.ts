@@ -7,7 +7,7 @@ import { ansibleLintArgs, galaxyInstallArgs, packerValidateArgs, syntaxCheckArgs
 import { StageFailure } from './failure.js';
 import type { Finding } from './findings.js';
 import { fromTool, lineOf, parseAnsibleLint, parseAnsibleSyntax, parseGalaxyFailures, parsePackerValidate, parseTflintJson } from './lint.js';
-import { checkRow, exec, packerWhere, record, terraformEnv, type AnsibleGroup, type Run } from './run.js';
+import { checkRow, exec, notRunRows, packerWhere, record, terraformEnv, type AnsibleGroup, type Run } from './run.js';
 import { initArgs, parseDiagnosticsText, parseFmtCheck, parseValidateJson, validateHasJson } from './terraform.js';
 import { lastLines } from './text.js';
 import { isUnder } from './workspace.js';
@@ -30,14 +30,23 @@ export async function check(run: Run): Promise<void> {
 async function checkPacker(run: Run): Promise<void> {
   for (const target of run.packer) {
     const where = packerWhere(target);
-    const result = await exec(run, `packer validate ${where} (in ${target.cwd})`, run.tools.packer!, packerValidateArgs(target), target.cwd);
+    if (!run.tools.packer) {
+      notRunRows(run, ['packer validate'], where, run.tools.unavailable.packer ?? 'packer is not on PATH');
+      continue;
+    }
+    const result = await exec(run, `packer validate ${where} (in ${target.cwd})`, run.tools.packer, packerValidateArgs(target), target.cwd);
     const found = result.code ? parsePackerValidate(`${result.stdout}\n${result.stderr}`, target.template, target.cwd, run.root) : [];
     record(run, checkRow('packer validate', where, result.code === 0, found, 'failed'), 'validate', found);
   }
 }
 
 async function checkTerraform(run: Run, dir: string): Promise<void> {
-  const terraform = run.tools.terraform!;
+  const terraform = run.tools.terraform;
+  if (!terraform) {
+    notRunRows(run, ['terraform init', 'terraform validate', 'terraform fmt'], dir, run.tools.unavailable.terraform ?? 'terraform is not on PATH');
+    notRunRows(run, ['tflint'], dir, run.tools.unavailable.tflint ?? 'it runs after terraform init, which did not run');
+    return;
+  }
   const env = terraformEnv(run, dir, 'check');
   const init = await exec(run, `terraform init -backend=false (${dir})`, terraform.path, initArgs(false, []), dir, env);
   if (init.code) {
@@ -59,7 +68,10 @@ async function checkTerraform(run: Run, dir: string): Promise<void> {
   await checkFormat(run, dir, env);
 
   if (!run.tools.tflint) {
-    run.report.rows.push({ check: 'tflint', where: dir, result: 'skipped', detail: 'tflint is not on PATH (setup-tools installs it)' });
+    // A local run says why it could not run; on a runner tflint is optional.
+    const unavailable = run.tools.unavailable.tflint;
+    if (unavailable) notRunRows(run, ['tflint'], dir, unavailable);
+    else run.report.rows.push({ check: 'tflint', where: dir, result: 'skipped', detail: 'tflint is not on PATH (setup-tools installs it)' });
     return;
   }
   const tflint = await exec(run, `tflint (${dir})`, run.tools.tflint, ['--format', 'json'], dir, env);
@@ -79,7 +91,11 @@ async function checkTerraform(run: Run, dir: string): Promise<void> {
  * root inside another (`terraform/stage` in `terraform`) has its own row.
  */
 async function checkFormat(run: Run, dir: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const fmt = await exec(run, `terraform fmt -check -recursive (${dir})`, run.tools.terraform!.path, ['fmt', '-check', '-recursive', '-list=true', '-no-color'], dir, env);
+  if (!run.tools.terraform) {
+    notRunRows(run, ['terraform fmt'], dir, run.tools.unavailable.terraform ?? 'terraform is not on PATH');
+    return;
+  }
+  const fmt = await exec(run, `terraform fmt -check -recursive (${dir})`, run.tools.terraform.path, ['fmt', '-check', '-recursive', '-list=true', '-no-color'], dir, env);
   const checked = [...run.terraformRoots, ...run.terraformModules];
   const owner = (file: string) => checked.filter((d) => isUnder(file, d)).sort((a, b) => b.length - a.length)[0];
   const unformatted = parseFmtCheck(fmt.stdout, dir).filter((f) => owner(f.file!) === dir);
@@ -97,9 +113,13 @@ async function checkAnsible(run: Run): Promise<void> {
     return;
   }
   for (const group of plan.groups) run.report.ansible.push(describeGroup(group));
-  if (!(await installRequirements(run))) {
+  const { unavailable } = run.tools;
+  const galaxyMissing = Boolean(unavailable['ansible-galaxy'] && plan.requirements.length);
+  if (galaxyMissing) for (const req of plan.requirements) notRunRows(run, ['ansible-galaxy install'], req.file, unavailable['ansible-galaxy']!);
+  if (galaxyMissing || !(await installRequirements(run))) {
     const where = plan.patterns.join(', ');
-    for (const check of ['ansible-playbook --syntax-check', 'ansible-lint']) run.report.rows.push({ check, where, result: 'not run', detail: 'ansible-galaxy install failed' });
+    const why = galaxyMissing ? 'the Galaxy requirements could not be installed (ansible-galaxy is missing)' : 'ansible-galaxy install failed';
+    for (const check of ['ansible-playbook --syntax-check', 'ansible-lint']) run.report.rows.push({ check, where, result: 'not run', detail: why });
     return;
   }
   for (const group of plan.groups) await checkGroup(run, group);
@@ -111,13 +131,18 @@ async function checkAnsible(run: Run): Promise<void> {
  * is left out of ansible-lint, which would only fail on it again with an "internal-error".
  */
 async function checkGroup(run: Run, group: AnsibleGroup): Promise<void> {
+  const { unavailable } = run.tools;
   const env = ansibleEnv(run, group);
   // without an inventory input, the config's own; without either, the implicit localhost
   const inventory = run.inventory ?? (group.config?.inventory ? undefined : 'localhost,');
   const locked: string[] = [];
   for (const playbook of group.playbooks) {
+    if (!run.tools.ansiblePlaybook) {
+      notRunRows(run, ['ansible-playbook --syntax-check'], playbook, unavailable['ansible-playbook'] ?? 'ansible-playbook is not on PATH');
+      continue;
+    }
     const args = syntaxCheckArgs({ cwd: group.cwd, playbook, inventory, vaultFile: run.resources.vaultFile });
-    const syntax = await exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook!, args, group.cwd, env);
+    const syntax = await exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook, args, group.cwd, env);
     const output = `${syntax.stdout}\n${syntax.stderr}`;
     if (syntax.code && lockedVault(run, output)) {
       locked.push(playbook);
@@ -131,7 +156,11 @@ async function checkGroup(run: Run, group: AnsibleGroup): Promise<void> {
   const playbooks = group.playbooks.filter((p) => !locked.includes(p));
   if (locked.length) run.report.rows.push({ check: 'ansible-lint', where: locked.join(', '), result: 'not run', detail: 'needs the vault password' });
   if (!playbooks.length) return;
-  const lint = await exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint!, ansibleLintArgs(group.cwd, playbooks, run.ansible!.lintConfig), group.cwd, env);
+  if (!run.tools.ansibleLint) {
+    notRunRows(run, ['ansible-lint'], playbooks.join(', '), unavailable['ansible-lint'] ?? 'ansible-lint is not on PATH');
+    return;
+  }
+  const lint = await exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint, ansibleLintArgs(group.cwd, playbooks, run.ansible!.lintConfig), group.cwd, env);
   const found = parseAnsibleLint(lint.stdout, group.cwd, run.root);
   record(run, checkRow('ansible-lint', playbooks.join(', '), lint.code === 0, found, lint.code ? lastLines(lint.stderr, 1) || 'failed' : ''), 'lint', found);
 }

@@ -6,7 +6,7 @@ import { StageFailure } from './failure.js';
 import { getInputs } from './inputs.js';
 import { apply, plan } from './plan.js';
 import { prepare } from './prepare.js';
-import { writeSummary } from './report.js';
+import { writeChecks, writeSummary } from './report.js';
 import { cleanUp, setUp, withExampleCopies } from './resources.js';
 import { review } from './review.js';
 
@@ -34,6 +34,7 @@ export async function main(): Promise<void> {
     throw error;
   } finally {
     cleanUp(run);
+    writeChecks(run.report);
     await writeSummary(inputs, run.report);
   }
 }

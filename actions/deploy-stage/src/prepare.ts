@@ -9,12 +9,13 @@ import { isPullRequest, readGitContext } from '../../../lib/git-context.js';
 import { globFiles } from '../../../lib/glob.js';
 import { forLog } from '../../../lib/log.js';
 import { checkPattern, isInside, realPathOf } from '../../../lib/paths.js';
+import { isLocalRun, unavailableTools } from '../../../lib/local-run.js';
 import { findOnPath } from '../../../lib/which.js';
 import { nearestConfig, readConfig, readRequirements, type AnsibleConfig } from './ansible.js';
 import { splitArgs } from './deploy.js';
 import { repoFromEnv } from './github.js';
 import { DEFAULT_PACKER_TEMPLATES, TEMPLATE_DIR, type Inputs } from './inputs.js';
-import { packerWhere, type AnsibleGroup, type AnsiblePlan, type DeployPlan, type PackerTarget, type Run, type Tools } from './run.js';
+import { packerWhere, type AnsibleGroup, type AnsiblePlan, type DeployPlan, type PackerTarget, type Run, type ToolKey, type Tools } from './run.js';
 import { parseTerraformVersion } from './terraform.js';
 import { packerTemplates, planExampleFiles, terraformModuleDirs, terraformRoots } from './workspace.js';
 
@@ -33,7 +34,7 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
     workdir,
     temp: resolve(env.RUNNER_TEMP ?? tmpdir()),
     env: childEnv(env),
-    tools: {},
+    tools: { unavailable: {} },
     examples: inputs['example-vars'] ? planExampleFiles(root, workdir) : { copies: [], skipped: [] },
     packer: [],
     terraformRoots: [],
@@ -295,41 +296,56 @@ function deployPlan(run: Run, paths: InputPaths): DeployPlan | undefined {
 
 const SETUP_TOOLS = 'Add `uses: shipkit/shipkit/actions/setup-tools@v1` before this step.';
 
+/**
+ * The tools the stages will run, from PATH. A missing one fails the step before anything runs,
+ * except in a local check run (lib/local-run.ts): there the checks that need it are reported "not
+ * run", with the reason setup-tools gave (SHIPKIT_UNAVAILABLE_TOOLS) or that it is not on PATH.
+ */
 function findTools(run: Run): Tools {
   const { inputs } = run;
   const path = run.env.PATH ?? '';
-  const tools: Tools = {};
-  const missing = (tool: string, why: string, fix: string) => new UsageError(`${tool} is not on PATH, and ${why}. ${fix}`);
+  const tools: Tools = { unavailable: {} };
+  const tolerate = isLocalRun(run.env) && inputs.command === 'check';
+  const told = unavailableTools(run.env);
+  const missing = (tool: ToolKey, why: string, fix: string): void => {
+    if (!tolerate) throw new UsageError(`${tool} is not on PATH, and ${why}. ${fix}`);
+    const setupTool = tool.startsWith('ansible') ? undefined : told[tool];
+    tools.unavailable[tool] = setupTool ?? `${tool} is not on PATH${tool.startsWith('ansible') ? ' (pip install ansible ansible-lint)' : ''}`;
+  };
   if (run.terraformRoots.length || run.terraformModules.length || run.envDir) {
     const terraform = findOnPath('terraform', path);
-    if (!terraform) throw missing('terraform', `${[...run.terraformRoots, ...run.terraformModules].join(', ') || run.envDir} hold Terraform code`, SETUP_TOOLS);
-    const out = versionOutput(terraform, run.env);
-    const version = parseTerraformVersion(out);
-    if (!version) throw new UsageError(`${terraform} does not look like terraform: \`terraform version\` printed ${forLog(out.split('\n')[0] ?? '')}.`);
-    tools.terraform = { path: terraform, version };
+    if (terraform) {
+      const out = versionOutput(terraform, run.env);
+      const version = parseTerraformVersion(out);
+      if (!version) throw new UsageError(`${terraform} does not look like terraform: \`terraform version\` printed ${forLog(out.split('\n')[0] ?? '')}.`);
+      tools.terraform = { path: terraform, version };
+    } else {
+      missing('terraform', `${[...run.terraformRoots, ...run.terraformModules].join(', ') || run.envDir} hold Terraform code`, SETUP_TOOLS);
+    }
     tools.tflint = findOnPath('tflint', path);
+    if (!tools.tflint && tolerate) tools.unavailable.tflint = told.tflint ?? 'tflint is not on PATH';
   }
   if (run.packer.length) {
     tools.packer = findOnPath('packer', path);
     const templates = run.packer.map(packerWhere);
-    if (!tools.packer) throw missing('packer', `${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}`, `${SETUP_TOOLS.slice(0, -1)}, or narrow "packer-templates".`);
+    if (!tools.packer) missing('packer', `${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}`, `${SETUP_TOOLS.slice(0, -1)}, or narrow "packer-templates".`);
   }
   const install = 'Install them before this step (the reusable workflows pin them with ansible-version and ansible-lint-version), e.g. `pip install ansible ansible-lint`.';
   if (run.ansible?.groups.length || run.deploy?.kind === 'ansible') {
     tools.ansiblePlaybook = findOnPath('ansible-playbook', path);
-    if (!tools.ansiblePlaybook) throw missing('ansible-playbook', '"ansible-playbooks" or "ansible-deploy-playbook" is set', install);
+    if (!tools.ansiblePlaybook) missing('ansible-playbook', '"ansible-playbooks" or "ansible-deploy-playbook" is set', install);
   }
   if (run.ansible?.groups.length) {
     tools.ansibleLint = findOnPath('ansible-lint', path);
-    if (!tools.ansibleLint) throw missing('ansible-lint', '"ansible-playbooks" is set', install);
+    if (!tools.ansibleLint) missing('ansible-lint', '"ansible-playbooks" is set', install);
   }
   if (run.ansible?.requirements.length) {
     tools.ansibleGalaxy = findOnPath('ansible-galaxy', path);
-    if (!tools.ansibleGalaxy) throw missing('ansible-galaxy', '"ansible-requirements" is set', install);
+    if (!tools.ansibleGalaxy) missing('ansible-galaxy', '"ansible-requirements" is set', install);
   }
   if (run.deploy?.kind === 'compose' && run.deploy.machine && inputs.command === 'apply') {
     tools.dockerMachine = findOnPath('docker-machine', path);
-    if (!tools.dockerMachine) throw missing('docker-machine', `"docker-host" is ${forLog(run.deploy.host)}, a docker-machine name`, `${SETUP_TOOLS.slice(0, -1)} (with tools: docker-machine).`);
+    if (!tools.dockerMachine) throw new UsageError(`docker-machine is not on PATH, and "docker-host" is ${forLog(run.deploy.host)}, a docker-machine name. ${SETUP_TOOLS.slice(0, -1)} (with tools: docker-machine).`);
   }
   return tools;
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { checksOutput } from '../../../lib/checks.js';
 import { code, markdownTable, md } from '../../../lib/summary.js';
 import { collapsed } from './comments.js';
 import type { Inputs } from './inputs.js';
@@ -19,6 +20,11 @@ const DRIFT_WORDS: Record<DriftReport['status'], string> = {
 function driftLine(drift: DriftReport): string {
   const issue = drift.issue ? ` (${drift.issue.url ? `[#${drift.issue.number}](${drift.issue.url})` : `#${drift.issue.number}`})` : '';
   return `${DRIFT_WORDS[drift.status]}${issue}.`;
+}
+
+/** The summary's rows as the `checks` output (lib/checks.ts), for later steps and the shipkit CLI. */
+export function writeChecks(report: Report): void {
+  core.setOutput('checks', checksOutput(report.rows.map((r) => ({ ...r, result: r.result === 'not run' ? 'not-run' : r.result }))));
 }
 
 /**

@@ -50,6 +50,11 @@ export interface Run {
 }
 
 export interface Tools {
+  /**
+   * In a local check run (lib/local-run.ts), the tools that could not be had, with why: their checks
+   * are reported "not run" instead of failing the step. Empty on a runner, where a missing tool fails.
+   */
+  unavailable: Partial<Record<ToolKey, string>>;
   terraform?: { path: string; version: [number, number, number] };
   tflint?: string;
   packer?: string;
@@ -58,6 +63,8 @@ export interface Tools {
   ansibleGalaxy?: string;
   dockerMachine?: string;
 }
+
+export type ToolKey = 'terraform' | 'tflint' | 'packer' | 'ansible-playbook' | 'ansible-lint' | 'ansible-galaxy';
 
 export interface PackerTarget {
   /** A JSON template, or with `folder` the folder of HCL2 templates, which packer reads as one. */
@@ -98,6 +105,11 @@ export interface Row {
   where: string;
   result: 'passed' | 'failed' | 'skipped' | 'not run';
   detail: string;
+}
+
+/** Rows the stage cannot run because a tool is missing (a local check run only): counted, never failed. */
+export function notRunRows(run: Run, checks: string[], where: string, detail: string): void {
+  for (const check of checks) run.report.rows.push({ check, where, result: 'not run', detail });
 }
 
 export interface Report {

@@ -1,5 +1,5 @@
 import { UsageError } from '../../../lib/errors.js';
-import { getBoolean, getEnum, getList, getString, getText } from '../../../lib/inputs.js';
+import { getBoolean, getEnum, getList, getSecret, getString, getText, isHttpUrl } from '../../../lib/inputs.js';
 import { forLog } from '../../../lib/log.js';
 import { DRIFT_STATES, JOB_RESULTS, type DriftState, type JobResult, type Outcome, type Setting } from './result.js';
 
@@ -30,8 +30,8 @@ export function getInputs(): Inputs {
   const status = statusRaw ? getEnum('status', ['success', 'failure', 'cancelled'] as const, 'success') : undefined;
   if (!needs && !status) throw new UsageError('Give "needs" (`${{ toJSON(needs) }}`) or "status" (success, failure or cancelled): notify needs the result to report.');
   const inputs: Inputs = {
-    'slack-webhook-url': getString('slack-webhook-url'),
-    'slack-token': getString('slack-token'),
+    'slack-webhook-url': getSecret('slack-webhook-url', 'a Slack webhook URL is one line'),
+    'slack-token': getSecret('slack-token', 'a Slack token is one line'),
     'slack-channel': getString('slack-channel'),
     'slack-api-url': getString('slack-api-url') || 'https://slack.com/api',
     needs,
@@ -42,14 +42,17 @@ export function getInputs(): Inputs {
     'on-pull-requests': getBoolean('on-pull-requests', true),
     branches: getList('branches'),
     template: getText('template'),
-    'github-token': getString('github-token'),
+    'github-token': getSecret('github-token'),
     'fail-on-error': getBoolean('fail-on-error'),
   };
   if (inputs['slack-token'] && !inputs['slack-channel']) {
     throw new UsageError('Input "slack-token" is set but "slack-channel" is empty: chat.postMessage needs a channel (e.g. #deploys or C0123456).');
   }
   if (inputs['slack-webhook-url'] && !isHttpUrl(inputs['slack-webhook-url'])) {
-    throw new UsageError('Input "slack-webhook-url" is not an http(s) URL: give the incoming webhook URL from Slack (kept secret).');
+    throw new UsageError('Input "slack-webhook-url" is not an http(s) URL (its value is not shown: it is a secret): give the incoming webhook URL from Slack.');
+  }
+  if (!isHttpUrl(inputs['slack-api-url'])) {
+    throw new UsageError(`Input "slack-api-url" is ${forLog(inputs['slack-api-url'])}: expected an http(s) URL such as https://slack.com/api.`);
   }
   return inputs;
 }
@@ -76,13 +79,4 @@ export function parseNeeds(raw: string): Record<string, { result: JobResult }> {
     jobs[job] = { result: result as JobResult };
   }
   return jobs;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

@@ -25,30 +25,52 @@ interface Run {
   head_branch?: string | null;
 }
 
+/** What the run is about, from the runner's variables and the event payload. */
+interface RunFacts {
+  event: Event;
+  isPr: boolean;
+  branch: string;
+  sha: string;
+}
+
 export async function main(): Promise<void> {
   const inputs = getInputs();
-  for (const secret of [inputs['slack-webhook-url'], inputs['slack-token'], inputs['github-token']]) if (secret) core.setSecret(secret);
-  const env = process.env;
-  const event = readEvent(env.GITHUB_EVENT_PATH);
-  const isPr = isPullRequest(env.GITHUB_EVENT_NAME);
-  const branch = isPr ? (event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF ?? '') : (env.GITHUB_REF_NAME ?? (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''));
+  const facts = runFacts(process.env);
   const outcome = inputs.status ?? outcomeOfJobs(inputs.needs ?? {});
 
-  const { run, previous } = await runHistory(inputs, branch);
+  const { run, previous } = await runHistory(inputs, facts.branch);
   const drift = inputs.drift ? driftWord(inputs.drift, outcome) : undefined;
   const word = drift ?? resultWord(outcome, previous);
   core.setOutput('result', word);
   info(
     drift
       ? `Result: ${word} (the drift check said ${inputs.drift}; this run: ${outcome})`
-      : `Result: ${word} (this run: ${outcome}; previous completed run on ${branch || 'this branch'}: ${previous ?? 'none'})`,
+      : `Result: ${word} (this run: ${outcome}; previous completed run on ${facts.branch || 'this branch'}: ${previous ?? 'none'})`,
   );
 
+  const text = render(inputs.template || (inputs.drift ? DRIFT_TEMPLATE : DEFAULT_TEMPLATE), messageVariables(facts, word, run, process.env));
+  const skip = skipReason(inputs, word, facts.isPr, facts.branch);
+  let sent = false;
+  if (skip) info(`Not notifying: ${skip}.`);
+  else sent = await send(inputs, text, word);
+  core.setOutput('sent', String(sent));
+  await writeSummary(word, text, inputs.needs, sent, skip);
+}
+
+function runFacts(env: NodeJS.ProcessEnv): RunFacts {
+  const event = readEvent(env.GITHUB_EVENT_PATH);
+  const isPr = isPullRequest(env.GITHUB_EVENT_NAME);
+  const branch = isPr ? (event.pull_request?.head?.ref ?? env.GITHUB_HEAD_REF ?? '') : (env.GITHUB_REF_NAME ?? (env.GITHUB_REF ?? '').replace(/^refs\/(heads|tags)\//, ''));
+  const sha = isPr ? (event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '') : (env.GITHUB_SHA ?? '');
+  return { event, isPr, branch, sha };
+}
+
+/** Travis's notification variables for this run. */
+function messageVariables({ event, branch, sha }: RunFacts, word: Word, run: Run | undefined, env: NodeJS.ProcessEnv): Variables {
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const repository = env.GITHUB_REPOSITORY ?? '';
-  const sha = isPr ? (event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '') : (env.GITHUB_SHA ?? '');
   const started = run?.run_started_at ?? run?.created_at;
-  const vars: Variables = {
+  return {
     repository,
     branch,
     commit: sha.slice(0, 7),
@@ -62,33 +84,30 @@ export async function main(): Promise<void> {
     pull_request_url: event.pull_request?.html_url ?? '',
     workflow: run?.name ?? env.GITHUB_WORKFLOW ?? '',
   };
-  const text = render(inputs.template || (inputs.drift ? DRIFT_TEMPLATE : DEFAULT_TEMPLATE), vars);
+}
 
-  const skip = skipReason(inputs, word, isPr, branch);
-  let sent = false;
-  if (skip) {
-    info(`Not notifying: ${skip}.`);
-  } else if (!inputs['slack-webhook-url'] && !inputs['slack-token']) {
+/** Posts the message when a webhook or token is given; Slack being down is a warning unless fail-on-error. */
+async function send(inputs: Inputs, text: string, word: Word): Promise<boolean> {
+  if (!inputs['slack-webhook-url'] && !inputs['slack-token']) {
     info('No Slack webhook or token given: the result is in the run summary only.');
-  } else {
-    try {
-      await postToSlack(
-        inputs['slack-webhook-url']
-          ? { webhook: inputs['slack-webhook-url'] }
-          : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] },
-        text,
-        colorOf(word),
-      );
-      sent = true;
-      info(`Sent to Slack: ${text}`);
-    } catch (error: unknown) {
-      const message = `Could not notify Slack: ${messageOf(error)}`;
-      if (inputs['fail-on-error']) throw new ToolError(message);
-      core.warning(message);
-    }
+    return false;
   }
-  core.setOutput('sent', String(sent));
-  await writeSummary(word, text, inputs.needs, sent, skip);
+  try {
+    await postToSlack(
+      inputs['slack-webhook-url']
+        ? { webhook: inputs['slack-webhook-url'] }
+        : { token: inputs['slack-token'], channel: inputs['slack-channel'], apiUrl: inputs['slack-api-url'] },
+      text,
+      colorOf(word),
+    );
+    info(`Sent to Slack: ${text}`);
+    return true;
+  } catch (error: unknown) {
+    const message = `Could not notify Slack: ${messageOf(error)}`;
+    if (inputs['fail-on-error']) throw new ToolError(message);
+    core.warning(message);
+    return false;
+  }
 }
 
 function readEvent(path: string | undefined): Event {

@@ -5,6 +5,7 @@ import { parseMirrors, type Mirror } from '../../../lib/mirrors.js';
 import { isSha256 } from '../../../lib/checksums.js';
 import { resolveInside } from '../../../lib/paths.js';
 import { readKeyInput } from '../../../lib/pgp.js';
+import type { CacheVerificationSetting } from '../../../lib/tools/context.js';
 import { TOOL_NAMES, TOOLS, type ToolName } from '../../../lib/tools/tools.js';
 import { parseVersionSpec, type VersionSpec } from '../../../lib/tools/versions.js';
 import { readVersionFile } from './version-file.js';
@@ -21,7 +22,7 @@ export interface Inputs {
   'github-api-url': string;
   'hashicorp-public-key': string | undefined;
   'allow-unverified': boolean;
-  'cache-verification': 'on-change' | 'always';
+  'cache-verification': CacheVerificationSetting;
 }
 
 export function getInputs(): Inputs {
@@ -57,7 +58,7 @@ export function getInputs(): Inputs {
     'github-api-url': parseApiUrl(getString('github-api-url') || process.env.GITHUB_API_URL || 'https://api.github.com'),
     'hashicorp-public-key': readKeyInput(getText('hashicorp-public-key')),
     'allow-unverified': getBoolean('allow-unverified'),
-    'cache-verification': getEnum('cache-verification', ['on-change', 'always'] as const, 'on-change'),
+    'cache-verification': getEnum('cache-verification', ['auto', 'on-change', 'always'] as const, 'auto'),
   };
 }
 

@@ -1,5 +1,5 @@
-export const id = 163;
-export const ids = [163,294];
+export const id = 341;
+export const ids = [341,294];
 export const modules = {
 
 /***/ 5490:
@@ -83,7 +83,9 @@ function isExpected(error) {
 /* harmony export */   GV: () => (/* binding */ getEnum),
 /* harmony export */   iv: () => (/* binding */ getLines),
 /* harmony export */   pW: () => (/* binding */ getBoolean),
+/* harmony export */   q$: () => (/* binding */ isHttpUrl),
 /* harmony export */   q4: () => (/* binding */ getText),
+/* harmony export */   r6: () => (/* binding */ getSecret),
 /* harmony export */   vS: () => (/* binding */ getList)
 /* harmony export */ });
 /* unused harmony exports getRequired, parseList, parseLines */
@@ -102,6 +104,22 @@ function getString(name) {
     const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
     if (/[\r\n\0]/.test(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" is ${(0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .forLog */ .Ig)(value)}: expected a single line.`);
+    }
+    return value;
+}
+/**
+ * A secret input (a token, a password, a webhook URL): masked before anything else can print it,
+ * single-line, and a refusal never repeats the value.
+ */
+function getSecret(name, what = 'a token or password is one line') {
+    const value = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name).trim();
+    if (value)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value);
+    if (/[\r\n\0]/.test(value)) {
+        for (const line of value.split(/[\r\n\0]+/))
+            if (line.trim())
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line.trim());
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb(`Input "${name}" has a line break (its value is not shown: it is a secret): ${what}.`);
     }
     return value;
 }
@@ -168,6 +186,92 @@ function getPositiveInt(name, fallback) {
     }
     return Number(raw);
 }
+/** True for an absolute http(s) URL. */
+function isHttpUrl(value) {
+    try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:';
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7685:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O$: () => (/* binding */ prefersInstalled),
+/* harmony export */   R0: () => (/* binding */ isUnreachable),
+/* harmony export */   T3: () => (/* binding */ UNAVAILABLE_TOOLS),
+/* harmony export */   Wo: () => (/* binding */ networkProblem),
+/* harmony export */   bp: () => (/* binding */ isUnreachableRegistryMessage),
+/* harmony export */   fd: () => (/* binding */ isLocalRun),
+/* harmony export */   uw: () => (/* binding */ unavailableTools)
+/* harmony export */ });
+/* unused harmony exports LOCAL_RUN, PREFER_INSTALLED */
+/**
+ * The contract between the shipkit CLI and the kit's actions for runs on a developer's machine.
+ *
+ * `shipkit check`, `shipkit workflow` and `shipkit run` start every action with
+ * SHIPKIT_LOCAL_RUN=1, and with SHIPKIT_PREFER_INSTALLED=1 when given `--prefer-installed`. On a
+ * runner neither is set and every action behaves as it always does. In a local run:
+ * - a tool whose download cannot reach the network at all (no DNS answer, refused, no route) is
+ *   taken from PATH when its version fits the request, and said so; with SHIPKIT_PREFER_INSTALLED
+ *   such a tool is taken even online;
+ * - a tool neither way can provide is not installed, and setup-tools names it, with the reason, in
+ *   SHIPKIT_UNAVAILABLE_TOOLS (JSON `{tool: reason}`) for the job's later steps;
+ * - a check whose tool (or base image) cannot be had is reported "not run" (the `checks` output)
+ *   instead of failing the step; the CLI counts those rows and `--strict` (or CI=true) fails them.
+ */
+const LOCAL_RUN = 'SHIPKIT_LOCAL_RUN';
+const PREFER_INSTALLED = 'SHIPKIT_PREFER_INSTALLED';
+const UNAVAILABLE_TOOLS = 'SHIPKIT_UNAVAILABLE_TOOLS';
+function isLocalRun(env = process.env) {
+    return env[LOCAL_RUN] === '1';
+}
+/** `--prefer-installed`: only in a local run. */
+function prefersInstalled(env = process.env) {
+    return isLocalRun(env) && env[PREFER_INSTALLED] === '1';
+}
+/** The tools an earlier setup-tools of this job could not provide, with why; `{}` outside a local run. */
+function unavailableTools(env = process.env) {
+    if (!isLocalRun(env) || !env[UNAVAILABLE_TOOLS])
+        return {};
+    try {
+        const parsed = JSON.parse(env[UNAVAILABLE_TOOLS]);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return {};
+        return Object.fromEntries(Object.entries(parsed).filter((entry) => typeof entry[1] === 'string'));
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * True for a failure of the HTTP layer that never reached a server (lib/http.ts NetworkError with
+ * problem `unreachable`). Read by shape, so the warm path need not load the HTTP layer to ask.
+ */
+function isUnreachable(error) {
+    return networkProblem(error) === 'unreachable';
+}
+/** A NetworkError's `problem` (it also carries `url` and `attempts`), or undefined for any other error. */
+function networkProblem(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const { problem, attempts, url } = error;
+    return typeof problem === 'string' && typeof attempts === 'number' && typeof url === 'string' ? problem : undefined;
+}
+/**
+ * What docker says when a registry cannot be reached at all (a pull in a local run without network):
+ * no DNS answer, refused, no route, network down.
+ */
+function isUnreachableRegistryMessage(text) {
+    return /no such host|server misbehaving|Temporary failure in name resolution|connection refused|network is unreachable|no route to host|dial tcp[^\n]*i\/o timeout/i.test(text);
+}
 
 
 /***/ }),
@@ -222,19 +326,12 @@ function nameForLog(value) {
 /* harmony export */   C: () => (/* binding */ parseMirrors),
 /* harmony export */   E: () => (/* binding */ mapUrl)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8115);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(453);
+
 
 function normalisePrefix(prefix) {
     return prefix.replace(/\/+$/, '');
-}
-function isHttpUrl(value) {
-    try {
-        const url = new URL(value);
-        return url.protocol === 'http:' || url.protocol === 'https:';
-    }
-    catch {
-        return false;
-    }
 }
 /** Parses `UPSTREAM_PREFIX=MIRROR_PREFIX` lines (the `mirrors` input). */
 function parseMirrors(lines, inputName = 'mirrors') {
@@ -242,8 +339,8 @@ function parseMirrors(lines, inputName = 'mirrors') {
         const eq = line.indexOf('=');
         const upstream = normalisePrefix(eq > 0 ? line.slice(0, eq).trim() : '');
         const mirror = normalisePrefix(eq > 0 ? line.slice(eq + 1).trim() : '');
-        if (!isHttpUrl(upstream) || !isHttpUrl(mirror)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
+        if (!(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(upstream) || !(0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .isHttpUrl */ .q$)(mirror)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb(`Input "${inputName}" has the line "${line}": expected UPSTREAM_PREFIX=MIRROR_PREFIX with two http(s) URLs, ` +
                 'e.g. https://releases.hashicorp.com=https://artifacts.example/hashicorp.');
         }
         return { upstream, mirror };
@@ -592,10 +689,14 @@ function exeSuffix(platform) {
  * commit subjects, tool messages) go through `md` or `code`, so they cannot open HTML, links,
  * mentions or formatting; the kit's own markup is written around them.
  */
-/** Escapes a value for inline markdown: HTML, emphasis, links, code, tables, `@mentions` and `#refs`. */
+/**
+ * Escapes a value for inline markdown: HTML, emphasis, links and images (no `[` can open one), code,
+ * tables, `@mentions` and `#refs`. Parentheses and the like stay as written: without a `[` before
+ * them they are plain text, and a terminal shows the summary as it is.
+ */
 function md(value) {
     return value
-        .replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&')
+        .replace(/[\\`*_[\]<>#|~]/g, '\\$&')
         .replace(/&/g, '&amp;')
         .replace(/@/g, '@\u200b')
         .replace(/\r?\n/g, ' ');
@@ -628,6 +729,7 @@ function markdownTable(header, rows) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ao: () => (/* binding */ onCancel),
 /* harmony export */   Ms: () => (/* binding */ entryOf),
 /* harmony export */   Nn: () => (/* binding */ inspect),
 /* harmony export */   Q3: () => (/* binding */ sha256File),
@@ -636,9 +738,11 @@ function markdownTable(header, rows) {
 /* harmony export */   ac: () => (/* binding */ unstage),
 /* harmony export */   cd: () => (/* binding */ commit),
 /* harmony export */   dw: () => (/* binding */ stage),
-/* harmony export */   rh: () => (/* binding */ writeRecord)
+/* harmony export */   eQ: () => (/* binding */ describeForeign),
+/* harmony export */   rh: () => (/* binding */ writeRecord),
+/* harmony export */   vc: () => (/* binding */ removeForeign)
 /* harmony export */ });
-/* unused harmony exports cacheRoot, parseRecord */
+/* unused harmony exports cacheRoot, foreignFiles, parseRecord */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
@@ -674,10 +778,45 @@ function stampOf(path) {
 function sameStamp(a, b) {
     return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 }
+/**
+ * What else is in an entry's folder. The folder goes on PATH, so anything beside the binary would
+ * be found there ahead of the runner's own tools (a `git`, a `docker`), and terraform 0.12 and
+ * packer load plugins from their binary's folder: an entry holds the binary and `.shipkit`, nothing else.
+ */
+function foreignFiles(entry) {
+    const binary = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(entry.binaryPath);
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(entry.dir).filter((name) => name !== binary && name !== EVIDENCE);
+}
+function describeForeign(names) {
+    const shown = names.slice(0, 5).map((name) => JSON.stringify(name)).join(', ');
+    return `${names.length === 1 ? 'a file' : `${names.length} files`} shipkit did not put there (${shown}${names.length > 5 ? ', ...' : ''})`;
+}
+/** Deletes what foreignFiles() found (a folder with all it holds; a symlink, not its target). */
+async function removeForeign(entry) {
+    const names = foreignFiles(entry);
+    for (const name of names)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(entry.dir, name), { recursive: true, force: true });
+    return names;
+}
+/**
+ * Reads through one reused 1 MiB buffer: a read stream's fresh 64 KiB chunks cost twice the CPU in
+ * allocation and garbage collection, and `cache-verification: always` hashes every entry on every run.
+ */
 async function sha256File(path) {
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path))
-        hash.update(chunk);
+    const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(path, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(1024 * 1024);
+        for (;;) {
+            const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+            if (!bytesRead)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await file.close();
+    }
     return hash.digest('hex');
 }
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -758,10 +897,15 @@ function inspect(expect) {
     const binaryStat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(entry.binaryPath, { throwIfNoEntry: false });
     if (!binaryStat?.isFile())
         return unusable(`${entry.binaryPath} is ${binaryStat ? 'not a regular file' : 'missing'}`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(entry.evidence).isDirectory())
+        return unusable(`${entry.evidence} is not a folder`);
     const withRecord = { ...entry, record };
     const claim = unmetClaim(record, expect);
     if (claim)
         return { state: 'recheck', entry: withRecord, why: claim };
+    const foreign = foreignFiles(entry);
+    if (foreign.length)
+        return { state: 'recheck', entry: withRecord, why: `${entry.dir} holds ${describeForeign(foreign)} beside ${expect.binary}` };
     if (!sameStamp(stampOf(entry.binaryPath), record.stamp)) {
         return { state: 'recheck', entry: withRecord, why: `${entry.binaryPath} is not the file that was verified (copied, restored or changed since)` };
     }
@@ -781,30 +925,55 @@ async function writeRecord(evidence, record) {
     }
 }
 // Staging folders (and entries moved aside) that must not outlive this process, even when the
-// runner cancels the step: it sends SIGINT, then SIGTERM, before it kills.
+// runner cancels the step: it sends SIGINT, then SIGTERM, before it kills. Child processes in a
+// process group of their own (lib/tools/probe.ts) are ended too: the runner's last kill no longer
+// reaches them once this process is gone.
 const pending = new Set();
+const cancellers = new Set();
 const SIGNALS = ['SIGINT', 'SIGTERM'];
+let armed = false;
 function onSignal(signal) {
+    for (const cancel of cancellers)
+        cancel();
     for (const dir of pending)
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(dir, { recursive: true, force: true });
     pending.clear();
-    for (const s of SIGNALS)
-        process.off(s, onSignal);
+    cancellers.clear();
+    disarm();
     // With no other handler, end as the signal would have ended the process.
     if (process.listenerCount(signal) === 0)
         process.kill(process.pid, signal);
 }
+function arm() {
+    if (armed)
+        return;
+    for (const s of SIGNALS)
+        process.on(s, onSignal);
+    armed = true;
+}
+function disarm() {
+    if (!armed || pending.size || cancellers.size)
+        return;
+    for (const s of SIGNALS)
+        process.off(s, onSignal);
+    armed = false;
+}
 function track(dir) {
-    if (pending.size === 0)
-        for (const s of SIGNALS)
-            process.on(s, onSignal);
     pending.add(dir);
+    arm();
 }
 function untrack(dir) {
     pending.delete(dir);
-    if (pending.size === 0)
-        for (const s of SIGNALS)
-            process.off(s, onSignal);
+    disarm();
+}
+/** Runs `cancel` if the step is cancelled before the returned function is called. */
+function onCancel(cancel) {
+    cancellers.add(cancel);
+    arm();
+    return () => {
+        cancellers.delete(cancel);
+        disarm();
+    };
 }
 /** A private folder on the cache's own file system to build an entry in, removed on cancel. */
 async function stage(expect) {
@@ -834,18 +1003,20 @@ async function unstage(dir) {
 }
 /**
  * Moves a verified staging folder (binary and evidence in place) into the cache and returns the
- * live entry, which is another job's equally verified one when that job got there first.
+ * live entry, which is another job's when that job got there first with the very same binary.
  *
  * Safe against concurrent jobs on one cache: the `.complete` marker is written before the entry
  * appears (tc.find never sees an entry without it; a marker without an entry reads as absent); an
- * entry that meets this run's expectation is never moved; one that does not is moved aside in one
+ * entry that holds the binary this job verified is never moved; any other is moved aside in one
  * rename, looked at again where no one else touches it, and only then deleted, or put back if it
- * turns out to be a valid entry that another job renamed in meanwhile.
+ * turns out to hold that binary after all (another job renamed it in meanwhile).
  */
 async function commit(staging, record, expect, distrust) {
-    // An entry this job proved bad may still pass the fast check; it is never the one kept.
-    const keep = (found) => found.state === 'hit' && !(distrust && sameStamp(found.entry.record.stamp, distrust));
     const full = { schema: 2, ...record, stamp: stampOf((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(staging, record.binary)) };
+    // Passing the fast check proves nothing about an entry that appeared while this job downloaded:
+    // whoever can write the cache can write a record to match any file. This job holds a verified
+    // copy, and keeps another only when its binary hashes the same. One this job proved bad is never kept.
+    const keep = async (found) => found.state === 'hit' && !(distrust && sameStamp(found.entry.record.stamp, distrust)) && (await holdsBinary(found.entry, full));
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(staging, EVIDENCE, RECORD), JSON.stringify(full, null, 2), { flag: 'wx', mode: 0o644 });
     const { dir } = entryOf(expect);
     await touchMarker(`${dir}.complete`);
@@ -859,7 +1030,7 @@ async function commit(staging, record, expect, distrust) {
             if (!isOccupied(error))
                 throw error;
         }
-        if (keep(inspect(expect))) {
+        if (await keep(inspect(expect))) {
             await unstage(staging);
             return dir;
         }
@@ -874,7 +1045,7 @@ async function commit(staging, record, expect, distrust) {
                 continue; // someone else moved it
             throw error;
         }
-        if (keep(await inspectAt(aside, expect))) {
+        if (await keep(await inspectAt(aside, expect))) {
             // A valid entry appeared between the look and the move: put it back if its place is free.
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(aside, dir).catch(() => undefined);
         }
@@ -882,6 +1053,15 @@ async function commit(staging, record, expect, distrust) {
         untrack(aside);
     }
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ToolError */ .v4(`${dir} kept changing while this job tried to cache ${record.tool} ${record.version}; another job is rewriting it.`);
+}
+/** True when the entry's binary is, byte for byte, the one `verified` describes, and stays so while it is hashed. */
+async function holdsBinary(entry, verified) {
+    const claims = entry.record.binarySha256 === verified.binarySha256 && entry.record.asset.sha256 === verified.asset.sha256;
+    if (!claims)
+        return false;
+    const digest = await sha256File(entry.binaryPath).catch(() => undefined);
+    const stamp = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.lstatSync)(entry.binaryPath, { throwIfNoEntry: false })?.isFile() ? stampOf(entry.binaryPath) : undefined;
+    return digest === verified.binarySha256 && stamp !== undefined && sameStamp(stamp, entry.record.stamp);
 }
 /** Creates the marker, never following a symlink planted in its place (that would truncate its target). */
 async function touchMarker(path) {
@@ -909,7 +1089,7 @@ async function inspectAt(dir, expect) {
     if (!record || record.binary !== expect.binary || record.asset.name !== expect.asset)
         return { state: 'unusable', entry, why: 'no record' };
     const binary = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(entry.binaryPath).catch(() => undefined);
-    if (!binary?.isFile() || unmetClaim(record, expect))
+    if (!binary?.isFile() || unmetClaim(record, expect) || foreignFiles(entry).length)
         return { state: 'unusable', entry, why: 'does not qualify' };
     const same = sameStamp(stampOf(entry.binaryPath), record.stamp);
     return same ? { state: 'hit', entry: { ...entry, record } } : { state: 'unusable', entry, why: 'changed' };
@@ -924,11 +1104,14 @@ async function inspectAt(dir, expect) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ cacheVerificationFor),
   R: () => (/* binding */ installContext)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./lib/local-run.ts
+var local_run = __webpack_require__(7685);
 // EXTERNAL MODULE: ./lib/log.ts
 var log = __webpack_require__(2844);
 // EXTERNAL MODULE: ./lib/pgp.ts
@@ -1070,6 +1253,25 @@ GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==
 
 
 
+
+/**
+ * What `auto` means on this runner, and why. A GitHub-hosted runner is a fresh machine per job: only
+ * this job's own steps can write its tool cache, and they could as well rewrite PATH or the runner,
+ * so checking an entry's file identity (`on-change`) is enough; a local run uses its user's own
+ * cache. A self-hosted runner keeps its tool cache from job to job, often shared by several runners
+ * on one volume: a job that ran before (a pull request's build, say) can have replaced a binary and
+ * rewritten its record to match, which only proving the entry from its evidence (`always`) catches.
+ * RUNNER_ENVIRONMENT is unset only on runners too old to set it, all of them self-hosted.
+ */
+function cacheVerificationFor(setting = 'auto', env = process.env) {
+    if (setting !== 'auto')
+        return { mode: setting, why: 'as set' };
+    if ((0,local_run/* isLocalRun */.fd)(env))
+        return { mode: 'on-change', why: 'auto: a local run of the shipkit CLI' };
+    if (env.RUNNER_ENVIRONMENT === 'github-hosted')
+        return { mode: 'on-change', why: 'auto: a GitHub-hosted runner' };
+    return { mode: 'always', why: `auto: a self-hosted runner${env.RUNNER_ENVIRONMENT ? '' : ' (RUNNER_ENVIRONMENT is not set)'}` };
+}
 /**
  * Everything the install flow needs from the runner, built once per step and shared by all tools.
  * (A promise for the callers written when it had to load openpgp; it no longer waits for anything.)
@@ -1086,6 +1288,7 @@ function installContext(settings) {
             mirrors: settings.mirrors,
             token: settings.githubToken,
             tokenOrigin: settings.githubApiUrl,
+            retryDelays: settings.retryDelays,
             log: (line) => (0,log/* info */.pq)(line),
         }))),
         github: { url: settings.githubApiUrl, hasToken: Boolean(settings.githubToken) },
@@ -1093,7 +1296,7 @@ function installContext(settings) {
         hashicorpKey: { armored, identity: (0,pgp/* keyIdentity */.CP)(armored) },
         userDigests: settings.checksums ?? new Map(),
         allowUnverified: settings.allowUnverified ?? false,
-        cacheVerification: settings.cacheVerification ?? 'on-change',
+        cacheVerification: cacheVerificationFor(settings.cacheVerification).mode,
         log: (line) => (0,log/* info */.pq)(line),
         warn: (line) => core/* warning */.$e(line),
     });
