@@ -71,7 +71,7 @@ function noReviewedPlan(run: Run, found: ReviewedPlan, identity: Identity): stri
     return `The plan comment for ${where} on pull request #${found.pr} was last edited by ${login(found.editedBy)}, not by ${login(identity.login)} (who github-token is), so its hash is not trusted: anyone with write access can edit a comment, and the hash line is hidden. Nothing was applied. Re-plan and review again, or ${ways}.`;
   }
   if (found.fork) {
-    return `Pull request #${found.pr} came from the fork ${login(found.fork)}: a pull request from a fork is planned without secrets and with a read-only token, so it has no plan comment and there is no reviewed plan to apply. To deploy it, push its branch to this repository and plan that pull request, or ${ways}.`;
+    return `Pull request #${found.pr} came from the fork ${repoName(found.fork)}: a pull request from a fork is planned without secrets and with a read-only token, so it has no plan comment and there is no reviewed plan to apply. To deploy it, push its branch to this repository and plan that pull request, or ${ways}.`;
   }
   return `Pull request #${found.pr} has no plan comment by ${login(identity.login)} for ${where}, so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, ${ways}. (A plan without changes writes no comment; this one has changes.)`;
 }
@@ -149,4 +149,9 @@ export function reportForeign(foreign: Foreign[], identity: Identity, noun: 'com
 /** A GitHub login as it reads in the log: bare when it has the shape GitHub allows, quoted otherwise. */
 export function login(name: string): string {
   return /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? name : forLog(name);
+}
+
+/** A repository's owner/name as GitHub allows it, plain; anything else quoted and escaped. */
+function repoName(name: string): string {
+  return /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(name) ? name : forLog(name);
 }
