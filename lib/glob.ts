@@ -1,4 +1,4 @@
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { isInside } from './paths.js';
 
@@ -18,6 +18,15 @@ function kindOf(root: string, path: string): 'dir' | 'file' | undefined {
   }
 }
 
+/** The folder's real path: a symlink to one of the folders a walk is inside of would make it loop. */
+function realDir(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Folders a wildcard never enters: hidden ones (.git, .terraform), node_modules. */
 function skipped(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
@@ -32,7 +41,8 @@ export function glob(root: string, pattern: string, kind: 'dir' | 'file'): strin
   const segments = posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
   if (segments.includes('..')) return [];
   const found = new Set<string>();
-  const walk = (rel: string, i: number) => {
+  // `inside`: the real paths of the folders `**` has entered on the way here (a link back to one is a loop)
+  const walk = (rel: string, i: number, inside: readonly string[] = []) => {
     if (i === segments.length) {
       if (kindOf(root, join(root, rel)) === kind && isInside(root, join(root, rel))) found.add(rel || '.');
       return;
@@ -51,7 +61,12 @@ export function glob(root: string, pattern: string, kind: 'dir' | 'file'): strin
     const last = i === segments.length - 1;
     if (segment === '**') {
       walk(rel, i + 1);
-      for (const e of entries) if (!skipped(e) && kindOf(root, join(root, rel, e)) === 'dir') walk(rel ? `${rel}/${e}` : e, i);
+      const here = [...inside, realDir(join(root, rel)) ?? ''];
+      for (const e of entries) {
+        if (skipped(e) || kindOf(root, join(root, rel, e)) !== 'dir') continue;
+        const real = realDir(join(root, rel, e));
+        if (real && !here.includes(real)) walk(rel ? `${rel}/${e}` : e, i, here);
+      }
       return;
     }
     const re = segmentRegex(segment);
@@ -76,11 +91,16 @@ export function globFiles(root: string, pattern: string): string[] {
 /** Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply. */
 export function findDirs(root: string, accept: (rel: string, entries: string[]) => boolean): string[] {
   const found: string[] = [];
-  const walk = (rel: string) => {
+  // `inside`: the real paths of the folders above; a symlink back to one of them (`x -> .`) is not entered
+  const walk = (rel: string, inside: readonly string[]) => {
     const entries = readdirSync(join(root, rel));
     if (accept(rel || '.', entries)) found.push(rel || '.');
-    for (const e of entries) if (!skipped(e) && kindOf(root, join(root, rel, e)) === 'dir') walk(rel ? `${rel}/${e}` : e);
+    for (const e of entries) {
+      if (skipped(e) || kindOf(root, join(root, rel, e)) !== 'dir') continue;
+      const real = realDir(join(root, rel, e));
+      if (real && !inside.includes(real)) walk(rel ? `${rel}/${e}` : e, [...inside, real]);
+    }
   };
-  walk('');
+  walk('', [realDir(root) ?? root]);
   return found.sort();
 }

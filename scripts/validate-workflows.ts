@@ -66,73 +66,97 @@ function conditions(value: unknown): string[] {
   return [];
 }
 
+type WorkflowCall = { inputs?: Map; secrets?: Map; outputs?: Record<string, { value?: string }> };
+
+/** One workflow file under cross-check: its jobs, its workflow_call interface, and what was found. */
+interface CrossCheck {
+  jobs: Record<string, Map>;
+  call?: WorkflowCall;
+  say: (where: string, message: string) => void;
+}
+
+/** What GitHub's parser does not check: that names used across jobs, steps and the kit's actions exist. */
 function crossCheck(file: string, text: string): string[] {
   const problems: string[] = [];
   const wf = parse(text) as { on?: Map; jobs?: Record<string, Map> };
-  const on = (wf.on && typeof wf.on === 'object' ? wf.on : {}) as { workflow_call?: { inputs?: Map; secrets?: Map; outputs?: Record<string, { value?: string }> } };
-  const call = on.workflow_call;
-  const jobs = wf.jobs ?? {};
-  const say = (where: string, message: string) => problems.push(`${file}: ${where}: ${message}`);
-
-  for (const [jobId, job] of Object.entries(jobs)) {
-    const needs = ([] as string[]).concat((job.needs as string | string[] | undefined) ?? []);
-    const outputsOf = (id: string) => Object.keys((jobs[id]?.outputs as Map | undefined) ?? {});
-    const stepSpecs = new globalThis.Map<string, Spec | undefined>();
-    const checkWith = (where: string, uses: string, given: Map, secrets?: unknown) => {
-      const spec = kitSpec(uses);
-      if (!spec) return;
-      for (const key of Object.keys(given)) if (!(key in spec.inputs)) say(where, `"${key}" is not an input of ${uses} (it has: ${Object.keys(spec.inputs).join(', ')})`);
-      for (const [key, input] of Object.entries(spec.inputs)) if (input.required && input.default === undefined && !(key in given)) say(where, `required input "${key}" of ${uses} is not given`);
-      if (spec.secrets && secrets && secrets !== 'inherit') {
-        for (const key of Object.keys(secrets)) if (!(key in spec.secrets)) say(where, `"${key}" is not a secret of ${uses} (it has: ${Object.keys(spec.secrets).join(', ')})`);
-      }
-    };
-    if (typeof job.uses === 'string') checkWith(`jobs.${jobId}`, job.uses, (job.with as Map) ?? {}, job.secrets);
-    const steps = (job.steps as Map[] | undefined) ?? [];
-    steps.forEach((step, i) => {
-      const where = `jobs.${jobId}.steps[${i}]${typeof step.id === 'string' ? ` (${step.id})` : ''}`;
-      if (typeof step.uses === 'string') checkWith(where, step.uses, (step.with as Map) ?? {});
-      for (const expr of [...expressions(step), ...conditions(step)]) {
-        for (const m of expr.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-          if (!stepSpecs.has(m[1]!)) say(where, `steps.${m[1]}.outputs.${m[2]}: no earlier step has id "${m[1]}"`);
-          else {
-            const spec = stepSpecs.get(m[1]!);
-            if (spec && !(m[2]! in spec.outputs)) say(where, `steps.${m[1]}.outputs.${m[2]}: that action has no output "${m[2]}"`);
-          }
-        }
-      }
-      if (typeof step.id === 'string') stepSpecs.set(step.id, typeof step.uses === 'string' ? kitSpec(step.uses) : undefined);
-    });
-    const jobExpressions = [...expressions(job), ...conditions(job)];
-    for (const expr of jobExpressions) {
-      for (const m of expr.matchAll(/needs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-        if (!needs.includes(m[1]!)) say(`jobs.${jobId}`, `needs.${m[1]}.outputs.${m[2]}: "${m[1]}" is not in this job's needs`);
-        else if (!outputsOf(m[1]!).includes(m[2]!)) say(`jobs.${jobId}`, `needs.${m[1]}.outputs.${m[2]}: job "${m[1]}" has no output "${m[2]}"`);
-      }
-      // outputs of a job that runs steps name that job's own steps
-      if (job.outputs && !job.uses) {
-        for (const m of expressions(job.outputs).join(' ').matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-          const step = steps.find((s) => s.id === m[1]);
-          if (!step) say(`jobs.${jobId}.outputs`, `steps.${m[1]}: no step has id "${m[1]}"`);
-          else if (typeof step.uses === 'string' && kitSpec(step.uses) && !(m[2]! in kitSpec(step.uses)!.outputs)) say(`jobs.${jobId}.outputs`, `steps.${m[1]}.outputs.${m[2]}: that action has no output "${m[2]}"`);
-        }
-      }
-    }
-    if (call) {
-      for (const expr of jobExpressions) {
-        for (const m of expr.matchAll(/\binputs\.([\w-]+)/g)) if (!(m[1]! in (call.inputs ?? {}))) say(`jobs.${jobId}`, `inputs.${m[1]} is not an input of this workflow`);
-        for (const m of expr.matchAll(/\bsecrets\.([\w-]+)/g)) if (!(m[1]! in (call.secrets ?? {}))) say(`jobs.${jobId}`, `secrets.${m[1]} is not a declared secret of this workflow`);
-      }
-    }
+  const on = (wf.on && typeof wf.on === 'object' ? wf.on : {}) as { workflow_call?: WorkflowCall };
+  const cc: CrossCheck = { jobs: wf.jobs ?? {}, call: on.workflow_call, say: (where, message) => problems.push(`${file}: ${where}: ${message}`) };
+  for (const [jobId, job] of Object.entries(cc.jobs)) {
+    if (typeof job.uses === 'string') checkWith(cc, `jobs.${jobId}`, job.uses, (job.with as Map) ?? {}, job.secrets);
+    checkSteps(cc, jobId, job);
+    checkJobReferences(cc, jobId, job);
   }
-  for (const [name, output] of Object.entries(call?.outputs ?? {})) {
-    for (const m of expressions(output.value ?? '').join(' ').matchAll(/jobs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
-      const job = jobs[m[1]!];
-      if (!job) say(`on.workflow_call.outputs.${name}`, `jobs.${m[1]}: no such job`);
-      else if (!Object.keys((job.outputs as Map | undefined) ?? {}).includes(m[2]!)) say(`on.workflow_call.outputs.${name}`, `jobs.${m[1]}.outputs.${m[2]}: no such job output`);
-    }
-  }
+  checkCallOutputs(cc);
   return problems;
+}
+
+/** `with:` (and a called workflow's `secrets:`) against the kit action's or workflow's declared interface. */
+function checkWith(cc: CrossCheck, where: string, uses: string, given: Map, secrets?: unknown): void {
+  const spec = kitSpec(uses);
+  if (!spec) return;
+  for (const key of Object.keys(given)) if (!(key in spec.inputs)) cc.say(where, `"${key}" is not an input of ${uses} (it has: ${Object.keys(spec.inputs).join(', ')})`);
+  for (const [key, input] of Object.entries(spec.inputs)) if (input.required && input.default === undefined && !(key in given)) cc.say(where, `required input "${key}" of ${uses} is not given`);
+  if (spec.secrets && secrets && secrets !== 'inherit') {
+    for (const key of Object.keys(secrets)) if (!(key in spec.secrets)) cc.say(where, `"${key}" is not a secret of ${uses} (it has: ${Object.keys(spec.secrets).join(', ')})`);
+  }
+}
+
+/** Each step's `with:`, and every `steps.X.outputs.Y` it reads naming an earlier step and an output that step has. */
+function checkSteps(cc: CrossCheck, jobId: string, job: Map): void {
+  const stepSpecs = new globalThis.Map<string, Spec | undefined>();
+  const steps = (job.steps as Map[] | undefined) ?? [];
+  steps.forEach((step, i) => {
+    const where = `jobs.${jobId}.steps[${i}]${typeof step.id === 'string' ? ` (${step.id})` : ''}`;
+    if (typeof step.uses === 'string') checkWith(cc, where, step.uses, (step.with as Map) ?? {});
+    for (const expr of [...expressions(step), ...conditions(step)]) {
+      for (const m of expr.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+        if (!stepSpecs.has(m[1]!)) cc.say(where, `steps.${m[1]}.outputs.${m[2]}: no earlier step has id "${m[1]}"`);
+        else {
+          const spec = stepSpecs.get(m[1]!);
+          if (spec && !(m[2]! in spec.outputs)) cc.say(where, `steps.${m[1]}.outputs.${m[2]}: that action has no output "${m[2]}"`);
+        }
+      }
+    }
+    if (typeof step.id === 'string') stepSpecs.set(step.id, typeof step.uses === 'string' ? kitSpec(step.uses) : undefined);
+  });
+}
+
+/** `needs.X.outputs.Y`, a job's own `outputs:` from its steps, and `inputs.X` / `secrets.X` of the workflow. */
+function checkJobReferences(cc: CrossCheck, jobId: string, job: Map): void {
+  const needs = ([] as string[]).concat((job.needs as string | string[] | undefined) ?? []);
+  const outputsOf = (id: string) => Object.keys((cc.jobs[id]?.outputs as Map | undefined) ?? {});
+  const steps = (job.steps as Map[] | undefined) ?? [];
+  const jobExpressions = [...expressions(job), ...conditions(job)];
+  for (const expr of jobExpressions) {
+    for (const m of expr.matchAll(/needs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+      if (!needs.includes(m[1]!)) cc.say(`jobs.${jobId}`, `needs.${m[1]}.outputs.${m[2]}: "${m[1]}" is not in this job's needs`);
+      else if (!outputsOf(m[1]!).includes(m[2]!)) cc.say(`jobs.${jobId}`, `needs.${m[1]}.outputs.${m[2]}: job "${m[1]}" has no output "${m[2]}"`);
+    }
+  }
+  // outputs of a job that runs steps name that job's own steps
+  if (job.outputs && !job.uses) {
+    for (const m of expressions(job.outputs).join(' ').matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+      const step = steps.find((s) => s.id === m[1]);
+      if (!step) cc.say(`jobs.${jobId}.outputs`, `steps.${m[1]}: no step has id "${m[1]}"`);
+      else if (typeof step.uses === 'string' && kitSpec(step.uses) && !(m[2]! in kitSpec(step.uses)!.outputs)) cc.say(`jobs.${jobId}.outputs`, `steps.${m[1]}.outputs.${m[2]}: that action has no output "${m[2]}"`);
+    }
+  }
+  if (!cc.call) return;
+  for (const expr of jobExpressions) {
+    for (const m of expr.matchAll(/\binputs\.([\w-]+)/g)) if (!(m[1]! in (cc.call.inputs ?? {}))) cc.say(`jobs.${jobId}`, `inputs.${m[1]} is not an input of this workflow`);
+    for (const m of expr.matchAll(/\bsecrets\.([\w-]+)/g)) if (!(m[1]! in (cc.call.secrets ?? {}))) cc.say(`jobs.${jobId}`, `secrets.${m[1]} is not a declared secret of this workflow`);
+  }
+}
+
+/** `on.workflow_call.outputs` read outputs of jobs that exist. */
+function checkCallOutputs(cc: CrossCheck): void {
+  for (const [name, output] of Object.entries(cc.call?.outputs ?? {})) {
+    for (const m of expressions(output.value ?? '').join(' ').matchAll(/jobs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+      const job = cc.jobs[m[1]!];
+      if (!job) cc.say(`on.workflow_call.outputs.${name}`, `jobs.${m[1]}: no such job`);
+      else if (!Object.keys((job.outputs as Map | undefined) ?? {}).includes(m[2]!)) cc.say(`on.workflow_call.outputs.${name}`, `jobs.${m[1]}.outputs.${m[2]}: no such job output`);
+    }
+  }
 }
 
 /**

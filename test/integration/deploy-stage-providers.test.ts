@@ -150,7 +150,7 @@ describe('deploy-stage gives terraform the provider cache in the tool cache', ()
       toolCache: tools.toolCache,
       workspace: repo.dir,
       env: actionEnv({ PATH: [wrapper.dir, tools.path].join(delimiter), GITHUB_SHA: repo.git('rev-parse', 'HEAD'), GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'vscoder/microservices', ...env }),
-      inputs: { 'terraform-dirs': STAGE, 'packer-templates': 'none/*.json', 'backend-config': `path=${join(tempDir('pc-state'), 'stage.tfstate')}`, ...inputs },
+      inputs: { 'terraform-dirs': STAGE, 'packer-templates': 'none/*.json', 'backend-config': `path=${join(tempDir('pc-state'), 'stage.tfstate')}`, 'terraform-vars': 'image_tag = "1.0.0"\n', ...inputs },
     });
   }
   const calls = () => readFileSync(wrapper.record, 'utf8').trim().split('\n');

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction, type RunResult } from '../../cli/runner.js';
@@ -193,10 +193,30 @@ describe("issue 9's seven problems, each on the seed layout", () => {
     }
   });
 
-  test('4. the vault: without a password the config\'s vault.key is missing; with ansible-vault-password it opens, and the file is gone after', async () => {
-    const without = await deployStage({ ...seedInputs, 'ansible-vault-password': '', 'packer-templates': 'none/*.json', 'terraform-dirs': 'docker-monolith/terraform/stage' });
+  test('4. the vault: without a password the config\'s missing vault.key gets a placeholder, and what needs the vault says so; with ansible-vault-password it opens, and the file is gone after', async () => {
+    const probeWithout = tempProbe(['shipkit-placeholder-']);
+    const without = await runAction({
+      action: 'deploy-stage',
+      node: probeWithout.node,
+      toolCache: tools.toolCache,
+      workspace: repo.dir,
+      env: actionEnv({ PATH: tools.path }),
+      inputs: { ...seedInputs, 'ansible-vault-password': '', 'packer-templates': 'none/*.json', 'terraform-dirs': 'docker-monolith/terraform/stage' },
+    });
     expect(without.outputs['failure-reason']).toBe('validate-failed');
-    expect(messages(without)).toContain('vault.key was not found');
+    // review2 finding 10: docker.yml reads no vaulted data, so it is checked; reddit-app.yml (and site.yml, which imports it) names the input
+    expect(messages(without)).not.toContain('vault.key was not found');
+    expect(without.summary).toContain('| ansible-playbook --syntax-check | `docker-monolith/ansible/playbooks/docker.yml` | passed |');
+    expect(without.summary).toContain('| ansible-playbook --syntax-check | `docker-monolith/ansible/playbooks/reddit-app.yml` | **failed** | needs the vault password |');
+    expect(without.summary).toContain('| ansible-lint | `docker-monolith/ansible/playbooks/reddit-app.yml, docker-monolith/ansible/playbooks/site.yml` | not run | needs the vault password |');
+    expect(without.summary).toContain('| ansible-lint | `docker-monolith/ansible/playbooks/docker.yml` | passed |');
+    expect(errors(without).find((a) => a.file === 'docker-monolith/ansible/playbooks/reddit-app.yml')?.message).toBe(
+      'docker-monolith/ansible/playbooks/reddit-app.yml reads vaulted data (docker-monolith/ansible/environments/stage/credentials.yml), and input "ansible-vault-password" is empty, so it cannot be checked: pass the vault password as a secret (pull requests from forks get no secrets).',
+    );
+    expect(log(without)).toContain('docker-monolith/ansible/ansible.cfg names a vault_password_file that is not in the checkout, and "ansible-vault-password" is empty: a placeholder password stands in');
+    // the placeholder lives in the run's private folder, gone with it; nothing written into the repository (no vault.key)
+    expect(probeWithout.records()[0]).toEqual({ step: 'main', entries: [], holding: [] });
+    expect(existsSync(join(repo.dir, 'docker-monolith/ansible/vault.key'))).toBe(false);
 
     const probe = tempProbe([VAULT_PASSWORD]);
     const withPassword = await runAction({

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { runAction, type RunResult } from '../../cli/runner.js';
@@ -72,6 +72,8 @@ function deployStage({ inputs = {}, eventName = 'push', event = {}, sha, token =
       'ansible-playbooks': 'docker-monolith/ansible/playbooks/*.yml',
       'ansible-inventory': 'docker-monolith/ansible/environments/stage/inventory',
       'backend-config': `path=${stateFile}`,
+      // the stage's variables, as the workflow passes them (the .example placeholders are for the checks)
+      'terraform-vars': 'image_tag = "1.0.0"\n',
       ...inputs,
     },
   });
@@ -105,9 +107,9 @@ describe('check', () => {
     expect(result.success).toBe(true);
     expect(result.outputs['failure-reason']).toBeUndefined();
     expect(tree(repo.dir)).toEqual(before);
-    expect(log(result)).toContain('Copied into place for this run (removed afterwards): docker-monolith/packer/variables.json');
+    expect(log(result)).toContain('Copied into place for the checks (removed after them): docker-monolith/packer/variables.json');
     for (const row of [
-      '| packer validate | `docker-monolith/packer/app.pkr.hcl` | passed |',
+      '| packer validate | `docker-monolith/packer/*.pkr.hcl` | passed |',
       '| packer validate | `docker-monolith/packer/docker.json` | passed |',
       '| terraform validate | `docker-monolith/terraform` | passed |',
       `| terraform validate | \`${STAGE}\` | passed |`,
@@ -202,19 +204,13 @@ describe('plan and apply', () => {
   test('a stale plan is refused with plan-changed and nothing is applied', async () => {
     const merge = repo.commit('merge #12');
     github.commitPulls.set(merge, [{ number: pr, merged_at: '2026-11-23T10:00:00Z', merge_commit_sha: merge }]);
-    const tfvars = `${STAGE}/terraform.tfvars.example`;
-    const original = readFileSync(join(repo.dir, tfvars), 'utf8');
-    writeFileSync(join(repo.dir, tfvars), 'image_tag = "2.0.0"\n');
-    try {
-      const result = await deployStage({ inputs: { command: 'apply' } });
-      expect(result.success).toBe(false);
-      expect(result.outputs['failure-reason']).toBe('plan-changed');
-      expect(errors(result).map((a) => a.message).join('\n')).toMatch(/The plan differs from the reviewed one \(the plan comment on pull request #12\): reviewed sha256 [0-9a-f]{64}, now [0-9a-f]{64}\. Nothing was applied\./);
-      expect(result.summary).toContain('**differs**');
-      expect(existsSync(stateFile)).toBe(false);
-    } finally {
-      writeFileSync(join(repo.dir, tfvars), original);
-    }
+    // the workflow now passes another image than the one reviewed
+    const result = await deployStage({ inputs: { command: 'apply', 'terraform-vars': 'image_tag = "2.0.0"\n' } });
+    expect(result.success).toBe(false);
+    expect(result.outputs['failure-reason']).toBe('plan-changed');
+    expect(errors(result).map((a) => a.message).join('\n')).toMatch(/The plan differs from the reviewed one \(the plan comment on pull request #12\): reviewed sha256 [0-9a-f]{64}, now [0-9a-f]{64}\. Nothing was applied\./);
+    expect(result.summary).toContain('**differs**');
+    expect(existsSync(stateFile)).toBe(false);
   });
 
   test('apply after merge: the reviewed plan is found through the merged pull request and applied', async () => {
@@ -328,6 +324,51 @@ describe('the reviewed-plan gate trusts only the comments of the token\'s own id
   });
 });
 
+describe('which pull request was reviewed (review2, also seen)', () => {
+  // A state nothing was applied to, so the plan has changes and needs a reviewed one.
+  const apply = (merge: string, pulls: object[]) => {
+    github.commitPulls.set(merge, pulls as never);
+    return deployStage({ inputs: { command: 'apply', 'backend-config': `path=${join(tempDir('state-which'), 'stage.tfstate')}` } });
+  };
+
+  test('a pull request merged into another branch is not the reviewed one for main: nothing applied, the message says where it went', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const merge = repo.commit('a release branch merge reaching main');
+    const result = await apply(merge, [{ number: 61, merged_at: '2026-12-02T09:00:00Z', merge_commit_sha: merge, base: { ref: 'release/1.x' } }]);
+    expect(result.outputs['failure-reason']).toBe('plan-changed');
+    expect(messages(result)).toContain(`No pull request merged into main brought ${merge.slice(0, 7)} here (#61 was merged into release/1.x: a plan reviewed for another branch is not one for main)`);
+  });
+
+  test('a pull request from a fork: named as such, not "run command: plan on its pull requests"', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const merge = repo.commit('merge #62 from a fork');
+    const result = await apply(merge, [{ number: 62, merged_at: '2026-12-02T09:00:00Z', merge_commit_sha: merge, head: { repo: { full_name: 'mallory/microservices' } } }]);
+    expect(result.outputs['failure-reason']).toBe('plan-changed');
+    expect(messages(result)).toContain('Pull request #62 came from the fork mallory/microservices: a pull request from a fork is planned without secrets and with a read-only token, so it has no plan comment');
+    expect(messages(result)).not.toContain('Run command: plan on its pull requests');
+  });
+});
+
+describe('terraform fmt reaches the modules; a symlink loop does not break the check (review2, also seen)', () => {
+  test('unformatted files in a module, a root and a module no root holds: each reported once, in its own row; x -> . is walked once', async () => {
+    const pr = new FixtureRepo(FIXTURE);
+    const module = 'docker-monolith/terraform/modules/instance/main.tf';
+    pr.write(module, readFileSync(join(pr.dir, module), 'utf8').replace('  type = string', '  type=string'));
+    pr.write(`${STAGE}/main.tf`, readFileSync(join(pr.dir, STAGE, 'main.tf'), 'utf8').replace('  source    = "../modules/instance"', '  source = "../modules/instance"'));
+    mkdirSync(join(pr.dir, 'infra/modules/net'), { recursive: true });
+    pr.write('infra/modules/net/main.tf', 'variable "cidr" {\ntype = string\n}\n');
+    symlinkSync('.', join(pr.dir, 'x'));
+    pr.commit('unformatted module files, and a link to the repository itself');
+    const result = await runAction({ action: 'deploy-stage', node: NODE24, toolCache: tools.toolCache, workspace: pr.dir, env: actionEnv({ PATH: path }), inputs: { 'packer-templates': 'none/*.json' } });
+    expect(result.outputs['failure-reason']).toBe('lint-failed');
+    const unformatted = errors(result).filter((a) => a.message.includes('is not formatted')).map((a) => a.file).sort();
+    expect(unformatted).toEqual([module, `${STAGE}/main.tf`, 'infra/modules/net/main.tf'].sort());
+    for (const row of ['| terraform fmt | `docker-monolith/terraform` | **failed** |', `| terraform fmt | \`${STAGE}\` | **failed** |`, '| terraform fmt | `infra/modules/net` | **failed** |']) expect(result.summary).toContain(row);
+    // the loop: found once, not as x/docker-monolith/terraform/stage
+    expect(result.summary).not.toContain('x/docker-monolith');
+  });
+});
+
 describe('.example copies never follow a symlink (issue 10)', () => {
   test('a pull request with X.example and a link X pointing out of the tree: nothing written outside, every link kept', async () => {
     const outside = tempDir('outside');
@@ -415,6 +456,74 @@ exec "${real}" "$@"
   });
 });
 
+describe("the environment's variables: terraform-vars, never the .example placeholders (review2 finding 4)", () => {
+  const marker = 'TFVARS-MARKER-7F3';
+  /** A terraform WRAPPER STAND-IN: records the command line, whether the environment holds the marker, and the mode of every -var-file, then execs the real terraform. */
+  function terraformWrapper(): { dir: string; record: string } {
+    const real = findOnPath('terraform', path)!;
+    const dir = tempDir('tf-vars-wrapper');
+    const record = join(dir, 'record');
+    writeFileSync(
+      join(dir, 'terraform'),
+      `#!/bin/sh
+{
+  printf 'cmdline:'; tr '\\0' ' ' < /proc/$$/cmdline; echo
+  echo "environ holds the marker: $(tr '\\0' '\\n' < /proc/$$/environ | grep -c ${marker})"
+  for a in "$@"; do case "$a" in -var-file=*) f="\${a#-var-file=}"; [ -f "$f" ] && echo "var file mode $(stat -c %a "$f")";; esac; done
+} >> "${record}"
+exec "${real}" "$@"
+`,
+      { mode: 0o755 },
+    );
+    return { dir, record };
+  }
+
+  test('the values planned come from terraform-vars, through a private 0600 -var-file: not argv, not a child environment, nothing left under RUNNER_TEMP', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const wrapper = terraformWrapper();
+    const state = join(tempDir('state-vars'), 'stage.tfstate');
+    const probe = tempProbe([marker]);
+    const vars = `# ${marker}: the file is a secret as a whole\nimage_tag = "3.1.4"\n`;
+    const result = await deployStage({ node: probe.node, envPath: [wrapper.dir, path].join(delimiter), inputs: { command: 'plan', 'backend-config': `path=${state}`, 'terraform-vars': vars } });
+    expect(errors(result)).toEqual([]);
+    expect(result.summary).toContain('reddit-app-stage:3.1.4');
+    expect(result.summary).not.toContain('reddit-app-stage:1.0.0'); // the placeholder of terraform.tfvars.example
+    expect(log(result)).toContain(`Not used for the plan: ${STAGE}/terraform.tfvars.example (.example files hold placeholders, copied only for the checks).`);
+    expect(result.summary).toContain(`Not used for the plan: ${STAGE}/terraform.tfvars.example`);
+    const record = readFileSync(wrapper.record, 'utf8');
+    expect(record).toMatch(/cmdline:.* plan .*-var-file=\S+terraform-vars\.tfvars /);
+    expect(record).toContain('var file mode 600');
+    expect(record).not.toMatch(new RegExp(`cmdline:.*${marker}`));
+    expect(record).not.toMatch(/environ holds the marker: [1-9]/);
+    expect(log(result)).not.toContain(marker);
+    const [afterMain] = probe.records();
+    expect(afterMain).toEqual({ step: 'main', entries: [], holding: [] });
+  });
+
+  test('terraform-vars as JSON (a .tfvars.json)', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const state = join(tempDir('state-vars'), 'stage.tfstate');
+    const result = await deployStage({ inputs: { command: 'plan', 'backend-config': `path=${state}`, 'terraform-vars': '{\n  "image_tag": "4.0.0"\n}\n' } });
+    expect(errors(result)).toEqual([]);
+    expect(result.summary).toContain('reddit-app-stage:4.0.0');
+  });
+
+  test('no value for a variable: the plan fails saying how to pass one, and the placeholder is not taken instead', async () => {
+    if (!needsReal(tools, 'terraform')) return;
+    const before = tree(repo.dir);
+    const state = join(tempDir('state-vars'), 'stage.tfstate');
+    const result = await deployStage({ inputs: { command: 'plan', 'backend-config': `path=${state}`, 'terraform-vars': '' } });
+    expect(result.success).toBe(false);
+    expect(result.outputs['failure-reason']).toBe('plan-failed');
+    expect(messages(result)).toContain('No value for required variable');
+    expect(messages(result)).toContain("A variable has no value: give the environment's values with terraform-vars (a secret, passed as a private -var-file) or TF_VAR_<name> in the step's env.");
+    expect(result.outputs['plan-sha256']).toBeUndefined();
+    // the checks had their placeholders, and the tree is as it was
+    expect(result.summary).toContain(`| terraform validate | \`${STAGE}\` | passed |`);
+    expect(tree(repo.dir)).toEqual(before);
+  });
+});
+
 describe('missing tools', () => {
   test('packer templates without packer on PATH: one clear error naming the templates and the fix', async () => {
     const withoutPacker = path.split(delimiter).filter((dir) => !existsSync(join(dir, 'packer'))).join(delimiter);
@@ -428,7 +537,7 @@ describe('missing tools', () => {
     });
     expect(result.success).toBe(false);
     expect(errors(result).map((a) => a.message)).toEqual([
-      'packer is not on PATH, and docker-monolith/packer/app.pkr.hcl, docker-monolith/packer/docker.json are Packer templates. Add `uses: shipkit/shipkit/actions/setup-tools@v1` before this step, or narrow "packer-templates".',
+      'packer is not on PATH, and docker-monolith/packer/*.pkr.hcl, docker-monolith/packer/docker.json are Packer templates. Add `uses: shipkit/shipkit/actions/setup-tools@v1` before this step, or narrow "packer-templates".',
     ]);
   });
 });

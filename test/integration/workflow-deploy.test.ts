@@ -34,9 +34,10 @@ describe('deploy-stage.yml', () => {
   });
 
   const deploy = (event: string, extra: string[] = []) =>
-    shipkit(['workflow', 'deploy-stage', repo.dir, '--event', event, '--secret', 'GITHUB_TOKEN', '--secret', 'TF_BACKEND_CONFIG', ...tools.args, ...extra], {
+    shipkit(['workflow', 'deploy-stage', repo.dir, '--event', event, '--secret', 'GITHUB_TOKEN', '--secret', 'TF_BACKEND_CONFIG', '--secret', 'TERRAFORM_VARS', ...tools.args, ...extra], {
       GITHUB_TOKEN: 'ghs_TESTTOKEN',
       TF_BACKEND_CONFIG: `path=${stateFile}`,
+      TERRAFORM_VARS: 'image_tag = "1.0.0"\n',
       GITHUB_API_URL: github.url,
       GITHUB_REPOSITORY: 'vscoder/microservices',
     });

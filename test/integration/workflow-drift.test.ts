@@ -37,9 +37,10 @@ describe('deploy-stage.yml, mode: drift', () => {
   });
 
   const drift = () =>
-    shipkit(['workflow', 'drift.yml', repo.dir, '--event', 'schedule', '--secret', 'GITHUB_TOKEN', '--secret', 'TF_BACKEND_CONFIG', ...mirror.args], {
+    shipkit(['workflow', 'drift.yml', repo.dir, '--event', 'schedule', '--secret', 'GITHUB_TOKEN', '--secret', 'TF_BACKEND_CONFIG', '--secret', 'TERRAFORM_VARS', ...mirror.args], {
       GITHUB_TOKEN: 'ghs_TESTTOKEN',
       TF_BACKEND_CONFIG: `path=${stateFile}`,
+      TERRAFORM_VARS: 'image_tag = "1.0.0"\n',
       GITHUB_API_URL: github.url,
       GITHUB_REPOSITORY: 'vscoder/microservices',
     });
@@ -70,7 +71,8 @@ describe('deploy-stage.yml, mode: drift', () => {
       toolCache: tools.toolCache,
       workspace: repo.dir,
       env: actionEnv({ PATH: tools.path, GITHUB_SHA: repo.git('rev-parse', 'HEAD'), GITHUB_REF: 'refs/heads/main', GITHUB_REPOSITORY: 'vscoder/microservices' }),
-      inputs: { command: 'apply', 'auto-approve': 'true', 'terraform-dirs': STAGE, 'packer-templates': 'none/*.json', 'backend-config': `path=${stateFile}` },
+      // the stage's variables, as the drift job gets them (TERRAFORM_VARS above)
+      inputs: { command: 'apply', 'auto-approve': 'true', 'terraform-dirs': STAGE, 'packer-templates': 'none/*.json', 'backend-config': `path=${stateFile}`, 'terraform-vars': 'image_tag = "1.0.0"\n' },
     });
     expect(applied.success).toBe(true);
     const { code, out } = await drift();

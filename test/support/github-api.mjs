@@ -15,8 +15,26 @@
 // - a personal access token (`ghp_...`, `github_pat_...`) answers `GET /user` and `viewer` with its
 //   user, and its comments are by that user (`type: User`);
 // - an unknown token gets 401 "Bad credentials" everywhere; no token at all may only read.
+//
+// Comment edits are kept as GitHub keeps them: anyone with write access may edit any comment (the
+// author stays who created it), and GraphQL's IssueComment tells who last wrote the body: `editor`
+// and `lastEditedAt` (null until the first edit), and `userContentEdits`, the history, which on the
+// first edit also gets an entry for the creation (`includesCreatedEdit`). GraphQL spells a bot's
+// login without REST's `[bot]` suffix (`github-actions`, `__typename: Bot`), and the stand-in does
+// too; it answers `nodes(ids: ...)` for comments by their REST `node_id`. A pull request of a commit
+// has a `base` (the stand-in's default: main, in this repository) and a `head` repository.
 import { createServer } from 'node:http';
 import { listen, stop } from './loopback.mjs';
+
+/** A GraphQL global id for a comment: opaque, as GitHub's are. */
+function nodeIdOf(id) {
+  return `IC_kwStandIn${Buffer.from(String(id)).toString('base64url')}`;
+}
+
+/** A login as GraphQL's Actor: a bot without REST's `[bot]` suffix. */
+function graphqlActor(login) {
+  return login.endsWith('[bot]') ? { __typename: 'Bot', login: login.slice(0, -'[bot]'.length) } : { __typename: 'User', login };
+}
 
 /** The GITHUB_TOKEN's bot, as GitHub shows it on comments. */
 export const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
@@ -24,9 +42,13 @@ export const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282, type: '
 export class GitHubApi {
   /** @type {{method: string, path: string, body?: any, authorization?: string}[]} */
   requests = [];
-  /** @type {Map<number, {id: number, body: string, user: {login: string, id?: number, type?: string}}[]>} issue number -> comments */
+  /**
+   * Issue number -> comments. `editor` (REST spelling), `lastEditedAt` and `edits` are kept when a
+   * comment is edited; comments a test stores directly may leave them (and `node_id`) out.
+   * @type {Map<number, {id: number, body: string, user: {login: string, id?: number, type?: string}, node_id?: string, created_at?: string, updated_at?: string, editor?: string, lastEditedAt?: string, edits?: {editor: string, editedAt: string}[]}[]>}
+   */
   comments = new Map();
-  /** @type {Map<string, {number: number, merged_at: string | null, merge_commit_sha: string}[]>} sha -> pull requests */
+  /** @type {Map<string, {number: number, merged_at: string | null, merge_commit_sha: string, base?: {ref: string}, head?: {repo: {full_name: string} | null}}[]>} sha -> pull requests */
   commitPulls = new Map();
   /** @type {{id: number, workflow_id: number, name: string, head_branch: string, status: string, conclusion: string | null, created_at: string, run_started_at: string}[]} workflow runs, newest first */
   runs = [];
@@ -91,7 +113,12 @@ export class GitHubApi {
     }
     if (url.pathname === '/graphql' && req.method === 'POST') {
       if (/\bviewer\s*\{\s*login\b/.test(body?.query ?? '')) return send(200, { data: { viewer: { login: who.account.login } } });
-      return send(200, { errors: [{ message: 'this stand-in answers only `viewer { login }`' }] });
+      if (/\bnodes\s*\(\s*ids\s*:/.test(body?.query ?? '')) {
+        // the edit history under each name the query gives it (`userContentEdits`, or aliases)
+        const names = [...body.query.matchAll(/(?:(\w+)\s*:\s*)?userContentEdits\b/g)].map((x) => x[1] ?? 'userContentEdits');
+        return send(200, { data: { nodes: (body.variables?.ids ?? []).map((id) => this.commentNode(id, names)) } });
+      }
+      return send(200, { errors: [{ message: 'this stand-in answers only `viewer { login }` and `nodes(ids:)` of issue comments' }] });
     }
     let m;
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/(\d+)\/comments$/.exec(url.pathname))) {
@@ -99,16 +126,18 @@ export class GitHubApi {
       if (req.method === 'GET') {
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
         const page = Number(url.searchParams.get('page') ?? 1);
-        const pageItems = list.slice((page - 1) * perPage, page * perPage);
+        const pageItems = list.slice((page - 1) * perPage, page * perPage).map((c) => this.restComment(c));
         if (page * perPage < list.length) {
           res.setHeader('link', `<${this.url}${url.pathname}?per_page=${perPage}&page=${page + 1}>; rel="next"`);
         }
         return send(200, pageItems);
       }
       if (req.method === 'POST') {
-        const comment = { id: this.nextId++, body: body.body, user: who.account };
+        const now = new Date().toISOString();
+        const id = this.nextId++;
+        const comment = { id, node_id: nodeIdOf(id), body: body.body, user: who.account, created_at: now, updated_at: now };
         this.comments.set(Number(m[1]), [...list, comment]);
-        return send(201, comment);
+        return send(201, this.restComment(comment));
       }
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname)) && req.method === 'PATCH') {
@@ -117,8 +146,15 @@ export class GitHubApi {
       for (const list of this.comments.values()) {
         const comment = list.find((c) => c.id === Number(m[1]));
         if (comment) {
+          // GitHub's clock has whole seconds; a later edit in the same second still sorts after
+          const now = new Date(Math.max(Date.now(), Date.parse(comment.lastEditedAt ?? '') + 1000 || 0)).toISOString();
+          comment.edits ??= [{ editor: comment.user.login, editedAt: comment.created_at ?? now }];
+          comment.edits.push({ editor: who.account.login, editedAt: now });
           comment.body = body.body;
-          return send(200, comment);
+          comment.editor = who.account.login;
+          comment.lastEditedAt = now;
+          comment.updated_at = now;
+          return send(200, this.restComment(comment));
         }
       }
       return send(404, { message: 'Not Found' });
@@ -181,7 +217,8 @@ export class GitHubApi {
       return send(200, this.labelsOf(number));
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/pulls$/.exec(url.pathname)) && req.method === 'GET') {
-      return send(200, this.commitPulls.get(m[1]) ?? []);
+      const repository = url.pathname.split('/').slice(2, 4).join('/');
+      return send(200, (this.commitPulls.get(m[1]) ?? []).map((p) => ({ base: { ref: 'main', repo: { full_name: repository } }, head: { repo: { full_name: repository } }, ...p })));
     }
     if ((m = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/.exec(url.pathname)) && req.method === 'GET') {
       const run = this.runs.find((r) => r.id === Number(m[1]));
@@ -194,6 +231,35 @@ export class GitHubApi {
       return send(200, { total_count: list.length, workflow_runs: list.slice(0, Number(url.searchParams.get('per_page') ?? 30)) });
     }
     send(404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
+  }
+
+  /** A comment as REST shows it: who created it, never who edited it. */
+  restComment(comment) {
+    const rest = { ...comment };
+    for (const graphqlOnly of ['editor', 'lastEditedAt', 'edits']) delete rest[graphqlOnly];
+    return { node_id: nodeIdOf(comment.id), ...rest };
+  }
+
+  /** A comment as GraphQL's IssueComment shows it, by node id; null for an unknown id, as GitHub answers. */
+  commentNode(id, historyNames) {
+    for (const list of this.comments.values()) {
+      const comment = list.find((c) => (c.node_id ?? nodeIdOf(c.id)) === id);
+      if (!comment) continue;
+      const history = (comment.edits ?? []).map((e) => ({ editedAt: e.editedAt, editor: graphqlActor(e.editor) }));
+      return {
+        __typename: 'IssueComment',
+        id,
+        databaseId: comment.id,
+        body: comment.body,
+        author: graphqlActor(comment.user.login),
+        editor: comment.editor ? graphqlActor(comment.editor) : null,
+        lastEditedAt: comment.lastEditedAt ?? null,
+        includesCreatedEdit: history.length > 0,
+        // the stand-in does not page the history: every name gets all of it, oldest first
+        ...Object.fromEntries(historyNames.map((name) => [name, { totalCount: history.length, nodes: history }])),
+      };
+    }
+    return null;
   }
 
   /** One page of a list, with GitHub's `link: <...>; rel="next"` header when there is more. */

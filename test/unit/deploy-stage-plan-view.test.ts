@@ -86,11 +86,14 @@ describe('the plan as reviewers read it, from show -json', () => {
         { address: 'a.new_name', previous_address: 'a.old_name', change: { actions: ['no-op'] } },
         { address: 'data.a.read', action_reason: 'read_because_config_unknown', change: { actions: ['read'] } },
         { address: 'a.cbd', change: { actions: ['create', 'delete'] } },
+        { address: 'a.renamed_and_changed', previous_address: 'a.before', change: { actions: ['update'] } },
       ],
     });
-    expect(view2.resources.map((r) => r.action)).toEqual(['replace', 'forget', 'import', 'move', 'read']);
+    expect(view2.resources.map((r) => r.action)).toEqual(['replace', 'forget', 'import', 'update', 'move', 'read']);
     expect(view2.resources[0]).toMatchObject({ createFirst: true });
-    expect(planMarkdown(view2).split('\n')[0]).toBe('**1 to import, 1 to forget, 1 to add, 0 to change, 1 to destroy.**');
+    // moves are counted like imports: every object that gets a new address, changed or not
+    expect(view2.counts).toMatchObject({ import: 1, move: 2, change: 1 });
+    expect(planMarkdown(view2).split('\n')[0]).toBe('**1 to import, 1 to forget, 1 to add, 1 to change, 1 to destroy, 2 to move.**');
     expect(planMarkdown(view2)).toContain('- `a.new_name`: moved from `a.old_name`');
   });
 });

@@ -139,3 +139,25 @@ test("the seed fixture's caller passes only inputs and secrets that checks.yml d
   expect(checks.with['ansible-requirements']).toBe('docker-monolith/ansible/environments/stage/requirements.yml');
   expect(checks.secrets['ansible-vault-password']).toBe('${{ secrets.ANSIBLE_VAULT_PASSWORD }}');
 });
+
+// review2 finding 4: the .example placeholders are for the checks, so the reusable workflows let a
+// caller turn them off (example-vars), and deploy-stage.yml passes the environment's real variables
+// (a terraform-vars secret) to every step that plans: plan, apply and drift.
+describe('example-vars and terraform-vars reach deploy-stage', () => {
+  const step = (file: string, job: string) => read(file).jobs[job]!.steps.find((s) => s.uses?.includes('/actions/deploy-stage@'))!;
+
+  test.each([
+    ['checks.yml', 'infrastructure'],
+    ['deploy-stage.yml', 'plan'],
+    ['deploy-stage.yml', 'apply'],
+  ])('%s, job %s: example-vars', (file, job) => {
+    expect(read(file).on.workflow_call.inputs['example-vars']?.default).toBe(true);
+    expect(step(file, job).with?.['example-vars']).toBe('${{ inputs.example-vars }}');
+  });
+
+  test.each(['plan', 'apply', 'drift'])('deploy-stage.yml, job %s: the terraform-vars secret, as an input (never env)', (job) => {
+    expect(read('deploy-stage.yml').on.workflow_call.secrets['terraform-vars']).toBeDefined();
+    expect(step('deploy-stage.yml', job).with?.['terraform-vars']).toBe('${{ secrets.terraform-vars }}');
+    expect(JSON.stringify(step('deploy-stage.yml', job).env ?? {})).not.toContain('terraform-vars');
+  });
+});

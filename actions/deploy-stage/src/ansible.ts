@@ -19,6 +19,8 @@ export interface AnsibleConfig {
   inventory?: string[];
   rolesPath?: string[];
   collectionsPath?: string[];
+  /** `vault_password_file`, absolute: often a git-ignored file (the seed's `vault.key`) that a checkout does not have. */
+  vaultPasswordFile?: string;
 }
 
 /** The nearest `ansible.cfg` above `file` (repository-relative), up to the repository root. */
@@ -96,6 +98,7 @@ export function readConfig(root: string, file: string, source: AnsibleConfig['so
     inventory: configPaths(values.inventory ?? values.hostfile, dir, env),
     rolesPath: configPaths(values.roles_path, dir, env),
     collectionsPath: configPaths(values.collections_path ?? values.collections_paths, dir, env),
+    vaultPasswordFile: configPaths(values.vault_password_file, dir, env)?.[0],
   };
 }
 

@@ -5,7 +5,7 @@ import type { PackerTarget } from './run.js';
 
 /** A path as seen from the folder a tool runs in. */
 export function from(cwd: string, path: string): string {
-  return posix.isAbsolute(path) ? path : posix.relative(cwd === '.' ? '' : cwd, path);
+  return posix.isAbsolute(path) ? path : posix.relative(cwd === '.' ? '' : cwd, path === '.' ? '' : path) || '.';
 }
 
 export function packerValidateArgs(target: PackerTarget): string[] {

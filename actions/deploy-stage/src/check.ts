@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { annotate } from '../../../lib/annotate.js';
 import { code } from '../../../lib/summary.js';
@@ -6,15 +6,17 @@ import { defaultCollectionsPath, defaultRolesPath, nearestConfig } from './ansib
 import { ansibleLintArgs, galaxyInstallArgs, packerValidateArgs, syntaxCheckArgs } from './argv.js';
 import { StageFailure } from './failure.js';
 import type { Finding } from './findings.js';
-import { lineOf, parseAnsibleLint, parseAnsibleSyntax, parseGalaxyFailures, parsePackerValidate, parseTflintJson } from './lint.js';
-import { checkRow, exec, notRunRows, record, terraformEnv, type AnsibleGroup, type Run } from './run.js';
+import { fromTool, lineOf, parseAnsibleLint, parseAnsibleSyntax, parseGalaxyFailures, parsePackerValidate, parseTflintJson } from './lint.js';
+import { checkRow, exec, notRunRows, packerWhere, record, terraformEnv, type AnsibleGroup, type Run } from './run.js';
 import { initArgs, parseDiagnosticsText, parseFmtCheck, parseValidateJson, validateHasJson } from './terraform.js';
 import { lastLines } from './text.js';
+import { isUnder } from './workspace.js';
 
 /** The check stage: validate and lint everything, touching no cloud state. */
 export async function check(run: Run): Promise<void> {
   await checkPacker(run);
   for (const dir of run.terraformRoots) await checkTerraform(run, dir);
+  for (const dir of run.terraformModules) await checkFormat(run, dir, terraformEnv(run, dir, 'check'));
   if (run.ansible) await checkAnsible(run);
   annotate(run.report.findings);
   const { failed, rows } = run.report;
@@ -27,13 +29,14 @@ export async function check(run: Run): Promise<void> {
 
 async function checkPacker(run: Run): Promise<void> {
   for (const target of run.packer) {
+    const where = packerWhere(target);
     if (!run.tools.packer) {
-      notRunRows(run, ['packer validate'], target.template, run.tools.unavailable.packer ?? 'packer is not on PATH');
+      notRunRows(run, ['packer validate'], where, run.tools.unavailable.packer ?? 'packer is not on PATH');
       continue;
     }
-    const result = await exec(run, `packer validate ${target.template} (in ${target.cwd})`, run.tools.packer, packerValidateArgs(target), target.cwd);
+    const result = await exec(run, `packer validate ${where} (in ${target.cwd})`, run.tools.packer, packerValidateArgs(target), target.cwd);
     const found = result.code ? parsePackerValidate(`${result.stdout}\n${result.stderr}`, target.template, target.cwd, run.root) : [];
-    record(run, checkRow('packer validate', target.template, result.code === 0, found, 'failed'), 'validate', found);
+    record(run, checkRow('packer validate', where, result.code === 0, found, 'failed'), 'validate', found);
   }
 }
 
@@ -62,9 +65,7 @@ async function checkTerraform(run: Run, dir: string): Promise<void> {
   }
   record(run, checkRow('terraform validate', dir, validate.code === 0, found, 'invalid'), 'validate', found);
 
-  const fmt = await exec(run, `terraform fmt -check (${dir})`, terraform.path, ['fmt', '-check', '-list=true', '-no-color'], dir, env);
-  const unformatted = parseFmtCheck(fmt.stdout, dir);
-  record(run, checkRow('terraform fmt', dir, fmt.code === 0, unformatted, 'not formatted'), 'lint', unformatted);
+  await checkFormat(run, dir, env);
 
   if (!run.tools.tflint) {
     // A local run says why it could not run; on a runner tflint is optional.
@@ -84,6 +85,26 @@ async function checkTerraform(run: Run, dir: string): Promise<void> {
   record(run, checkRow('tflint', dir, !failing, issues, 'failed'), 'lint', issues);
 }
 
+/**
+ * `terraform fmt -check -recursive` from a root or module folder, so the modules below it are
+ * checked too. A file is reported once, in the row of the deepest checked folder that holds it: a
+ * root inside another (`terraform/stage` in `terraform`) has its own row.
+ */
+async function checkFormat(run: Run, dir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  if (!run.tools.terraform) {
+    notRunRows(run, ['terraform fmt'], dir, run.tools.unavailable.terraform ?? 'terraform is not on PATH');
+    return;
+  }
+  const fmt = await exec(run, `terraform fmt -check -recursive (${dir})`, run.tools.terraform.path, ['fmt', '-check', '-recursive', '-list=true', '-no-color'], dir, env);
+  const checked = [...run.terraformRoots, ...run.terraformModules];
+  const owner = (file: string) => checked.filter((d) => isUnder(file, d)).sort((a, b) => b.length - a.length)[0];
+  const unformatted = parseFmtCheck(fmt.stdout, dir).filter((f) => owner(f.file!) === dir);
+  // exit 3: files to format (perhaps only in a deeper folder's row); anything else non-zero: terraform could not read a file
+  const ok = fmt.code === 0 || (fmt.code === 3 && !unformatted.length);
+  const found = ok || unformatted.length ? unformatted : parseDiagnosticsText(fmt.stderr || fmt.stdout, dir, 'terraform fmt');
+  record(run, checkRow('terraform fmt', dir, ok, found, 'not formatted'), 'lint', found);
+}
+
 /** Galaxy requirements first (the playbooks need them), then the syntax check and ansible-lint. */
 async function checkAnsible(run: Run): Promise<void> {
   const plan = run.ansible!;
@@ -101,28 +122,47 @@ async function checkAnsible(run: Run): Promise<void> {
     for (const check of ['ansible-playbook --syntax-check', 'ansible-lint']) run.report.rows.push({ check, where, result: 'not run', detail: why });
     return;
   }
-  for (const group of plan.groups) {
-    const env = ansibleEnv(run, group);
-    // without an inventory input, the config's own; without either, the implicit localhost
-    const inventory = run.inventory ?? (group.config?.inventory ? undefined : 'localhost,');
-    for (const playbook of group.playbooks) {
-      if (!run.tools.ansiblePlaybook) {
-        notRunRows(run, ['ansible-playbook --syntax-check'], playbook, unavailable['ansible-playbook'] ?? 'ansible-playbook is not on PATH');
-        continue;
-      }
-      const args = syntaxCheckArgs({ cwd: group.cwd, playbook, inventory, vaultFile: run.resources.vaultFile });
-      const syntax = await exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook, args, group.cwd, env);
-      const found = syntax.code ? parseAnsibleSyntax(`${syntax.stdout}\n${syntax.stderr}`, playbook, group.cwd, run.root) : [];
-      record(run, checkRow('ansible-playbook --syntax-check', playbook, syntax.code === 0, found, 'syntax error'), 'validate', found);
-    }
-    if (!run.tools.ansibleLint) {
-      notRunRows(run, ['ansible-lint'], group.playbooks.join(', '), unavailable['ansible-lint'] ?? 'ansible-lint is not on PATH');
+  for (const group of plan.groups) await checkGroup(run, group);
+}
+
+/**
+ * The syntax check of each playbook of a group, then ansible-lint over them, from the group's
+ * folder. A playbook that could not be read for want of the vault password (its own row says so)
+ * is left out of ansible-lint, which would only fail on it again with an "internal-error".
+ */
+async function checkGroup(run: Run, group: AnsibleGroup): Promise<void> {
+  const { unavailable } = run.tools;
+  const env = ansibleEnv(run, group);
+  // without an inventory input, the config's own; without either, the implicit localhost
+  const inventory = run.inventory ?? (group.config?.inventory ? undefined : 'localhost,');
+  const locked: string[] = [];
+  for (const playbook of group.playbooks) {
+    if (!run.tools.ansiblePlaybook) {
+      notRunRows(run, ['ansible-playbook --syntax-check'], playbook, unavailable['ansible-playbook'] ?? 'ansible-playbook is not on PATH');
       continue;
     }
-    const lint = await exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint, ansibleLintArgs(group.cwd, group.playbooks, plan.lintConfig), group.cwd, env);
-    const found = parseAnsibleLint(lint.stdout, group.cwd, run.root);
-    record(run, checkRow('ansible-lint', group.playbooks.join(', '), lint.code === 0, found, lint.code ? lastLines(lint.stderr, 1) || 'failed' : ''), 'lint', found);
+    const args = syntaxCheckArgs({ cwd: group.cwd, playbook, inventory, vaultFile: run.resources.vaultFile });
+    const syntax = await exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook, args, group.cwd, env);
+    const output = `${syntax.stdout}\n${syntax.stderr}`;
+    if (syntax.code && lockedVault(run, output)) {
+      locked.push(playbook);
+      const found = vaultFindings(run, playbook, output);
+      record(run, { ...checkRow('ansible-playbook --syntax-check', playbook, false, found, ''), detail: 'needs the vault password' }, 'validate', found);
+      continue;
+    }
+    const found = syntax.code ? parseAnsibleSyntax(output, playbook, group.cwd, run.root) : [];
+    record(run, checkRow('ansible-playbook --syntax-check', playbook, syntax.code === 0, found, 'syntax error'), 'validate', found);
   }
+  const playbooks = group.playbooks.filter((p) => !locked.includes(p));
+  if (locked.length) run.report.rows.push({ check: 'ansible-lint', where: locked.join(', '), result: 'not run', detail: 'needs the vault password' });
+  if (!playbooks.length) return;
+  if (!run.tools.ansibleLint) {
+    notRunRows(run, ['ansible-lint'], playbooks.join(', '), unavailable['ansible-lint'] ?? 'ansible-lint is not on PATH');
+    return;
+  }
+  const lint = await exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint, ansibleLintArgs(group.cwd, playbooks, run.ansible!.lintConfig), group.cwd, env);
+  const found = parseAnsibleLint(lint.stdout, group.cwd, run.root);
+  record(run, checkRow('ansible-lint', playbooks.join(', '), lint.code === 0, found, lint.code ? lastLines(lint.stderr, 1) || 'failed' : ''), 'lint', found);
 }
 
 /** A markdown line for the summary: where ansible ran and with which config. */
@@ -151,7 +191,31 @@ export function ansibleEnv(run: Run, group: AnsibleGroup): NodeJS.ProcessEnv {
     env.ANSIBLE_COLLECTIONS_PATH = [run.resources.galaxyCollections, ...own].join(':');
   }
   if (run.resources.vaultFile) env.ANSIBLE_VAULT_PASSWORD_FILE = run.resources.vaultFile;
+  else if (run.resources.vaultPlaceholder && group.config?.vaultPasswordFile && !existsSync(group.config.vaultPasswordFile)) env.ANSIBLE_VAULT_PASSWORD_FILE = run.resources.vaultPlaceholder;
   return env;
+}
+
+/** ansible failed on vaulted data while no password was given (wrong password, or none at all). */
+export function lockedVault(run: Run, output: string): boolean {
+  return !run.inputs['ansible-vault-password'] && /Decryption failed|no vault secrets/.test(output);
+}
+
+/**
+ * The finding for a playbook that failed on vaulted data while no password was given: it names the
+ * empty input (a pull request from a fork gets no secrets), where ansible says "Decryption failed".
+ */
+export function vaultFindings(run: Run, playbook: string, output: string): Finding[] {
+  const file = /(?:Decryption failed|no vault secrets)[^\n]*? on (\S+)/.exec(output)?.[1];
+  const what = file ? ` (${fromTool(file, '.', run.root)})` : '';
+  return [
+    {
+      tool: 'ansible-playbook',
+      level: 'error',
+      message: `${playbook} reads vaulted data${what}, and input "ansible-vault-password" is empty, so it cannot be checked: pass the vault password as a secret (pull requests from forks get no secrets).`,
+      file: playbook,
+      title: 'ansible-playbook --syntax-check',
+    },
+  ];
 }
 
 /** `ansible-galaxy install -r` of every requirements file into the run's private folder. */

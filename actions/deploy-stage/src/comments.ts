@@ -25,8 +25,25 @@ export function hashLine(sha256: string): string {
   return `<!-- shipkit:plan-sha256 ${sha256} -->`;
 }
 
+/**
+ * The lines the kit reads back, each at its place: the marker is the comment's first line, the
+ * hash line the second, the kind line the third. Anything further down is the plan as rendered,
+ * which holds text from the pull request (resource arguments, for_each keys): a marker or hash
+ * quoted there is not the comment's own.
+ */
+function headLines(body: string): string[] {
+  return body.split(/\r?\n/, 3);
+}
+
+/** The comment's own marker (its first line), when it is a plan comment. */
+export function planMarker(body: string): string | undefined {
+  const first = headLines(body)[0] ?? '';
+  return first.startsWith(MARKER_PREFIX) && first.endsWith(' -->') ? first : undefined;
+}
+
 export function findPlanHash(body: string): string | undefined {
-  return /<!-- shipkit:plan-sha256 ([0-9a-f]{64}) -->/.exec(body)?.[1];
+  if (!planMarker(body)) return undefined;
+  return /^<!-- shipkit:plan-sha256 ([0-9a-f]{64}) -->$/.exec(headLines(body)[1] ?? '')?.[1];
 }
 
 export function kindLine(kind: PlanKind): string {
@@ -34,7 +51,8 @@ export function kindLine(kind: PlanKind): string {
 }
 
 export function findPlanKind(body: string): PlanKind | undefined {
-  return /<!-- shipkit:plan-kind (destroy|changes|no-changes) -->/.exec(body)?.[1] as PlanKind | undefined;
+  if (!planMarker(body)) return undefined;
+  return /^<!-- shipkit:plan-kind (destroy|changes|no-changes) -->$/.exec(headLines(body)[2] ?? '')?.[1] as PlanKind | undefined;
 }
 
 export interface CommentInput {

@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import { run as runProcess } from '../../../lib/exec.js';
 import { StageFailure } from './failure.js';
 import { playbookArgs } from './argv.js';
-import { ansibleEnv } from './check.js';
+import { ansibleEnv, lockedVault } from './check.js';
 import { exec, type Run } from './run.js';
 import { lastLines } from './text.js';
 
@@ -19,7 +19,10 @@ export async function deploy(run: Run): Promise<void> {
     const inventory = run.inventory;
     const args = playbookArgs({ cwd: group.cwd, playbook: plan.playbook, inventory, vaultFile: run.resources.vaultFile });
     const result = await exec(run, `ansible-playbook ${plan.playbook}`, run.tools.ansiblePlaybook!, args, group.cwd, ansibleEnv(run, group));
-    if (result.code) throw new StageFailure('deploy-failed', `ansible-playbook ${plan.playbook} failed (exit ${result.code}):\n${lastLines(result.stdout || result.stderr)}`);
+    if (result.code) {
+      const vault = lockedVault(run, `${result.stdout}\n${result.stderr}`) ? '\nIt reads vaulted data, and input "ansible-vault-password" is empty: pass the vault password as a secret.' : '';
+      throw new StageFailure('deploy-failed', `ansible-playbook ${plan.playbook} failed (exit ${result.code}):\n${lastLines(result.stdout || result.stderr)}${vault}`);
+    }
     run.report.notes.push(`Deployed with ansible-playbook ${plan.playbook}.`);
     return;
   }

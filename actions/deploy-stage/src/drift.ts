@@ -4,7 +4,7 @@ import { info } from '../../../lib/log.js';
 import { backInSyncComment, DRIFT_LABEL, driftBody, driftChangedComment, driftMarker, findDriftHash, issueTitle, type DriftInput } from './drift-issue.js';
 import { StageFailure } from './failure.js';
 import { client, closeIssue, commentOnIssue, ensureLabel, markedIssues, openIssue, updateIssue, type TrackedIssue } from './github.js';
-import { initBackend, savedPlan, setPlanOutputs, type SavedPlan } from './plan.js';
+import { announceVariables, initBackend, savedPlan, setPlanOutputs, varFiles, type SavedPlan } from './plan.js';
 import { identify, login, reportForeign, runUrl } from './review.js';
 import type { DriftStatus, Run } from './run.js';
 import { driftSha256, hasRefreshOnly, planArgs, refreshOnlyArgs } from './terraform.js';
@@ -38,6 +38,7 @@ interface Tracked {
 }
 
 async function detect(run: Run): Promise<Found> {
+  announceVariables(run);
   await initBackend(run);
   const { refresh, plan } = await bothPlans(run);
   setPlanOutputs(plan.summary);
@@ -56,11 +57,11 @@ async function bothPlans(run: Run): Promise<{ refresh?: SavedPlan; plan: SavedPl
   const folder = join(run.resources.dir!, 'plan');
   const version = run.tools.terraform!.version;
   const refreshFile = join(folder, `${inputs.environment}-refresh-only.tfplan`);
-  const refresh = hasRefreshOnly(version) ? await savedPlan(run, 'terraform plan -refresh-only', refreshOnlyArgs(refreshFile, inputs['lock-timeout']), refreshFile) : undefined;
+  const refresh = hasRefreshOnly(version) ? await savedPlan(run, 'terraform plan -refresh-only', refreshOnlyArgs(refreshFile, inputs['lock-timeout'], varFiles(run)), refreshFile) : undefined;
   if (!refresh) info(`terraform ${version.join('.')} has no refresh-only plan (0.15.4 and later do): only the plan runs, where a change made outside Terraform shows as one an apply would undo.`);
   const planFile = join(folder, `${inputs.environment}.tfplan`);
   run.resources.planFile = planFile; // keep-plan keeps the normal plan
-  const plan = await savedPlan(run, 'terraform plan', planArgs(planFile, inputs['lock-timeout']), planFile);
+  const plan = await savedPlan(run, 'terraform plan', planArgs(planFile, inputs['lock-timeout'], varFiles(run)), planFile);
   return { refresh, plan };
 }
 

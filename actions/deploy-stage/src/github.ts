@@ -1,6 +1,6 @@
 import { ToolError, UsageError } from '../../../lib/errors.js';
 import { octokit, type Octokit } from '../../../lib/github.js';
-import { findPlanHash, findPlanKind, MARKER_PREFIX, marker } from './comments.js';
+import { findPlanHash, findPlanKind, marker, planMarker } from './comments.js';
 import type { PlanKind } from './planjson.js';
 
 /** The few GitHub REST and GraphQL calls deploy-stage makes, through Octokit (loaded only when needed). */
@@ -58,6 +58,7 @@ export async function tokenIdentity(octokit: Octokit): Promise<Identity> {
 
 interface IssueComment {
   id: number;
+  node_id?: string;
   body?: string;
   user?: { login?: string } | null;
 }
@@ -68,43 +69,136 @@ export interface Foreign {
   author: string;
 }
 
-async function markedComments(octokit: Octokit, repo: Repo, pr: number, tag: string, identity: Identity): Promise<{ own: IssueComment[]; foreign: Foreign[] }> {
+/**
+ * The plan comments of a pull request (a plan comment's first line is its marker: `matches` says
+ * which markers count), split by author: the token's own, and the foreign ones.
+ */
+async function planComments(octokit: Octokit, repo: Repo, pr: number, matches: (marker: string) => boolean, identity: Identity): Promise<{ own: IssueComment[]; foreign: Foreign[] }> {
   const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pr, per_page: 100 })) as IssueComment[];
-  const marked = comments.filter((c) => c.body?.includes(tag));
+  const marked = comments.filter((c) => {
+    const found = planMarker(c.body ?? '');
+    return found !== undefined && matches(found);
+  });
   return {
     own: marked.filter((c) => c.user?.login === identity.login),
     foreign: marked.filter((c) => c.user?.login !== identity.login).map((c) => ({ id: c.id, author: c.user?.login ?? '(unknown)' })),
   };
 }
 
-/** The token's own plan comment for this environment and folder (the newest), and the foreign ones. */
-export async function findPlanComment(
+/** GraphQL's actor, spelled as REST spells logins: a bot is `name[bot]` there, `name` (typename Bot) in GraphQL. */
+interface Actor {
+  __typename?: string;
+  login?: string;
+}
+
+export function restLogin(actor: Actor | null | undefined): string | undefined {
+  if (!actor?.login) return undefined;
+  return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
+}
+
+interface Edit {
+  editedAt?: string | null;
+  editor?: Actor | null;
+}
+
+interface CommentNode {
+  databaseId?: number;
+  author?: Actor | null;
+  editor?: Actor | null;
+  lastEditedAt?: string | null;
+  head?: { nodes?: (Edit | null)[] | null } | null;
+  tail?: { nodes?: (Edit | null)[] | null } | null;
+}
+
+// The edit history from both ends: the newest edit is at one of them, whichever order GitHub lists it in.
+const WRITERS_QUERY = `query($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on IssueComment {
+      databaseId
+      author { __typename login }
+      editor { __typename login }
+      lastEditedAt
+      head: userContentEdits(first: 20) { nodes { editedAt editor { __typename login } } }
+      tail: userContentEdits(last: 20) { nodes { editedAt editor { __typename login } } }
+    }
+  }
+}`;
+
+/**
+ * Who last wrote each comment's body (REST's `user` is only who created it): its author when it
+ * was never edited, else its last editor. Anyone with write access can edit any comment, the bot's
+ * included, and the kit's lines are hidden in the rendered comment; GraphQL keeps the editor
+ * (`editor`, `lastEditedAt`, and the history in `userContentEdits`). A comment whose last writer
+ * cannot be told is reported as written by nobody.
+ */
+export async function lastWriters(octokit: Octokit, comments: readonly IssueComment[]): Promise<Map<number, string | undefined>> {
+  const writers = new Map<number, string | undefined>(comments.map((c) => [c.id, undefined]));
+  const ids = comments.map((c) => c.node_id).filter((id): id is string => Boolean(id));
+  for (let i = 0; i < ids.length; i += 100) {
+    let data: { nodes?: (CommentNode | null)[] };
+    try {
+      data = await octokit.graphql<{ nodes?: (CommentNode | null)[] }>(WRITERS_QUERY, { ids: ids.slice(i, i + 100) });
+    } catch (error: unknown) {
+      throw new ToolError(
+        `Could not ask GitHub (GraphQL) who last edited the plan comments: ${error instanceof Error ? error.message : String(error)}. A plan comment is trusted only when the token's identity wrote it last.`,
+      );
+    }
+    for (const node of data.nodes ?? []) {
+      if (node?.databaseId !== undefined && writers.has(node.databaseId)) writers.set(node.databaseId, lastWriter(node));
+    }
+  }
+  return writers;
+}
+
+function lastWriter(node: CommentNode): string | undefined {
+  if (!node.lastEditedAt) return restLogin(node.author);
+  const edits = [...(node.head?.nodes ?? []), ...(node.tail?.nodes ?? [])].filter((e): e is Edit => Boolean(e?.editedAt));
+  const newest = edits.sort((a, b) => Date.parse(b.editedAt!) - Date.parse(a.editedAt!))[0];
+  const editor = restLogin(node.editor);
+  // `editor` is who made the last edit; the history must agree when it has any
+  if (!editor || (newest && restLogin(newest.editor) !== editor)) return undefined;
+  return editor;
+}
+
+/**
+ * The plan comment for this environment and folder, written: the token's own (the newest) is
+ * updated in place, the whole body, so the token is its last writer again whoever edited it
+ * meanwhile; else a new one is added, unless `create` is false. Foreign ones are never touched.
+ */
+export async function upsertPlanComment(
   octokit: Octokit,
   repo: Repo,
   pr: number,
   identity: Identity,
   environment: string,
   dir: string,
-): Promise<{ existing?: { id: number }; foreign: Foreign[] }> {
-  const { own, foreign } = await markedComments(octokit, repo, pr, marker(environment, dir), identity);
-  const newest = own[own.length - 1];
-  return { existing: newest ? { id: newest.id } : undefined, foreign };
-}
-
-/** Updates the comment found by findPlanComment, or creates one. */
-export async function writePlanComment(octokit: Octokit, repo: Repo, pr: number, existing: { id: number } | undefined, body: string): Promise<{ id: number; updated: boolean }> {
+  body: string,
+  create = true,
+): Promise<{ written?: { id: number; updated: boolean }; foreign: Foreign[] }> {
+  const wanted = marker(environment, dir);
+  const { own, foreign } = await planComments(octokit, repo, pr, (m) => m === wanted, identity);
+  const existing = own[own.length - 1];
   if (existing) {
     await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
-    return { id: existing.id, updated: true };
+    return { written: { id: existing.id, updated: true }, foreign };
   }
+  if (!create) return { foreign };
   const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
-  return { id: created.data.id, updated: false };
+  return { written: { id: created.data.id, updated: false }, foreign };
 }
 
-/** The kinds recorded in the token's own plan comments on a pull request, every environment and folder. */
-export async function planKinds(octokit: Octokit, repo: Repo, pr: number, identity: Identity): Promise<PlanKind[]> {
-  const { own } = await markedComments(octokit, repo, pr, MARKER_PREFIX, identity);
-  return own.map((c) => findPlanKind(c.body ?? '')).filter((k): k is PlanKind => Boolean(k));
+/**
+ * The kinds recorded in the token's own plan comments on a pull request, every environment and
+ * folder; a comment someone else edited last does not count (its kind line could say anything).
+ */
+export async function planKinds(octokit: Octokit, repo: Repo, pr: number, identity: Identity): Promise<{ kinds: PlanKind[]; edited: Foreign[] }> {
+  const { own } = await planComments(octokit, repo, pr, () => true, identity);
+  const writers = own.length ? await lastWriters(octokit, own) : new Map<number, string | undefined>();
+  const trusted = own.filter((c) => writers.get(c.id) === identity.login);
+  return {
+    kinds: trusted.map((c) => findPlanKind(c.body ?? '')).filter((k): k is PlanKind => Boolean(k)),
+    edited: own.filter((c) => writers.get(c.id) !== identity.login).map((c) => ({ id: c.id, author: writers.get(c.id) ?? '(unknown)' })),
+  };
 }
 
 export interface LabelSpec {
@@ -194,9 +288,40 @@ export async function closeIssue(octokit: Octokit, repo: Repo, issue: number): P
   await octokit.rest.issues.update({ ...repo, issue_number: issue, state: 'closed', state_reason: 'completed' });
 }
 
+interface CommitPull {
+  number: number;
+  merged_at?: string | null;
+  merge_commit_sha?: string | null;
+  base?: { ref?: string; repo?: { full_name?: string } | null };
+  head?: { repo?: { full_name?: string } | null };
+}
+
+export interface ReviewedPlan {
+  hash?: string;
+  pr?: number;
+  foreign: Foreign[];
+  /** The token's own plan comment, last edited by someone else (or by nobody GitHub can name): not trusted. */
+  editedBy?: string;
+  /** The pull request came from a fork (its head repository, when GitHub still knows it). */
+  fork?: string;
+  /** Merged pull requests of the commit that went into another branch: their plans were reviewed for that branch. */
+  elsewhere: { number: number; base: string }[];
+}
+
+/** Of the merged pull requests of `sha`, the one that brought it to `branch`: the one it is the merge commit of, else the last merged. */
+export function pullOf(pulls: readonly CommitPull[], sha: string, branch: string | undefined): { pr?: CommitPull; elsewhere: { number: number; base: string }[] } {
+  const merged = pulls.filter((p) => p.merged_at);
+  const into = branch ? merged.filter((p) => p.base?.ref === branch) : merged.filter((p) => p.merge_commit_sha === sha);
+  const elsewhere = merged.filter((p) => !into.includes(p)).map((p) => ({ number: p.number, base: p.base?.ref ?? '?' }));
+  const latest = [...into].sort((a, b) => Date.parse(b.merged_at!) - Date.parse(a.merged_at!))[0];
+  return { pr: into.find((p) => p.merge_commit_sha === sha) ?? latest, elsewhere };
+}
+
 /**
- * The plan hash reviewed on the pull request that brought `sha` to the branch: the merged PR of
- * the commit, then the newest plan comment for this environment and folder by the token's identity.
+ * The plan hash reviewed on the pull request that brought `sha` to `branch` (the branch being
+ * applied: a pull request merged into another branch was reviewed for that one), from the newest
+ * plan comment for this environment and folder that the token's identity wrote, and wrote last.
+ * Without `branch` (a run on a tag), only the pull request whose merge commit `sha` is counts.
  */
 export async function reviewedPlanHash(
   octokit: Octokit,
@@ -205,12 +330,19 @@ export async function reviewedPlanHash(
   identity: Identity,
   environment: string,
   dir: string,
-): Promise<{ hash?: string; pr?: number; foreign: Foreign[] }> {
+  branch?: string,
+): Promise<ReviewedPlan> {
   const pulls = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
-  const merged = pulls.data.filter((p) => p.merged_at);
-  const pr = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];
-  if (!pr) return { foreign: [] };
-  const { own, foreign } = await markedComments(octokit, repo, pr.number, marker(environment, dir), identity);
+  const { pr, elsewhere } = pullOf(pulls.data, sha, branch);
+  if (!pr) return { foreign: [], elsewhere };
+  const headRepo = pr.head?.repo?.full_name;
+  const fork = headRepo && headRepo.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase() ? headRepo : undefined;
+  const wanted = marker(environment, dir);
+  const { own, foreign } = await planComments(octokit, repo, pr.number, (m) => m === wanted, identity);
   const newest = own[own.length - 1];
-  return { hash: newest?.body ? findPlanHash(newest.body) : undefined, pr: pr.number, foreign };
+  const found: ReviewedPlan = { pr: pr.number, foreign, fork, elsewhere };
+  if (!newest) return found;
+  const writer = (await lastWriters(octokit, [newest])).get(newest.id);
+  if (writer !== identity.login) return { ...found, editedBy: writer ?? '(someone GitHub does not name)' };
+  return { ...found, hash: findPlanHash(newest.body ?? '') };
 }

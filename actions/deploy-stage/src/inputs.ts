@@ -30,6 +30,8 @@ export interface Inputs {
   'fail-on-drift': boolean;
   'provider-cache': boolean;
   'example-vars': boolean;
+  /** tfvars text (HCL, or JSON when it starts with `{`) for plan: a secret. */
+  'terraform-vars': string;
   'ansible-playbooks': string[];
   'ansible-inventory': string;
   'ansible-config': string;
@@ -55,6 +57,9 @@ export function getInputs(): Inputs {
   // Secrets first, masked before anything could print them (an error message included).
   const vaultPassword = getText('ansible-vault-password');
   mask(vaultPassword);
+  const terraformVars = getText('terraform-vars');
+  // lines such as `}` or `tags = {` are no secret, and masked they would hide every brace in the log
+  mask(terraformVars, (line) => line.trim().length >= 4 && /[A-Za-z0-9]/.test(line));
   const backendConfig = getLines('backend-config').map(backendEntry);
 
   const environment = getString('environment') || 'stage';
@@ -86,6 +91,7 @@ export function getInputs(): Inputs {
     'fail-on-drift': getBoolean('fail-on-drift'),
     'provider-cache': getBoolean('provider-cache', true),
     'example-vars': getBoolean('example-vars', true),
+    'terraform-vars': terraformVars,
     'ansible-playbooks': getLines('ansible-playbooks'),
     'ansible-inventory': getString('ansible-inventory'),
     'ansible-config': getString('ansible-config'),
@@ -107,11 +113,11 @@ export function getInputs(): Inputs {
   return inputs;
 }
 
-/** Masks a secret, and each of its lines on its own, so no part of it reaches the log. */
-function mask(secret: string): void {
+/** Masks a secret, and each of its lines on its own (those `worth` masking), so no part of it reaches the log. */
+function mask(secret: string, worth: (line: string) => boolean = (line) => Boolean(line.trim())): void {
   if (!secret) return;
   core.setSecret(secret);
-  for (const line of secret.split(/\r?\n/)) if (line.trim() && line !== secret) core.setSecret(line);
+  for (const line of secret.split(/\r?\n/)) if (worth(line) && line !== secret) core.setSecret(line);
 }
 
 /** `key=value` is a pair (its value masked at once); anything else names a file. */

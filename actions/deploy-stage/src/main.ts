@@ -7,7 +7,7 @@ import { getInputs } from './inputs.js';
 import { apply, plan } from './plan.js';
 import { prepare } from './prepare.js';
 import { writeChecks, writeSummary } from './report.js';
-import { cleanUp, setUp } from './resources.js';
+import { cleanUp, setUp, withExampleCopies } from './resources.js';
 import { review } from './review.js';
 
 /**
@@ -22,7 +22,7 @@ export async function main(): Promise<void> {
   try {
     setUp(run);
     if (inputs.command === 'drift') return await drift(run);
-    await check(run);
+    await withExampleCopies(run, () => check(run));
     if (inputs.command === 'check') return;
     await plan(run);
     await review(run);

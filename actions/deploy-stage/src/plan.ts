@@ -6,6 +6,8 @@ import { run as runProcess, type ExecResult } from '../../../lib/exec.js';
 import { info } from '../../../lib/log.js';
 import { StageFailure, type FailureReason } from './failure.js';
 import { parsePlan, planView, type PlanView } from './planjson.js';
+import { countsText } from './render.js';
+import { skippedExamples } from './resources.js';
 import { exec, show, terraformEnv, type Run } from './run.js';
 import { maskable, redact, sensitiveValues } from './sensitive.js';
 import { applyArgs, backendConfigFile, initArgs, parseDiagnosticsText, parseLockError, planArgs, summarisePlan, type PlanSummary } from './terraform.js';
@@ -17,22 +19,38 @@ import { lastLines } from './text.js';
  */
 export async function plan(run: Run): Promise<void> {
   const dir = run.envDir!;
+  announceVariables(run);
   await initBackend(run);
   const planFile = join(run.resources.dir!, 'plan', `${run.inputs.environment}.tfplan`);
   run.resources.planFile = planFile;
-  const saved = await savedPlan(run, 'terraform plan', planArgs(planFile, run.inputs['lock-timeout']), planFile);
+  const saved = await savedPlan(run, 'terraform plan', planArgs(planFile, run.inputs['lock-timeout'], varFiles(run)), planFile);
   const summary = saved.summary;
   run.report.plan = { ...summary, dir, text: saved.text, view: saved.view };
-  info(`Plan for ${dir}: ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy (sha256 ${summary.sha256})`);
+  info(`Plan for ${dir}: ${countsText(saved.view.counts)} (sha256 ${summary.sha256})`);
   setPlanOutputs(summary);
 }
 
 export function setPlanOutputs(summary: PlanSummary): void {
   core.setOutput('plan-sha256', summary.sha256);
-  core.setOutput('changes', String(summary.add + summary.change + summary.destroy > 0));
+  core.setOutput('changes', String(summary.changes));
   core.setOutput('to-add', String(summary.add));
   core.setOutput('to-change', String(summary.change));
   core.setOutput('to-destroy', String(summary.destroy));
+  core.setOutput('to-import', String(summary.import));
+  core.setOutput('to-move', String(summary.move));
+}
+
+/** terraform-vars as `-var-file`, and a word on the placeholders the plan leaves out. */
+export function varFiles(run: Run): string[] {
+  return run.resources.varFile ? [run.resources.varFile] : [];
+}
+
+/** Said once per run, before the first plan: which placeholders it does not use. */
+export function announceVariables(run: Run): void {
+  const skipped = skippedExamples(run);
+  if (!skipped) return;
+  info(skipped);
+  run.report.notes.push(skipped);
 }
 
 /** `terraform init` in the environment's folder, with the backend. */
@@ -75,7 +93,7 @@ export async function savedPlan(run: Run, title: string, args: string[], planFil
   show(shownTitle, { ...planned, stdout: redact(planned.stdout, secrets), stderr: redact(planned.stderr, secrets) });
   const text = await terraform(run, 'terraform show', ['show', '-no-color', planFile], false);
   if (text.code) failOn(run, text, 'plan-failed', 'show');
-  return { summary: summarisePlan(json.stdout), view: planView(parsed), text: redact(text.stdout, secrets), exitCode: planned.code, json: json.stdout };
+  return { summary: summarisePlan(parsed), view: planView(parsed), text: redact(text.stdout, secrets), exitCode: planned.code, json: json.stdout };
 }
 
 /** The apply stage: the saved plan, which review() has compared with the reviewed one. */
@@ -87,7 +105,8 @@ export async function apply(run: Run): Promise<void> {
   const result = await terraform(run, 'terraform apply', applyArgs(run.resources.planFile!, run.inputs['lock-timeout']));
   if (result.code) failOn(run, result, 'apply-failed', 'apply');
   const p = run.report.plan!;
-  run.report.notes.push(`Applied ${p.dir}: ${p.add} added, ${p.change} changed, ${p.destroy} destroyed.`);
+  const more = [p.import ? `${p.import} imported` : '', p.move ? `${p.move} moved` : ''].filter(Boolean).map((x) => `, ${x}`).join('');
+  run.report.notes.push(`Applied ${p.dir}: ${p.add} added, ${p.change} changed, ${p.destroy} destroyed${more}.`);
 }
 
 /**
@@ -137,5 +156,8 @@ export function failOn(run: Run, result: ExecResult, reason: Extract<FailureReas
     );
   }
   annotate(parseDiagnosticsText(text, dir, `terraform ${what}`));
-  throw new StageFailure(reason, `terraform ${what} failed in ${dir}:\n${lastLines(result.stderr || result.stdout)}`);
+  const unset = /No value for required variable/.test(text)
+    ? '\nA variable has no value: give the environment\'s values with terraform-vars (a secret, passed as a private -var-file) or TF_VAR_<name> in the step\'s env. .example placeholders are used only by the checks.'
+    : '';
+  throw new StageFailure(reason, `terraform ${what} failed in ${dir}:\n${lastLines(result.stderr || result.stdout)}${unset}`);
 }

@@ -63,14 +63,20 @@ interface Change {
   actions: string[];
   before?: unknown;
   after?: unknown;
+  after_unknown?: unknown;
   before_sensitive?: unknown;
   after_sensitive?: unknown;
   replace_paths?: unknown[][];
   importing?: unknown;
 }
 
-interface ResourceChange {
+export interface ResourceChange {
   address: string;
+  /** `module.a["x"]` for a resource in a module. */
+  module_address?: string;
+  mode?: string;
+  type?: string;
+  name?: string;
   previous_address?: string;
   deposed?: string;
   action_reason?: string;
@@ -85,7 +91,7 @@ export interface ShowJson {
   output_changes?: Record<string, Change>;
   prior_state?: { values?: StateValues };
   planned_values?: StateValues;
-  configuration?: { root_module?: ConfigModule };
+  configuration?: { root_module?: ConfigModule; provider_config?: Record<string, ProviderConfig> };
 }
 
 export interface StateValues {
@@ -98,10 +104,42 @@ export interface StateModule {
   child_modules?: StateModule[];
 }
 
+/** `expressions` hold `constant_value` or `references` per argument (nested blocks as lists of such objects). */
+export interface ConfigResource {
+  address?: string;
+  mode?: string;
+  type?: string;
+  name?: string;
+  provider_config_key?: string;
+  expressions?: unknown;
+  count_expression?: unknown;
+  for_each_expression?: unknown;
+  depends_on?: string[];
+}
+
+export interface ModuleCall {
+  source?: string;
+  expressions?: unknown;
+  count_expression?: unknown;
+  for_each_expression?: unknown;
+  depends_on?: string[];
+  version_constraint?: string;
+  module?: ConfigModule;
+}
+
+export interface ProviderConfig {
+  name?: string;
+  full_name?: string;
+  alias?: string;
+  module_address?: string;
+  expressions?: unknown;
+}
+
 export interface ConfigModule {
   variables?: Record<string, { default?: unknown; sensitive?: boolean }>;
-  outputs?: Record<string, { sensitive?: boolean }>;
-  module_calls?: Record<string, { module?: ConfigModule }>;
+  outputs?: Record<string, { sensitive?: boolean; expression?: unknown }>;
+  resources?: ConfigResource[];
+  module_calls?: Record<string, ModuleCall>;
 }
 
 /** terraform's `action_reason` values (internal/command/jsonplan), as a reviewer would say them. */
@@ -174,11 +212,12 @@ export function planView(plan: ShowJson): PlanView {
     if (a.includes('delete')) counts.destroy++;
     if (a.includes('update')) counts.change++;
     if (change.change.importing) counts.import++;
+    // as imports: a move is counted whatever else happens to the object
+    if (change.previous_address && change.previous_address !== change.address) counts.move++;
     const action = actionOf(change);
     if (!action) continue;
     if (action === 'replace') counts.replace++;
     if (action === 'forget') counts.forget++;
-    if (action === 'move') counts.move++;
     if (action === 'read') counts.read++;
     resources.push(resourceEntry(change, action));
   }

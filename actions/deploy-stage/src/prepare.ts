@@ -15,9 +15,9 @@ import { nearestConfig, readConfig, readRequirements, type AnsibleConfig } from 
 import { splitArgs } from './deploy.js';
 import { repoFromEnv } from './github.js';
 import { DEFAULT_PACKER_TEMPLATES, TEMPLATE_DIR, type Inputs } from './inputs.js';
-import type { AnsibleGroup, AnsiblePlan, DeployPlan, PackerTarget, Run, ToolKey, Tools } from './run.js';
+import { packerWhere, type AnsibleGroup, type AnsiblePlan, type DeployPlan, type PackerTarget, type Run, type ToolKey, type Tools } from './run.js';
 import { parseTerraformVersion } from './terraform.js';
-import { packerTemplates, planExampleFiles, terraformRoots } from './workspace.js';
+import { packerTemplates, planExampleFiles, terraformModuleDirs, terraformRoots } from './workspace.js';
 
 /**
  * Everything deploy-stage will do, worked out and checked before the first side effect: every path
@@ -38,11 +38,14 @@ export async function prepare(inputs: Inputs, env: NodeJS.ProcessEnv = process.e
     examples: inputs['example-vars'] ? planExampleFiles(root, workdir) : { copies: [], skipped: [] },
     packer: [],
     terraformRoots: [],
+    terraformModules: [],
     report: { rows: [], findings: [], failed: new Set(), ansible: [], notes: [] },
     resources: { placed: [] },
   };
   run.packer = packerPlan(run, paths);
   run.terraformRoots = inputs['terraform-dirs'].length ? inputs['terraform-dirs'].map((dir) => terraformDir(paths, dir)) : terraformRoots(root, workdir);
+  // named roots are the whole of what is checked; found ones bring the modules no root holds
+  run.terraformModules = inputs['terraform-dirs'].length ? [] : terraformModuleDirs(root, workdir, run.terraformRoots);
   const inventory = inputs['ansible-inventory'];
   // a host list ("web1,web2," or "localhost,") is not a path
   run.inventory = !inventory ? undefined : inventory.includes(',') ? inventory : join(root, paths.path(inventory, 'ansible-inventory', 'file or dir'));
@@ -152,13 +155,18 @@ function packerPlan(run: Run, paths: InputPaths): PackerTarget[] {
   }
   const cwdInput = inputs['packer-working-directory'];
   const fixedCwd = cwdInput === TEMPLATE_DIR ? undefined : cwdInput ? paths.path(cwdInput, 'packer-working-directory', 'dir') : '.';
-  return [...templates].sort().map((template) => {
-    const dir = posix.dirname(template);
+  // packer reads an HCL2 template by folder (every *.pkr.hcl in it, and *.auto.pkrvars.hcl): one target per folder
+  const targets = new Set([...templates].map((t) => (t.endsWith('.pkr.hcl') ? `${posix.dirname(t)}/` : t)));
+  return [...targets].sort().map((target) => {
+    const folder = target.endsWith('/');
+    const template = folder ? target.slice(0, -1) : target;
+    const dir = folder ? template : posix.dirname(template);
     const configured = varFiles.filter((f) => posix.dirname(f) === dir);
     const beside = posix.join(dir, 'variables.json');
     const besideExists = placed.has(beside) || isFileIn(root, beside);
     return {
       template,
+      ...(folder ? { folder: true } : {}),
       cwd: fixedCwd ?? dir,
       varFiles: inputs['packer-var-files'].length ? configured : template.endsWith('.json') && besideExists ? [beside] : [],
     };
@@ -218,12 +226,7 @@ function environmentPlan(run: Run, paths: InputPaths): void {
   }
   const named = inputs['terraform-env-dir'] ? paths.path(inputs['terraform-env-dir'], 'terraform-env-dir', 'dir') : undefined;
   if (inputs.command === 'check') return;
-  run.envDir = named ?? run.terraformRoots.find((r) => posix.basename(r) === inputs.environment);
-  if (!run.envDir) {
-    throw new UsageError(
-      `No Terraform folder for environment "${inputs.environment}": no root module is named ${inputs.environment} (found: ${run.terraformRoots.join(', ') || 'none'}). Set "terraform-env-dir".`,
-    );
-  }
+  run.envDir = named ?? environmentDir(run.terraformRoots, inputs.environment);
   run.git = readGitContext(process.env, run.root);
   const isPr = isPullRequest(run.git.eventName);
   if (inputs.command === 'apply' && isPr) {
@@ -245,6 +248,18 @@ function environmentPlan(run: Run, paths: InputPaths): void {
   }
 }
 
+/** The one root module named like the environment: none, or several, is the user's to settle with terraform-env-dir. */
+function environmentDir(roots: readonly string[], environment: string): string {
+  const named = roots.filter((r) => posix.basename(r) === environment);
+  if (named.length === 1) return named[0]!;
+  if (!named.length) {
+    throw new UsageError(`No Terraform folder for environment "${environment}": no root module is named ${environment} (found: ${roots.join(', ') || 'none'}). Set "terraform-env-dir".`);
+  }
+  throw new UsageError(
+    `Environment "${environment}" matches ${named.length} root modules: ${named.join(', ')}. Say which one to plan and apply with "terraform-env-dir" (e.g. terraform-env-dir: ${named[0]}), or narrow "terraform-dirs".`,
+  );
+}
+
 /**
  * A drift check plans the environment and nothing else: the inputs of the checks and of the
  * application deploy were checked above like every input, but packer, ansible and the deploy
@@ -255,6 +270,7 @@ function onlyDrift(run: Run): void {
   run.ansible = undefined;
   run.deploy = undefined;
   run.terraformRoots = run.terraformRoots.filter((dir) => dir === run.envDir);
+  run.terraformModules = [];
 }
 
 function deployPlan(run: Run, paths: InputPaths): DeployPlan | undefined {
@@ -296,7 +312,7 @@ function findTools(run: Run): Tools {
     const setupTool = tool.startsWith('ansible') ? undefined : told[tool];
     tools.unavailable[tool] = setupTool ?? `${tool} is not on PATH${tool.startsWith('ansible') ? ' (pip install ansible ansible-lint)' : ''}`;
   };
-  if (run.terraformRoots.length || run.envDir) {
+  if (run.terraformRoots.length || run.terraformModules.length || run.envDir) {
     const terraform = findOnPath('terraform', path);
     if (terraform) {
       const out = versionOutput(terraform, run.env);
@@ -304,14 +320,14 @@ function findTools(run: Run): Tools {
       if (!version) throw new UsageError(`${terraform} does not look like terraform: \`terraform version\` printed ${forLog(out.split('\n')[0] ?? '')}.`);
       tools.terraform = { path: terraform, version };
     } else {
-      missing('terraform', `${run.terraformRoots.join(', ') || run.envDir} hold Terraform code`, SETUP_TOOLS);
+      missing('terraform', `${[...run.terraformRoots, ...run.terraformModules].join(', ') || run.envDir} hold Terraform code`, SETUP_TOOLS);
     }
     tools.tflint = findOnPath('tflint', path);
     if (!tools.tflint && tolerate) tools.unavailable.tflint = told.tflint ?? 'tflint is not on PATH';
   }
   if (run.packer.length) {
     tools.packer = findOnPath('packer', path);
-    const templates = run.packer.map((p) => p.template);
+    const templates = run.packer.map(packerWhere);
     if (!tools.packer) missing('packer', `${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}`, `${SETUP_TOOLS.slice(0, -1)}, or narrow "packer-templates".`);
   }
   const install = 'Install them before this step (the reusable workflows pin them with ansible-version and ansible-lint-version), e.g. `pip install ansible ansible-lint`.';

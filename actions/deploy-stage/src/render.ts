@@ -19,10 +19,15 @@ const TITLES: Record<Action, string> = {
   read: 'Read during apply (data sources)',
 };
 
-/** `**1 to add, 0 to change, 0 to destroy.**` as terraform counts, with imports and forgets when there are any. */
+/** `1 to import, 1 to add, 0 to change, 0 to destroy, 1 to move` as terraform counts, with imports, forgets and moves when there are any. */
+export function countsText(counts: Counts): string {
+  const some = (n: number, what: string) => (n ? `${n} ${what}` : '');
+  return [some(counts.import, 'to import'), some(counts.forget, 'to forget'), `${counts.add} to add`, `${counts.change} to change`, `${counts.destroy} to destroy`, some(counts.move, 'to move')].filter(Boolean).join(', ');
+}
+
+/** `**1 to add, 0 to change, 0 to destroy.**` */
 export function headline(counts: Counts): string {
-  const extra = [counts.import ? `${counts.import} to import` : '', counts.forget ? `${counts.forget} to forget` : ''].filter(Boolean);
-  return `**${[...extra, `${counts.add} to add`, `${counts.change} to change`, `${counts.destroy} to destroy`].join(', ')}.**`;
+  return `**${countsText(counts)}.**`;
 }
 
 /** A caution a reviewer cannot scroll past, when anything is destroyed. */

@@ -3,7 +3,7 @@ import { checksOutput } from '../../../lib/checks.js';
 import { code, markdownTable, md } from '../../../lib/summary.js';
 import { collapsed } from './comments.js';
 import type { Inputs } from './inputs.js';
-import { planMarkdown } from './render.js';
+import { countsText, planMarkdown } from './render.js';
 import type { DriftReport, Report } from './run.js';
 
 /** Room in the summary (GitHub takes up to 1 MiB a step) for the resource list and the text plan. */
@@ -42,7 +42,7 @@ export async function writeSummary(inputs: Inputs, report: Report): Promise<void
   for (const line of report.ansible) parts.push(line, '');
   if (report.plan) {
     const p = report.plan;
-    parts.push(`**Plan** for ${code(p.dir)}: ${p.add} to add, ${p.change} to change, ${p.destroy} to destroy (\`sha256:${p.sha256}\`)`, '');
+    parts.push(`**Plan** for ${code(p.dir)}: ${countsText(p.view.counts)} (\`sha256:${p.sha256}\`)`, '');
     // the line above has the counts
     parts.push(planMarkdown(p.view, SUMMARY_LIST, false), '');
     if (report.reviewed) {

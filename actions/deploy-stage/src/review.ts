@@ -4,15 +4,15 @@ import { StageFailure } from './failure.js';
 import {
   client,
   ensureLabel,
-  findPlanComment,
   planKinds,
   replaceLabels,
   reviewedPlanHash,
   tokenIdentity,
-  writePlanComment,
+  upsertPlanComment,
   type Foreign,
   type Identity,
   type LabelSpec,
+  type ReviewedPlan,
 } from './github.js';
 import type { PlanKind } from './planjson.js';
 import type { Run } from './run.js';
@@ -45,16 +45,9 @@ export async function review(run: Run): Promise<void> {
   if (!expected) {
     const octokit = await client(inputs['github-token']);
     const identity = await identify(octokit, 'plan comments');
-    const found = await reviewedPlanHash(octokit, run.repo!, git!.sha, identity, inputs.environment, run.envDir!);
+    const found = await reviewedPlanHash(octokit, run.repo!, git!.sha, identity, inputs.environment, run.envDir!, git!.branch);
     reportForeign(found.foreign, identity, 'comment', ` on pull request #${found.pr}`, 'the plan marker');
-    if (!found.hash) {
-      throw new StageFailure(
-        'plan-changed',
-        found.pr
-          ? `Pull request #${found.pr} has no plan comment by ${identity.login} for ${inputs.environment} (${run.envDir}), so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, pass plan-sha256, or set auto-approve: true. (A plan without changes writes no comment; this one has changes.)`
-          : `No merged pull request brought ${git!.sha.slice(0, 7)} here, so there is no reviewed plan to apply. Pass plan-sha256, or set auto-approve: true.`,
-      );
-    }
+    if (!found.hash) throw new StageFailure('plan-changed', noReviewedPlan(run, found, identity));
     expected = found.hash;
     from = `the plan comment on pull request #${found.pr}`;
   }
@@ -63,6 +56,28 @@ export async function review(run: Run): Promise<void> {
     throw new StageFailure('plan-changed', `The plan differs from the reviewed one (${from}): reviewed sha256 ${expected}, now ${summary.sha256}. Nothing was applied. Re-plan and review again.`);
   }
   info(`The plan matches the reviewed one (${from}).`);
+}
+
+/** Why there is no reviewed plan to compare with, and what to do: the apply's most common failure, so it names the case. */
+function noReviewedPlan(run: Run, found: ReviewedPlan, identity: Identity): string {
+  const { inputs, git } = run;
+  const where = `${inputs.environment} (${run.envDir})`;
+  const ways = 'pass plan-sha256 (the hash of a plan you reviewed), or set auto-approve: true';
+  if (!found.pr) {
+    const elsewhere = found.elsewhere.length ? ` (${found.elsewhere.map((p) => `#${p.number} was merged into ${p.base}`).join(', ')}: a plan reviewed for another branch is not one for ${git!.branch})` : '';
+    return `No pull request merged into ${git!.branch ?? 'this branch'} brought ${git!.sha.slice(0, 7)} here${elsewhere}, so there is no reviewed plan to apply. ${capital(ways)}.`;
+  }
+  if (found.editedBy) {
+    return `The plan comment for ${where} on pull request #${found.pr} was last edited by ${login(found.editedBy)}, not by ${login(identity.login)} (who github-token is), so its hash is not trusted: anyone with write access can edit a comment, and the hash line is hidden. Nothing was applied. Re-plan and review again, or ${ways}.`;
+  }
+  if (found.fork) {
+    return `Pull request #${found.pr} came from the fork ${repoName(found.fork)}: a pull request from a fork is planned without secrets and with a read-only token, so it has no plan comment and there is no reviewed plan to apply. To deploy it, push its branch to this repository and plan that pull request, or ${ways}.`;
+  }
+  return `Pull request #${found.pr} has no plan comment by ${login(identity.login)} for ${where}, so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, ${ways}. (A plan without changes writes no comment; this one has changes.)`;
+}
+
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function runUrl(env: NodeJS.ProcessEnv): string | undefined {
@@ -75,13 +90,14 @@ async function publishPlan(run: Run, pr: number): Promise<void> {
   const summary = run.report.plan!;
   const octokit = await client(inputs['github-token']);
   const identity = await identify(octokit, 'plan comments');
-  const { existing, foreign } = await findPlanComment(octokit, run.repo!, pr, identity, inputs.environment, run.envDir!);
+  const body = planComment({ environment: inputs.environment, dir: run.envDir!, sha256: summary.sha256, view: summary.view, planText: summary.text, commit: run.git?.sha, runUrl: runUrl(process.env) });
+  // a plan without changes updates the comment already there (so it stops showing old changes), and adds none unless asked
+  const create = summary.view.changes || inputs['comment-on-no-changes'];
+  const { written, foreign } = await upsertPlanComment(octokit, run.repo!, pr, identity, inputs.environment, run.envDir!, body, create);
   reportForeign(foreign, identity, 'comment', ` on pull request #${pr}`, 'the plan marker');
-  if (!summary.view.changes && !existing && !inputs['comment-on-no-changes']) {
+  if (!written) {
     info(`The plan has no changes and pull request #${pr} has no plan comment yet: none written (comment-on-no-changes: true writes one).`);
   } else {
-    const body = planComment({ environment: inputs.environment, dir: run.envDir!, sha256: summary.sha256, view: summary.view, planText: summary.text, commit: run.git?.sha, runUrl: runUrl(process.env) });
-    const written = await writePlanComment(octokit, run.repo!, pr, existing, body);
     info(`${written.updated ? 'Updated' : 'Added'} the plan comment on pull request #${pr} (as ${login(identity.login)})${summary.view.changes ? '' : ': no changes'}`);
   }
   if (inputs['label-plan']) await labelPlan(run, octokit, pr, identity, summary.view.kind);
@@ -104,7 +120,9 @@ export function worstKind(kinds: readonly PlanKind[]): PlanKind {
  * token's own plan comments, so the stage plan cannot take away the label the prod plan set.
  */
 async function labelPlan(run: Run, octokit: Awaited<ReturnType<typeof client>>, pr: number, identity: Identity, kind: PlanKind): Promise<void> {
-  const kinds = [kind, ...(await planKinds(octokit, run.repo!, pr, identity))];
+  const recorded = await planKinds(octokit, run.repo!, pr, identity);
+  for (const c of recorded.edited) info(`Ignored the plan kind of comment ${c.id} on pull request #${pr}: it was last edited by ${login(c.author)}, not by ${login(identity.login)}.`);
+  const kinds = [kind, ...recorded.kinds];
   const label = PLAN_LABELS[worstKind(kinds)];
   await ensureLabel(octokit, run.repo!, label);
   const family = Object.values(PLAN_LABELS).map((l) => l.name);
@@ -131,4 +149,9 @@ export function reportForeign(foreign: Foreign[], identity: Identity, noun: 'com
 /** A GitHub login as it reads in the log: bare when it has the shape GitHub allows, quoted otherwise. */
 export function login(name: string): string {
   return /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? name : forLog(name);
+}
+
+/** A repository's owner/name as GitHub allows it, plain; anything else quoted and escaped. */
+function repoName(name: string): string {
+  return /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(name) ? name : forLog(name);
 }

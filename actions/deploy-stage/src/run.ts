@@ -32,6 +32,8 @@ export interface Run {
   examples: ExamplePlan;
   packer: PackerTarget[];
   terraformRoots: string[];
+  /** Module folders no root holds, for `terraform fmt` only (workspace.ts terraformModuleDirs). */
+  terraformModules: string[];
   ansible?: AnsiblePlan;
   /** From ansible-inventory: an absolute path or a host list (`a,b,`); undefined: the config's, else `localhost,`. */
   inventory?: string;
@@ -65,10 +67,17 @@ export interface Tools {
 export type ToolKey = 'terraform' | 'tflint' | 'packer' | 'ansible-playbook' | 'ansible-lint' | 'ansible-galaxy';
 
 export interface PackerTarget {
+  /** A JSON template, or with `folder` the folder of HCL2 templates, which packer reads as one. */
   template: string;
+  folder?: boolean;
   /** The folder packer runs in. */
   cwd: string;
   varFiles: string[];
+}
+
+/** How a target reads in rows and messages: a folder of HCL2 templates as `dir/*.pkr.hcl`. */
+export function packerWhere(target: PackerTarget): string {
+  return target.folder ? `${target.template === '.' ? '' : `${target.template}/`}*.pkr.hcl` : target.template;
 }
 
 export interface AnsibleGroup {
@@ -133,6 +142,13 @@ export interface Resources {
   /** The run's private folder (0700) under RUNNER_TEMP: secrets, terraform data, Galaxy installs, the plan. */
   dir?: string;
   vaultFile?: string;
+  /**
+   * Without ansible-vault-password, a stand-in password file for configs whose vault_password_file
+   * is not in the checkout (ansible refuses to start without it, vaulted data or not).
+   */
+  vaultPlaceholder?: string;
+  /** terraform-vars, for `-var-file` of plan (0600, in the private folder). */
+  varFile?: string;
   galaxyRoles?: string;
   galaxyCollections?: string;
   /** .example copies made for the run (repository-relative). */

@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { Finding } from './findings.js';
+import { planContent, sha256Of } from './planhash.js';
+import { parsePlan, planView, type ShowJson } from './planjson.js';
 import { cleanText } from './text.js';
 
 /** terraform argv and output parsing, pure. `dir` is the module folder relative to the repository root. */
@@ -35,8 +36,9 @@ export function hclString(value: string): string {
   return `"${escaped}"`;
 }
 
-export function planArgs(planFile: string, lockTimeout: string): string[] {
-  return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+/** `varFiles` are paths of private files (terraform-vars): the values never travel in argv. */
+export function planArgs(planFile: string, lockTimeout: string, varFiles: readonly string[] = []): string[] {
+  return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, ...varFiles.map((f) => `-var-file=${f}`), `-out=${planFile}`];
 }
 
 /** `plan -refresh-only` arrived in terraform 0.15.4 (before it, refreshing meant writing the state). */
@@ -46,8 +48,8 @@ export function hasRefreshOnly(version: readonly [number, number, number]): bool
 }
 
 /** A refresh-only plan: the state compared with the real infrastructure, nothing planned from the configuration. */
-export function refreshOnlyArgs(planFile: string, lockTimeout: string): string[] {
-  return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+export function refreshOnlyArgs(planFile: string, lockTimeout: string, varFiles: readonly string[] = []): string[] {
+  return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, ...varFiles.map((f) => `-var-file=${f}`), `-out=${planFile}`];
 }
 
 export function applyArgs(planFile: string, lockTimeout: string): string[] {
@@ -123,7 +125,7 @@ export function parseDiagnosticsText(text: string, dir: string, title: string): 
   return findings;
 }
 
-/** `terraform fmt -check -list=true` prints one file a line that needs formatting. */
+/** `terraform fmt -check -list=true` prints one file a line that needs formatting (relative to `dir`, where it ran). */
 export function parseFmtCheck(stdout: string, dir: string): Finding[] {
   return stdout
     .split('\n')
@@ -132,7 +134,7 @@ export function parseFmtCheck(stdout: string, dir: string): Finding[] {
     .map((file) => ({
       tool: 'terraform',
       level: 'error',
-      message: `${posix.join(dir, file)} is not formatted: run \`terraform fmt\` in ${dir}`,
+      message: `${posix.join(dir, file)} is not formatted: run \`terraform fmt\` in ${posix.dirname(posix.join(dir, file))}`,
       file: posix.join(dir, file),
       title: 'terraform fmt',
     }));
@@ -153,30 +155,18 @@ export function parseLockError(text: string): LockInfo | undefined {
   return { id: field('ID'), who: field('Who'), operation: field('Operation'), created: field('Created'), path: field('Path') };
 }
 
-interface ShowJson {
-  resource_changes?: { address: string; change: { actions: string[]; before?: unknown; after?: unknown; after_unknown?: unknown } }[];
-  output_changes?: Record<string, { actions: string[]; before?: unknown; after?: unknown; after_unknown?: unknown }>;
-}
-
 export interface PlanSummary {
+  /** terraform's own counts: created (replacements too), updated in place, destroyed (replacements too). */
   add: number;
   change: number;
   destroy: number;
-  /** SHA-256 of what the plan would do (resource and output changes), stable across re-plans. */
+  /** Objects taken under management (import blocks) and objects given a new address (moved blocks). */
+  import: number;
+  move: number;
+  /** Something for an apply to do: any resource action, move or import, or an output change. */
+  changes: boolean;
+  /** SHA-256 of what the plan would do (planhash.ts), stable across re-plans. */
   sha256: string;
-}
-
-/** Sorted keys, so equal content always serialises the same way. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
-  }
-  return value;
-}
-
-function sha256Of(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
 }
 
 /**
@@ -184,7 +174,7 @@ function sha256Of(value: unknown): string {
  * the normal plan's own hash. Equal when a later check finds the same drift.
  */
 export function driftSha256(refreshJson: string, plan: PlanSummary): string {
-  const refresh = JSON.parse(refreshJson) as ShowJson & { resource_drift?: ShowJson['resource_changes'] };
+  const refresh = parsePlan(refreshJson);
   const drift = (refresh.resource_drift ?? []).map((r) => ({ address: r.address, actions: r.change.actions, before: r.change.before, after: r.change.after })).sort((x, y) => x.address.localeCompare(y.address));
   const outputs = Object.entries(refresh.output_changes ?? {})
     .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
@@ -192,28 +182,9 @@ export function driftSha256(refreshJson: string, plan: PlanSummary): string {
   return sha256Of({ drift, outputs, plan: plan.sha256 });
 }
 
-/**
- * Counts and a content hash of a plan from `terraform show -json`. The plan file itself is not
- * hashed: it records when it was made, so two plans of the same change differ byte for byte.
- */
-export function summarisePlan(showJson: string): PlanSummary {
-  const plan = JSON.parse(showJson) as ShowJson;
-  let add = 0;
-  let change = 0;
-  let destroy = 0;
-  const resources = (plan.resource_changes ?? [])
-    .filter((r) => !(r.change.actions.length === 1 && (r.change.actions[0] === 'no-op' || r.change.actions[0] === 'read')))
-    .map((r) => {
-      const a = r.change.actions;
-      if (a.includes('create')) add++;
-      if (a.includes('delete')) destroy++;
-      if (a.includes('update')) change++;
-      return { address: r.address, actions: a, before: r.change.before, after: r.change.after, after_unknown: r.change.after_unknown };
-    })
-    .sort((x, y) => x.address.localeCompare(y.address));
-  const outputs = Object.entries(plan.output_changes ?? {})
-    .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
-    .map(([name, c]) => ({ name, actions: c.actions, after: c.after, after_unknown: c.after_unknown }));
-  const sha256 = sha256Of({ resources, outputs });
-  return { add, change, destroy, sha256 };
+/** Counts and the content hash of a plan, from `terraform show -json`. */
+export function summarisePlan(showJson: string | ShowJson): PlanSummary {
+  const plan = typeof showJson === 'string' ? parsePlan(showJson) : showJson;
+  const { counts, changes } = planView(plan);
+  return { add: counts.add, change: counts.change, destroy: counts.destroy, import: counts.import, move: counts.move, changes, sha256: sha256Of(planContent(plan)) };
 }

@@ -84,6 +84,22 @@ export function terraformRoots(root: string, workdir: string): string[] {
   return findDirs(join(root, workdir), (rel, entries) => entries.some((e) => e.endsWith('.tf')) && !rel.split('/').includes('modules')).map((rel) => under(workdir, rel));
 }
 
+/** `path` is `dir` or inside it (both repository-relative, forward slashes). */
+export function isUnder(path: string, dir: string): boolean {
+  return dir === '.' || path === dir || path.startsWith(`${dir}/`);
+}
+
+/**
+ * Module folders (`*.tf` under a `modules/` folder) that no root module holds: `terraform fmt
+ * -recursive` from the roots never reaches them (`infra/modules/x` beside `infra/stage`). The
+ * top-most of each tree only, since fmt recurses from it.
+ */
+export function terraformModuleDirs(root: string, workdir: string, roots: readonly string[]): string[] {
+  const modules = findDirs(join(root, workdir), (rel, entries) => entries.some((e) => e.endsWith('.tf')) && rel.split('/').includes('modules')).map((rel) => under(workdir, rel));
+  const outside = modules.filter((m) => !roots.some((r) => isUnder(m, r)));
+  return outside.filter((m) => !outside.some((other) => other !== m && isUnder(m, other)));
+}
+
 /** True when the JSON file is a Packer template (has `builders`), not a var file beside one. */
 export function isPackerTemplate(root: string, file: string): boolean {
   if (!file.endsWith('.json')) return true;
