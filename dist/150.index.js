@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _lib_action_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5490);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9814);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7094);
 
 
 await (0,_lib_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runStep */ .e)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -18,7 +18,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9814:
+/***/ 7094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -123,6 +123,7 @@ function readConfig(root, file, source, env) {
         inventory: configPaths(values.inventory ?? values.hostfile, dir, env),
         rolesPath: configPaths(values.roles_path, dir, env),
         collectionsPath: configPaths(values.collections_path ?? values.collections_paths, dir, env),
+        vaultPasswordFile: configPaths(values.vault_password_file, dir, env)?.[0],
     };
 }
 /** ansible's own defaults, which a config without roles_path or collections_path keeps. */
@@ -160,7 +161,7 @@ function readRequirements(root, file) {
 /** argv of packer and the ansible tools, pure. Paths are repository-relative unless absolute. */
 /** A path as seen from the folder a tool runs in. */
 function from(cwd, path) {
-    return external_node_path_.posix.isAbsolute(path) ? path : external_node_path_.posix.relative(cwd === '.' ? '' : cwd, path);
+    return external_node_path_.posix.isAbsolute(path) ? path : external_node_path_.posix.relative(cwd === '.' ? '' : cwd, path === '.' ? '' : path) || '.';
 }
 function packerValidateArgs(target) {
     return ['validate', ...target.varFiles.map((f) => `-var-file=${from(target.cwd, f)}`), from(target.cwd, target.template)];
@@ -451,6 +452,10 @@ function moduleUsesCache(version, hasLockFile) {
 
 
 
+/** How a target reads in rows and messages: a folder of HCL2 templates as `dir/*.pkr.hcl`. */
+function packerWhere(target) {
+    return target.folder ? `${target.template === '.' ? '' : `${target.template}/`}*.pkr.hcl` : target.template;
+}
 /** Rows the stage cannot run because a tool is missing (a local check run only): counted, never failed. */
 function notRunRows(run, checks, where, detail) {
     for (const check of checks)
@@ -508,7 +513,254 @@ function terraformEnv(run, dir, purpose) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/planhash.ts
+
+/**
+ * What a plan does, as the reviewed-plan gate compares it: every resource change that does
+ * anything (moves and imports included), where the values it will get come from, and the output
+ * changes. Pure. The plan file itself is not hashed: it records when it was made, so two plans of
+ * the same change differ byte for byte.
+ *
+ * A value known only after apply is just `true` in `after_unknown`, whatever it will be computed
+ * from; the configuration says from what (an instance wired to one subnet or another, a module
+ * given one bucket or another, a resource of one provider configuration or another). So each
+ * changed resource carries its configuration: its expressions and references, its count and
+ * for_each, the calls of the modules it sits in, and its provider configuration with the root
+ * variables that configuration reads.
+ */
+/** Sorted keys, so equal content always serialises the same way. */
+function canonical(value) {
+    if (Array.isArray(value))
+        return value.map(canonical);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((k) => [k, canonical(value[k])]));
+    }
+    return value;
+}
+function sha256Of(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}
+function isNoop(actions) {
+    return actions.length === 0 || (actions.length === 1 && actions[0] === 'no-op');
+}
+/** A change the apply carries out: any action, or a no-op that moves or imports the object. */
+function doesSomething(change) {
+    if (!isNoop(change.change.actions))
+        return true;
+    return Boolean(change.change.importing) || Boolean(change.previous_address && change.previous_address !== change.address);
+}
+/** `module.a["x"].module.b[0]` -> ['a', 'b']: the module calls, without instance keys. */
+function moduleCalls(moduleAddress) {
+    const calls = [];
+    let rest = moduleAddress ?? '';
+    while (rest) {
+        const m = /^module\.([A-Za-z_][\w-]*)(?:\[(?:"(?:[^"\\]|\\.)*"|\d+)\])?(?:\.|$)/.exec(rest);
+        if (!m)
+            return undefined; // a shape this parser does not know: hashed as "configuration unknown"
+        calls.push(m[1]);
+        rest = rest.slice(m[0].length);
+    }
+    return calls;
+}
+const pick = (from, keys) => from ? Object.fromEntries(keys.filter((k) => from[k] !== undefined).map((k) => [k, from[k]])) : null;
+const CALL_KEYS = ['source', 'expressions', 'count_expression', 'for_each_expression', 'depends_on', 'version_constraint'];
+const RESOURCE_KEYS = ['provider_config_key', 'expressions', 'count_expression', 'for_each_expression', 'depends_on'];
+/** `var.region` and the like, anywhere in an expressions object. */
+function rootVariables(value, out) {
+    if (Array.isArray(value)) {
+        for (const v of value)
+            rootVariables(v, out);
+        return;
+    }
+    if (!value || typeof value !== 'object')
+        return;
+    for (const [key, v] of Object.entries(value)) {
+        if (key === 'references' && Array.isArray(v)) {
+            for (const ref of v) {
+                const m = typeof ref === 'string' ? /^var\.([A-Za-z_][\w-]*)$/.exec(ref) : null;
+                if (m)
+                    out.add(m[1]);
+            }
+        }
+        else {
+            rootVariables(v, out);
+        }
+    }
+}
+/** The provider configuration a resource uses, and the values of the root variables it reads. */
+function providerOf(plan, key) {
+    const provider = key ? plan.configuration?.provider_config?.[key] : undefined;
+    if (!provider)
+        return key ?? null;
+    const variables = new Set();
+    if (!provider.module_address)
+        rootVariables(provider.expressions, variables);
+    const values = Object.fromEntries([...variables].sort().map((name) => [name, plan.variables?.[name]?.value ?? null]));
+    return { key, ...pick(provider, ['name', 'full_name', 'alias', 'module_address', 'expressions']), variables: values };
+}
+/** The configuration behind one resource change: the module calls down to it, the resource block, its provider. */
+function configurationOf(plan, change) {
+    const path = moduleCalls(change.module_address);
+    if (!path)
+        return { unknown: change.module_address };
+    let module = plan.configuration?.root_module;
+    const calls = [];
+    for (const name of path) {
+        const call = module?.module_calls?.[name];
+        calls.push({ name, ...pick(call, CALL_KEYS) });
+        module = call?.module;
+    }
+    const resource = module?.resources?.find((r) => r.mode === change.mode && r.type === change.type && r.name === change.name);
+    return { calls, resource: pick(resource, RESOURCE_KEYS), provider: providerOf(plan, resource?.provider_config_key) };
+}
+/** The content the plan hash is taken of. */
+function planContent(plan) {
+    const resources = (plan.resource_changes ?? [])
+        .filter(doesSomething)
+        .map((r) => ({
+        address: r.address,
+        previous_address: r.previous_address ?? null,
+        deposed: r.deposed ?? null,
+        actions: r.change.actions,
+        before: r.change.before ?? null,
+        after: r.change.after ?? null,
+        after_unknown: r.change.after_unknown ?? null,
+        importing: r.change.importing ?? null,
+        configuration: configurationOf(plan, r),
+    }))
+        .sort((x, y) => x.address.localeCompare(y.address) || String(x.deposed).localeCompare(String(y.deposed)));
+    const outputs = Object.entries(plan.output_changes ?? {})
+        .filter(([, c]) => !isNoop(c.actions))
+        .map(([name, c]) => ({
+        name,
+        actions: c.actions,
+        after: c.after ?? null,
+        after_unknown: c.after_unknown ?? null,
+        expression: plan.configuration?.root_module?.outputs?.[name]?.expression ?? null,
+    }));
+    return { resources, outputs };
+}
+
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/planjson.ts
+/**
+ * A plan as reviewers read it, from `terraform show -json`: addresses, actions and the reasons
+ * terraform gives, never an attribute value (values may be sensitive, and the text plan in the
+ * collapsed section is where values are read). Pure: no I/O.
+ */
+const ACTION_ORDER = ['destroy', 'replace', 'forget', 'create', 'import', 'update', 'move', 'read'];
+/** terraform's `action_reason` values (internal/command/jsonplan), as a reviewer would say them. */
+const REASONS = {
+    replace_because_tainted: 'tainted (marked for replacement)',
+    replace_because_cannot_update: 'a change forces replacement',
+    replace_by_request: 'replacement requested (-replace)',
+    replace_by_triggers: 'replace_triggered_by',
+    delete_because_no_resource_config: 'no longer in the configuration',
+    delete_because_no_module: 'its module is no longer in the configuration',
+    delete_because_wrong_repetition: 'count or for_each changed how it is repeated',
+    delete_because_count_index: 'its count index is out of range',
+    delete_because_each_key: 'its for_each key is gone',
+    delete_because_no_move_target: 'moved to an address that is not in the configuration',
+    read_because_config_unknown: 'its configuration is known only after apply',
+    read_because_dependency_pending: 'a dependency has changes pending',
+    read_because_check_nested: 'a check block reads it',
+};
+function parsePlan(showJson) {
+    return JSON.parse(showJson);
+}
+function planjson_isNoop(actions) {
+    return actions.length === 0 || (actions.length === 1 && actions[0] === 'no-op');
+}
+function actionOf(change) {
+    const a = change.change.actions;
+    if (a.includes('delete') && a.includes('create'))
+        return 'replace';
+    if (a.includes('delete'))
+        return 'destroy';
+    if (a.includes('forget'))
+        return 'forget';
+    if (a.includes('create'))
+        return 'create';
+    if (a.includes('update'))
+        return 'update';
+    if (a.includes('read'))
+        return 'read';
+    if (planjson_isNoop(a) && change.change.importing)
+        return 'import';
+    if (planjson_isNoop(a) && change.previous_address && change.previous_address !== change.address)
+        return 'move';
+    return undefined;
+}
+/** The first step of each replace path when it is an attribute name (a later step may be a map key, from the configuration). */
+function forcedBy(paths) {
+    const names = [...new Set((paths ?? []).map((p) => p[0]).filter((step) => typeof step === 'string'))];
+    return names.length ? names.sort() : undefined;
+}
+function resourceEntry(change, action) {
+    const entry = { address: change.address, action };
+    const reason = change.action_reason ? REASONS[change.action_reason] : undefined;
+    if (reason)
+        entry.reason = reason;
+    if (action === 'replace') {
+        entry.forcedBy = forcedBy(change.change.replace_paths);
+        if (change.change.actions[0] === 'create')
+            entry.createFirst = true;
+    }
+    if (change.previous_address && change.previous_address !== change.address)
+        entry.movedFrom = change.previous_address;
+    if (change.deposed)
+        entry.deposed = true;
+    return entry;
+}
+const byOrder = (x, y) => ACTION_ORDER.indexOf(x.action) - ACTION_ORDER.indexOf(y.action) || x.address.localeCompare(y.address);
+/** What the plan does, for the comment, the summary, the drift issue and the labels. */
+function planView(plan) {
+    const counts = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, forget: 0, move: 0, read: 0 };
+    const resources = [];
+    for (const change of plan.resource_changes ?? []) {
+        const a = change.change.actions;
+        if (a.includes('create'))
+            counts.add++;
+        if (a.includes('delete'))
+            counts.destroy++;
+        if (a.includes('update'))
+            counts.change++;
+        if (change.change.importing)
+            counts.import++;
+        // as imports: a move is counted whatever else happens to the object
+        if (change.previous_address && change.previous_address !== change.address)
+            counts.move++;
+        const action = actionOf(change);
+        if (!action)
+            continue;
+        if (action === 'replace')
+            counts.replace++;
+        if (action === 'forget')
+            counts.forget++;
+        if (action === 'read')
+            counts.read++;
+        resources.push(resourceEntry(change, action));
+    }
+    resources.sort(byOrder);
+    const drift = (plan.resource_drift ?? [])
+        .filter((d) => !planjson_isNoop(d.change.actions))
+        .map((d) => ({ address: d.address, action: d.change.actions.includes('delete') ? 'delete' : 'update' }))
+        .sort((x, y) => x.address.localeCompare(y.address));
+    const outputs = Object.entries(plan.output_changes ?? {})
+        .filter(([, c]) => !planjson_isNoop(c.actions))
+        .map(([name, c]) => ({
+        name,
+        action: c.actions.includes('create') && !c.actions.includes('delete') ? 'create' : c.actions.includes('delete') && !c.actions.includes('create') ? 'delete' : 'update',
+        sensitive: c.before_sensitive === true || c.after_sensitive === true || plan.configuration?.root_module?.outputs?.[name]?.sensitive === true,
+    }))
+        .sort((x, y) => x.name.localeCompare(y.name));
+    const changes = resources.length > 0 || outputs.length > 0;
+    return { resources, drift, outputs, counts, changes, kind: counts.destroy > 0 ? 'destroy' : changes ? 'changes' : 'no-changes' };
+}
+
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/terraform.ts
+
 
 
 
@@ -542,8 +794,9 @@ function hclString(value) {
         .replace(/%\{/g, '%%{');
     return `"${escaped}"`;
 }
-function planArgs(planFile, lockTimeout) {
-    return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+/** `varFiles` are paths of private files (terraform-vars): the values never travel in argv. */
+function planArgs(planFile, lockTimeout, varFiles = []) {
+    return ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, ...varFiles.map((f) => `-var-file=${f}`), `-out=${planFile}`];
 }
 /** `plan -refresh-only` arrived in terraform 0.15.4 (before it, refreshing meant writing the state). */
 function hasRefreshOnly(version) {
@@ -551,8 +804,8 @@ function hasRefreshOnly(version) {
     return major > 0 || minor > 15 || (minor === 15 && patch >= 4);
 }
 /** A refresh-only plan: the state compared with the real infrastructure, nothing planned from the configuration. */
-function refreshOnlyArgs(planFile, lockTimeout) {
-    return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, `-out=${planFile}`];
+function refreshOnlyArgs(planFile, lockTimeout, varFiles = []) {
+    return ['plan', '-refresh-only', '-input=false', '-no-color', '-detailed-exitcode', `-lock-timeout=${lockTimeout}`, ...varFiles.map((f) => `-var-file=${f}`), `-out=${planFile}`];
 }
 function applyArgs(planFile, lockTimeout) {
     return ['apply', '-input=false', '-no-color', `-lock-timeout=${lockTimeout}`, planFile];
@@ -616,7 +869,7 @@ function parseDiagnosticsText(text, dir, title) {
     }
     return findings;
 }
-/** `terraform fmt -check -list=true` prints one file a line that needs formatting. */
+/** `terraform fmt -check -list=true` prints one file a line that needs formatting (relative to `dir`, where it ran). */
 function parseFmtCheck(stdout, dir) {
     return stdout
         .split('\n')
@@ -625,7 +878,7 @@ function parseFmtCheck(stdout, dir) {
         .map((file) => ({
         tool: 'terraform',
         level: 'error',
-        message: `${external_node_path_.posix.join(dir, file)} is not formatted: run \`terraform fmt\` in ${dir}`,
+        message: `${external_node_path_.posix.join(dir, file)} is not formatted: run \`terraform fmt\` in ${external_node_path_.posix.dirname(external_node_path_.posix.join(dir, file))}`,
         file: external_node_path_.posix.join(dir, file),
         title: 'terraform fmt',
     }));
@@ -637,60 +890,160 @@ function parseLockError(text) {
     const field = (name) => new RegExp(`^\\s*${name}:\\s*(.*)$`, 'm').exec(text)?.[1]?.trim() || undefined;
     return { id: field('ID'), who: field('Who'), operation: field('Operation'), created: field('Created'), path: field('Path') };
 }
-/** Sorted keys, so equal content always serialises the same way. */
-function canonical(value) {
-    if (Array.isArray(value))
-        return value.map(canonical);
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical(value[k])]));
-    }
-    return value;
-}
-function sha256Of(value) {
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(canonical(value))).digest('hex');
-}
 /**
  * What a drift check found, as a hash: the refresh-only plan's drifted objects and outputs, and
  * the normal plan's own hash. Equal when a later check finds the same drift.
  */
 function driftSha256(refreshJson, plan) {
-    const refresh = JSON.parse(refreshJson);
+    const refresh = parsePlan(refreshJson);
     const drift = (refresh.resource_drift ?? []).map((r) => ({ address: r.address, actions: r.change.actions, before: r.change.before, after: r.change.after })).sort((x, y) => x.address.localeCompare(y.address));
     const outputs = Object.entries(refresh.output_changes ?? {})
         .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
         .map(([name, c]) => ({ name, actions: c.actions, after: c.after }));
     return sha256Of({ drift, outputs, plan: plan.sha256 });
 }
-/**
- * Counts and a content hash of a plan from `terraform show -json`. The plan file itself is not
- * hashed: it records when it was made, so two plans of the same change differ byte for byte.
- */
+/** Counts and the content hash of a plan, from `terraform show -json`. */
 function summarisePlan(showJson) {
-    const plan = JSON.parse(showJson);
-    let add = 0;
-    let change = 0;
-    let destroy = 0;
-    const resources = (plan.resource_changes ?? [])
-        .filter((r) => !(r.change.actions.length === 1 && (r.change.actions[0] === 'no-op' || r.change.actions[0] === 'read')))
-        .map((r) => {
-        const a = r.change.actions;
-        if (a.includes('create'))
-            add++;
-        if (a.includes('delete'))
-            destroy++;
-        if (a.includes('update'))
-            change++;
-        return { address: r.address, actions: a, before: r.change.before, after: r.change.after, after_unknown: r.change.after_unknown };
-    })
-        .sort((x, y) => x.address.localeCompare(y.address));
-    const outputs = Object.entries(plan.output_changes ?? {})
-        .filter(([, c]) => !(c.actions.length === 1 && c.actions[0] === 'no-op'))
-        .map(([name, c]) => ({ name, actions: c.actions, after: c.after, after_unknown: c.after_unknown }));
-    const sha256 = sha256Of({ resources, outputs });
-    return { add, change, destroy, sha256 };
+    const plan = typeof showJson === 'string' ? parsePlan(showJson) : showJson;
+    const { counts, changes } = planView(plan);
+    return { add: counts.add, change: counts.change, destroy: counts.destroy, import: counts.import, move: counts.move, changes, sha256: sha256Of(planContent(plan)) };
+}
+
+// EXTERNAL MODULE: ./lib/glob.ts
+var glob = __webpack_require__(6966);
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/workspace.ts
+
+
+
+function lstat(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
+const under = (dir, rel) => (dir === '.' ? rel : rel === '.' ? dir : `${dir}/${rel}`);
+/**
+ * What the seed's before_script did ("fake variables"): every `X.example` under `workdir` whose `X`
+ * is missing is copied into place for the run. Worked out before anything is written; a link on
+ * either side is skipped with a warning.
+ */
+function planExampleFiles(root, workdir) {
+    const plan = { copies: [], skipped: [] };
+    for (const dir of (0,glob/* findDirs */.I4)((0,external_node_path_.join)(root, workdir), () => true)) {
+        const folder = under(workdir, dir);
+        for (const name of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, folder)).sort()) {
+            if (!name.endsWith('.example') || name === '.example')
+                continue;
+            const source = under(folder, name);
+            const target = source.slice(0, -'.example'.length);
+            const from = lstat((0,external_node_path_.join)(root, source));
+            if (from?.isSymbolicLink()) {
+                plan.skipped.push(`Not copying ${source}: it is a symlink, and .example copies are made only from files in the repository.`);
+                continue;
+            }
+            if (!from?.isFile())
+                continue;
+            const to = lstat((0,external_node_path_.join)(root, target));
+            if (to?.isSymbolicLink()) {
+                plan.skipped.push(`Not copying ${source} onto ${target}: ${target} is a symlink, and .example copies never write through one.`);
+                continue;
+            }
+            if (!to)
+                plan.copies.push({ source, target });
+        }
+    }
+    return plan;
+}
+/**
+ * Makes the planned copies. COPYFILE_EXCL creates the target with O_EXCL, which fails on anything
+ * already there, a dangling symlink included: a link that appeared since the plan is not followed.
+ * Returns the copies made.
+ */
+function placeExampleFiles(root, plan, onPlaced) {
+    const placed = [];
+    for (const { source, target } of plan.copies) {
+        try {
+            (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(root, source), (0,external_node_path_.join)(root, target), external_node_fs_.constants.COPYFILE_EXCL);
+        }
+        catch {
+            continue;
+        }
+        placed.push(target);
+        onPlaced(placed);
+    }
+    return placed;
+}
+/** Removes the copies made; a copy replaced by a link meanwhile goes as a link (rm never follows it). */
+function removePlaced(root, placed) {
+    for (const rel of placed)
+        (0,external_node_fs_.rmSync)((0,external_node_path_.join)(root, rel), { force: true });
+}
+/** Root modules under `workdir`: folders holding `*.tf` that are not under a `modules/` folder. */
+function terraformRoots(root, workdir) {
+    return (0,glob/* findDirs */.I4)((0,external_node_path_.join)(root, workdir), (rel, entries) => entries.some((e) => e.endsWith('.tf')) && !rel.split('/').includes('modules')).map((rel) => under(workdir, rel));
+}
+/** `path` is `dir` or inside it (both repository-relative, forward slashes). */
+function isUnder(path, dir) {
+    return dir === '.' || path === dir || path.startsWith(`${dir}/`);
+}
+/**
+ * Module folders (`*.tf` under a `modules/` folder) that no root module holds: `terraform fmt
+ * -recursive` from the roots never reaches them (`infra/modules/x` beside `infra/stage`). The
+ * top-most of each tree only, since fmt recurses from it.
+ */
+function terraformModuleDirs(root, workdir, roots) {
+    const modules = (0,glob/* findDirs */.I4)((0,external_node_path_.join)(root, workdir), (rel, entries) => entries.some((e) => e.endsWith('.tf')) && rel.split('/').includes('modules')).map((rel) => under(workdir, rel));
+    const outside = modules.filter((m) => !roots.some((r) => isUnder(m, r)));
+    return outside.filter((m) => !outside.some((other) => other !== m && isUnder(m, other)));
+}
+/** True when the JSON file is a Packer template (has `builders`), not a var file beside one. */
+function isPackerTemplate(root, file) {
+    if (!file.endsWith('.json'))
+        return true;
+    try {
+        const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), 'utf8'));
+        return Boolean(parsed && typeof parsed === 'object' && 'builders' in parsed);
+    }
+    catch {
+        return true; // not JSON: packer validate will say so
+    }
+}
+/** Packer templates a repository-relative pattern matches. */
+function packerTemplates(root, pattern) {
+    return (0,glob/* globFiles */.CJ)(root, pattern).filter((file) => isPackerTemplate(root, file));
+}
+function snapshotLockFiles(root, dirs) {
+    return dirs.map((dir) => {
+        const path = (0,external_node_path_.join)(root, dir, '.terraform.lock.hcl');
+        const stat = lstat(path);
+        if (stat?.isSymbolicLink())
+            return { path, kind: 'link', target: (0,external_node_fs_.readlinkSync)(path) };
+        if (stat?.isFile())
+            return { path, kind: 'file', content: (0,external_node_fs_.readFileSync)(path) };
+        return { path, kind: 'absent' };
+    });
+}
+/** Puts every lock file back as it was: removed first (never written through a link), then recreated. */
+function restoreLockFiles(snapshot) {
+    for (const entry of snapshot) {
+        const now = lstat(entry.path);
+        const same = (entry.kind === 'absent' && !now) ||
+            (entry.kind === 'link' && now?.isSymbolicLink() && (0,external_node_fs_.readlinkSync)(entry.path) === entry.target) ||
+            (entry.kind === 'file' && now?.isFile() && (0,external_node_fs_.readFileSync)(entry.path).equals(entry.content));
+        if (same)
+            continue;
+        (0,external_node_fs_.rmSync)(entry.path, { force: true });
+        if (entry.kind === 'file')
+            (0,external_node_fs_.writeFileSync)(entry.path, entry.content, { flag: 'wx' });
+        if (entry.kind === 'link')
+            (0,external_node_fs_.symlinkSync)(entry.target, entry.path);
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/check.ts
+
 
 
 
@@ -707,6 +1060,8 @@ async function check(run) {
     await checkPacker(run);
     for (const dir of run.terraformRoots)
         await checkTerraform(run, dir);
+    for (const dir of run.terraformModules)
+        await checkFormat(run, dir, terraformEnv(run, dir, 'check'));
     if (run.ansible)
         await checkAnsible(run);
     (0,annotate/* annotate */.f)(run.report.findings);
@@ -720,13 +1075,14 @@ async function check(run) {
 }
 async function checkPacker(run) {
     for (const target of run.packer) {
+        const where = packerWhere(target);
         if (!run.tools.packer) {
-            notRunRows(run, ['packer validate'], target.template, run.tools.unavailable.packer ?? 'packer is not on PATH');
+            notRunRows(run, ['packer validate'], where, run.tools.unavailable.packer ?? 'packer is not on PATH');
             continue;
         }
-        const result = await run_exec(run, `packer validate ${target.template} (in ${target.cwd})`, run.tools.packer, packerValidateArgs(target), target.cwd);
+        const result = await run_exec(run, `packer validate ${where} (in ${target.cwd})`, run.tools.packer, packerValidateArgs(target), target.cwd);
         const found = result.code ? parsePackerValidate(`${result.stdout}\n${result.stderr}`, target.template, target.cwd, run.root) : [];
-        record(run, checkRow('packer validate', target.template, result.code === 0, found, 'failed'), 'validate', found);
+        record(run, checkRow('packer validate', where, result.code === 0, found, 'failed'), 'validate', found);
     }
 }
 async function checkTerraform(run, dir) {
@@ -755,9 +1111,7 @@ async function checkTerraform(run, dir) {
         found = parseDiagnosticsText(validate.stderr || validate.stdout, dir, 'terraform validate');
     }
     record(run, checkRow('terraform validate', dir, validate.code === 0, found, 'invalid'), 'validate', found);
-    const fmt = await run_exec(run, `terraform fmt -check (${dir})`, terraform.path, ['fmt', '-check', '-list=true', '-no-color'], dir, env);
-    const unformatted = parseFmtCheck(fmt.stdout, dir);
-    record(run, checkRow('terraform fmt', dir, fmt.code === 0, unformatted, 'not formatted'), 'lint', unformatted);
+    await checkFormat(run, dir, env);
     if (!run.tools.tflint) {
         // A local run says why it could not run; on a runner tflint is optional.
         const unavailable = run.tools.unavailable.tflint;
@@ -777,6 +1131,25 @@ async function checkTerraform(run, dir) {
     }
     const failing = issues.some((f) => f.level === 'error' || f.level === 'warning') || (tflint.code !== 0 && tflint.code !== 2);
     record(run, checkRow('tflint', dir, !failing, issues, 'failed'), 'lint', issues);
+}
+/**
+ * `terraform fmt -check -recursive` from a root or module folder, so the modules below it are
+ * checked too. A file is reported once, in the row of the deepest checked folder that holds it: a
+ * root inside another (`terraform/stage` in `terraform`) has its own row.
+ */
+async function checkFormat(run, dir, env) {
+    if (!run.tools.terraform) {
+        notRunRows(run, ['terraform fmt'], dir, run.tools.unavailable.terraform ?? 'terraform is not on PATH');
+        return;
+    }
+    const fmt = await run_exec(run, `terraform fmt -check -recursive (${dir})`, run.tools.terraform.path, ['fmt', '-check', '-recursive', '-list=true', '-no-color'], dir, env);
+    const checked = [...run.terraformRoots, ...run.terraformModules];
+    const owner = (file) => checked.filter((d) => isUnder(file, d)).sort((a, b) => b.length - a.length)[0];
+    const unformatted = parseFmtCheck(fmt.stdout, dir).filter((f) => owner(f.file) === dir);
+    // exit 3: files to format (perhaps only in a deeper folder's row); anything else non-zero: terraform could not read a file
+    const ok = fmt.code === 0 || (fmt.code === 3 && !unformatted.length);
+    const found = ok || unformatted.length ? unformatted : parseDiagnosticsText(fmt.stderr || fmt.stdout, dir, 'terraform fmt');
+    record(run, checkRow('terraform fmt', dir, ok, found, 'not formatted'), 'lint', found);
 }
 /** Galaxy requirements first (the playbooks need them), then the syntax check and ansible-lint. */
 async function checkAnsible(run) {
@@ -799,28 +1172,49 @@ async function checkAnsible(run) {
             run.report.rows.push({ check, where, result: 'not run', detail: why });
         return;
     }
-    for (const group of plan.groups) {
-        const env = ansibleEnv(run, group);
-        // without an inventory input, the config's own; without either, the implicit localhost
-        const inventory = run.inventory ?? (group.config?.inventory ? undefined : 'localhost,');
-        for (const playbook of group.playbooks) {
-            if (!run.tools.ansiblePlaybook) {
-                notRunRows(run, ['ansible-playbook --syntax-check'], playbook, unavailable['ansible-playbook'] ?? 'ansible-playbook is not on PATH');
-                continue;
-            }
-            const args = syntaxCheckArgs({ cwd: group.cwd, playbook, inventory, vaultFile: run.resources.vaultFile });
-            const syntax = await run_exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook, args, group.cwd, env);
-            const found = syntax.code ? parseAnsibleSyntax(`${syntax.stdout}\n${syntax.stderr}`, playbook, group.cwd, run.root) : [];
-            record(run, checkRow('ansible-playbook --syntax-check', playbook, syntax.code === 0, found, 'syntax error'), 'validate', found);
-        }
-        if (!run.tools.ansibleLint) {
-            notRunRows(run, ['ansible-lint'], group.playbooks.join(', '), unavailable['ansible-lint'] ?? 'ansible-lint is not on PATH');
+    for (const group of plan.groups)
+        await checkGroup(run, group);
+}
+/**
+ * The syntax check of each playbook of a group, then ansible-lint over them, from the group's
+ * folder. A playbook that could not be read for want of the vault password (its own row says so)
+ * is left out of ansible-lint, which would only fail on it again with an "internal-error".
+ */
+async function checkGroup(run, group) {
+    const { unavailable } = run.tools;
+    const env = ansibleEnv(run, group);
+    // without an inventory input, the config's own; without either, the implicit localhost
+    const inventory = run.inventory ?? (group.config?.inventory ? undefined : 'localhost,');
+    const locked = [];
+    for (const playbook of group.playbooks) {
+        if (!run.tools.ansiblePlaybook) {
+            notRunRows(run, ['ansible-playbook --syntax-check'], playbook, unavailable['ansible-playbook'] ?? 'ansible-playbook is not on PATH');
             continue;
         }
-        const lint = await run_exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint, ansibleLintArgs(group.cwd, group.playbooks, plan.lintConfig), group.cwd, env);
-        const found = parseAnsibleLint(lint.stdout, group.cwd, run.root);
-        record(run, checkRow('ansible-lint', group.playbooks.join(', '), lint.code === 0, found, lint.code ? lastLines(lint.stderr, 1) || 'failed' : ''), 'lint', found);
+        const args = syntaxCheckArgs({ cwd: group.cwd, playbook, inventory, vaultFile: run.resources.vaultFile });
+        const syntax = await run_exec(run, `ansible-playbook --syntax-check ${playbook}`, run.tools.ansiblePlaybook, args, group.cwd, env);
+        const output = `${syntax.stdout}\n${syntax.stderr}`;
+        if (syntax.code && lockedVault(run, output)) {
+            locked.push(playbook);
+            const found = vaultFindings(run, playbook, output);
+            record(run, { ...checkRow('ansible-playbook --syntax-check', playbook, false, found, ''), detail: 'needs the vault password' }, 'validate', found);
+            continue;
+        }
+        const found = syntax.code ? parseAnsibleSyntax(output, playbook, group.cwd, run.root) : [];
+        record(run, checkRow('ansible-playbook --syntax-check', playbook, syntax.code === 0, found, 'syntax error'), 'validate', found);
     }
+    const playbooks = group.playbooks.filter((p) => !locked.includes(p));
+    if (locked.length)
+        run.report.rows.push({ check: 'ansible-lint', where: locked.join(', '), result: 'not run', detail: 'needs the vault password' });
+    if (!playbooks.length)
+        return;
+    if (!run.tools.ansibleLint) {
+        notRunRows(run, ['ansible-lint'], playbooks.join(', '), unavailable['ansible-lint'] ?? 'ansible-lint is not on PATH');
+        return;
+    }
+    const lint = await run_exec(run, `ansible-lint (${group.cwd})`, run.tools.ansibleLint, ansibleLintArgs(group.cwd, playbooks, run.ansible.lintConfig), group.cwd, env);
+    const found = parseAnsibleLint(lint.stdout, group.cwd, run.root);
+    record(run, checkRow('ansible-lint', playbooks.join(', '), lint.code === 0, found, lint.code ? lastLines(lint.stderr, 1) || 'failed' : ''), 'lint', found);
 }
 /** A markdown line for the summary: where ansible ran and with which config. */
 function describeGroup(group) {
@@ -850,7 +1244,30 @@ function ansibleEnv(run, group) {
     }
     if (run.resources.vaultFile)
         env.ANSIBLE_VAULT_PASSWORD_FILE = run.resources.vaultFile;
+    else if (run.resources.vaultPlaceholder && group.config?.vaultPasswordFile && !(0,external_node_fs_.existsSync)(group.config.vaultPasswordFile))
+        env.ANSIBLE_VAULT_PASSWORD_FILE = run.resources.vaultPlaceholder;
     return env;
+}
+/** ansible failed on vaulted data while no password was given (wrong password, or none at all). */
+function lockedVault(run, output) {
+    return !run.inputs['ansible-vault-password'] && /Decryption failed|no vault secrets/.test(output);
+}
+/**
+ * The finding for a playbook that failed on vaulted data while no password was given: it names the
+ * empty input (a pull request from a fork gets no secrets), where ansible says "Decryption failed".
+ */
+function vaultFindings(run, playbook, output) {
+    const file = /(?:Decryption failed|no vault secrets)[^\n]*? on (\S+)/.exec(output)?.[1];
+    const what = file ? ` (${fromTool(file, '.', run.root)})` : '';
+    return [
+        {
+            tool: 'ansible-playbook',
+            level: 'error',
+            message: `${playbook} reads vaulted data${what}, and input "ansible-vault-password" is empty, so it cannot be checked: pass the vault password as a secret (pull requests from forks get no secrets).`,
+            file: playbook,
+            title: 'ansible-playbook --syntax-check',
+        },
+    ];
 }
 /** `ansible-galaxy install -r` of every requirements file into the run's private folder. */
 async function installRequirements(run) {
@@ -913,8 +1330,10 @@ async function deploy(run) {
         const inventory = run.inventory;
         const args = playbookArgs({ cwd: group.cwd, playbook: plan.playbook, inventory, vaultFile: run.resources.vaultFile });
         const result = await run_exec(run, `ansible-playbook ${plan.playbook}`, run.tools.ansiblePlaybook, args, group.cwd, ansibleEnv(run, group));
-        if (result.code)
-            throw new StageFailure('deploy-failed', `ansible-playbook ${plan.playbook} failed (exit ${result.code}):\n${lastLines(result.stdout || result.stderr)}`);
+        if (result.code) {
+            const vault = lockedVault(run, `${result.stdout}\n${result.stderr}`) ? '\nIt reads vaulted data, and input "ansible-vault-password" is empty: pass the vault password as a secret.' : '';
+            throw new StageFailure('deploy-failed', `ansible-playbook ${plan.playbook} failed (exit ${result.code}):\n${lastLines(result.stdout || result.stderr)}${vault}`);
+        }
         run.report.notes.push(`Deployed with ansible-playbook ${plan.playbook}.`);
         return;
     }
@@ -1005,10 +1424,14 @@ const TITLES = {
     move: 'Move (new address, no change)',
     read: 'Read during apply (data sources)',
 };
-/** `**1 to add, 0 to change, 0 to destroy.**` as terraform counts, with imports and forgets when there are any. */
+/** `1 to import, 1 to add, 0 to change, 0 to destroy, 1 to move` as terraform counts, with imports, forgets and moves when there are any. */
+function countsText(counts) {
+    const some = (n, what) => (n ? `${n} ${what}` : '');
+    return [some(counts.import, 'to import'), some(counts.forget, 'to forget'), `${counts.add} to add`, `${counts.change} to change`, `${counts.destroy} to destroy`, some(counts.move, 'to move')].filter(Boolean).join(', ');
+}
+/** `**1 to add, 0 to change, 0 to destroy.**` */
 function headline(counts) {
-    const extra = [counts.import ? `${counts.import} to import` : '', counts.forget ? `${counts.forget} to forget` : ''].filter(Boolean);
-    return `**${[...extra, `${counts.add} to add`, `${counts.change} to change`, `${counts.destroy} to destroy`].join(', ')}.**`;
+    return `**${countsText(counts)}.**`;
 }
 /** A caution a reviewer cannot scroll past, when anything is destroyed. */
 function destroyWarning(view) {
@@ -1117,14 +1540,32 @@ function marker(environment, dir) {
 function hashLine(sha256) {
     return `<!-- shipkit:plan-sha256 ${sha256} -->`;
 }
+/**
+ * The lines the kit reads back, each at its place: the marker is the comment's first line, the
+ * hash line the second, the kind line the third. Anything further down is the plan as rendered,
+ * which holds text from the pull request (resource arguments, for_each keys): a marker or hash
+ * quoted there is not the comment's own.
+ */
+function headLines(body) {
+    return body.split(/\r?\n/, 3);
+}
+/** The comment's own marker (its first line), when it is a plan comment. */
+function planMarker(body) {
+    const first = headLines(body)[0] ?? '';
+    return first.startsWith(MARKER_PREFIX) && first.endsWith(' -->') ? first : undefined;
+}
 function findPlanHash(body) {
-    return /<!-- shipkit:plan-sha256 ([0-9a-f]{64}) -->/.exec(body)?.[1];
+    if (!planMarker(body))
+        return undefined;
+    return /^<!-- shipkit:plan-sha256 ([0-9a-f]{64}) -->$/.exec(headLines(body)[1] ?? '')?.[1];
 }
 function kindLine(kind) {
     return `<!-- shipkit:plan-kind ${kind} -->`;
 }
 function findPlanKind(body) {
-    return /<!-- shipkit:plan-kind (destroy|changes|no-changes) -->/.exec(body)?.[1];
+    if (!planMarker(body))
+        return undefined;
+    return /^<!-- shipkit:plan-kind (destroy|changes|no-changes) -->$/.exec(headLines(body)[2] ?? '')?.[1];
 }
 /**
  * Text in a collapsed section, cut to `room` characters with a pointer to the log when it is
@@ -1291,33 +1732,105 @@ async function tokenIdentity(octokit) {
     const status = restError?.status;
     throw new errors/* ToolError */.v4(`Could not find out whose token github-token is (GET /user answered ${status ?? 'nothing'}, GraphQL viewer answered nothing): plan comments are trusted only when written by the token's own identity, so there is no way to tell them apart. Check that the token is valid.`);
 }
-async function markedComments(octokit, repo, pr, tag, identity) {
+/**
+ * The plan comments of a pull request (a plan comment's first line is its marker: `matches` says
+ * which markers count), split by author: the token's own, and the foreign ones.
+ */
+async function planComments(octokit, repo, pr, matches, identity) {
     const comments = (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: pr, per_page: 100 }));
-    const marked = comments.filter((c) => c.body?.includes(tag));
+    const marked = comments.filter((c) => {
+        const found = planMarker(c.body ?? '');
+        return found !== undefined && matches(found);
+    });
     return {
         own: marked.filter((c) => c.user?.login === identity.login),
         foreign: marked.filter((c) => c.user?.login !== identity.login).map((c) => ({ id: c.id, author: c.user?.login ?? '(unknown)' })),
     };
 }
-/** The token's own plan comment for this environment and folder (the newest), and the foreign ones. */
-async function findPlanComment(octokit, repo, pr, identity, environment, dir) {
-    const { own, foreign } = await markedComments(octokit, repo, pr, marker(environment, dir), identity);
-    const newest = own[own.length - 1];
-    return { existing: newest ? { id: newest.id } : undefined, foreign };
+function restLogin(actor) {
+    if (!actor?.login)
+        return undefined;
+    return actor.__typename === 'Bot' && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login;
 }
-/** Updates the comment found by findPlanComment, or creates one. */
-async function writePlanComment(octokit, repo, pr, existing, body) {
+// The edit history from both ends: the newest edit is at one of them, whichever order GitHub lists it in.
+const WRITERS_QUERY = `query($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on IssueComment {
+      databaseId
+      author { __typename login }
+      editor { __typename login }
+      lastEditedAt
+      head: userContentEdits(first: 20) { nodes { editedAt editor { __typename login } } }
+      tail: userContentEdits(last: 20) { nodes { editedAt editor { __typename login } } }
+    }
+  }
+}`;
+/**
+ * Who last wrote each comment's body (REST's `user` is only who created it): its author when it
+ * was never edited, else its last editor. Anyone with write access can edit any comment, the bot's
+ * included, and the kit's lines are hidden in the rendered comment; GraphQL keeps the editor
+ * (`editor`, `lastEditedAt`, and the history in `userContentEdits`). A comment whose last writer
+ * cannot be told is reported as written by nobody.
+ */
+async function lastWriters(octokit, comments) {
+    const writers = new Map(comments.map((c) => [c.id, undefined]));
+    const ids = comments.map((c) => c.node_id).filter((id) => Boolean(id));
+    for (let i = 0; i < ids.length; i += 100) {
+        let data;
+        try {
+            data = await octokit.graphql(WRITERS_QUERY, { ids: ids.slice(i, i + 100) });
+        }
+        catch (error) {
+            throw new errors/* ToolError */.v4(`Could not ask GitHub (GraphQL) who last edited the plan comments: ${error instanceof Error ? error.message : String(error)}. A plan comment is trusted only when the token's identity wrote it last.`);
+        }
+        for (const node of data.nodes ?? []) {
+            if (node?.databaseId !== undefined && writers.has(node.databaseId))
+                writers.set(node.databaseId, lastWriter(node));
+        }
+    }
+    return writers;
+}
+function lastWriter(node) {
+    if (!node.lastEditedAt)
+        return restLogin(node.author);
+    const edits = [...(node.head?.nodes ?? []), ...(node.tail?.nodes ?? [])].filter((e) => Boolean(e?.editedAt));
+    const newest = edits.sort((a, b) => Date.parse(b.editedAt) - Date.parse(a.editedAt))[0];
+    const editor = restLogin(node.editor);
+    // `editor` is who made the last edit; the history must agree when it has any
+    if (!editor || (newest && restLogin(newest.editor) !== editor))
+        return undefined;
+    return editor;
+}
+/**
+ * The plan comment for this environment and folder, written: the token's own (the newest) is
+ * updated in place, the whole body, so the token is its last writer again whoever edited it
+ * meanwhile; else a new one is added, unless `create` is false. Foreign ones are never touched.
+ */
+async function upsertPlanComment(octokit, repo, pr, identity, environment, dir, body, create = true) {
+    const wanted = marker(environment, dir);
+    const { own, foreign } = await planComments(octokit, repo, pr, (m) => m === wanted, identity);
+    const existing = own[own.length - 1];
     if (existing) {
         await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
-        return { id: existing.id, updated: true };
+        return { written: { id: existing.id, updated: true }, foreign };
     }
+    if (!create)
+        return { foreign };
     const created = await octokit.rest.issues.createComment({ ...repo, issue_number: pr, body });
-    return { id: created.data.id, updated: false };
+    return { written: { id: created.data.id, updated: false }, foreign };
 }
-/** The kinds recorded in the token's own plan comments on a pull request, every environment and folder. */
+/**
+ * The kinds recorded in the token's own plan comments on a pull request, every environment and
+ * folder; a comment someone else edited last does not count (its kind line could say anything).
+ */
 async function planKinds(octokit, repo, pr, identity) {
-    const { own } = await markedComments(octokit, repo, pr, MARKER_PREFIX, identity);
-    return own.map((c) => findPlanKind(c.body ?? '')).filter((k) => Boolean(k));
+    const { own } = await planComments(octokit, repo, pr, () => true, identity);
+    const writers = own.length ? await lastWriters(octokit, own) : new Map();
+    const trusted = own.filter((c) => writers.get(c.id) === identity.login);
+    return {
+        kinds: trusted.map((c) => findPlanKind(c.body ?? '')).filter((k) => Boolean(k)),
+        edited: own.filter((c) => writers.get(c.id) !== identity.login).map((c) => ({ id: c.id, author: writers.get(c.id) ?? '(unknown)' })),
+    };
 }
 /** Creates a repository label when it is missing; a concurrent job creating it first is fine. */
 async function ensureLabel(octokit, repo, label) {
@@ -1387,134 +1900,169 @@ async function commentOnIssue(octokit, repo, issue, body) {
 async function closeIssue(octokit, repo, issue) {
     await octokit.rest.issues.update({ ...repo, issue_number: issue, state: 'closed', state_reason: 'completed' });
 }
+/** Of the merged pull requests of `sha`, the one that brought it to `branch`: the one it is the merge commit of, else the last merged. */
+function pullOf(pulls, sha, branch) {
+    const merged = pulls.filter((p) => p.merged_at);
+    const into = branch ? merged.filter((p) => p.base?.ref === branch) : merged.filter((p) => p.merge_commit_sha === sha);
+    const elsewhere = merged.filter((p) => !into.includes(p)).map((p) => ({ number: p.number, base: p.base?.ref ?? '?' }));
+    const latest = [...into].sort((a, b) => Date.parse(b.merged_at) - Date.parse(a.merged_at))[0];
+    return { pr: into.find((p) => p.merge_commit_sha === sha) ?? latest, elsewhere };
+}
 /**
- * The plan hash reviewed on the pull request that brought `sha` to the branch: the merged PR of
- * the commit, then the newest plan comment for this environment and folder by the token's identity.
+ * The plan hash reviewed on the pull request that brought `sha` to `branch` (the branch being
+ * applied: a pull request merged into another branch was reviewed for that one), from the newest
+ * plan comment for this environment and folder that the token's identity wrote, and wrote last.
+ * Without `branch` (a run on a tag), only the pull request whose merge commit `sha` is counts.
  */
-async function reviewedPlanHash(octokit, repo, sha, identity, environment, dir) {
+async function reviewedPlanHash(octokit, repo, sha, identity, environment, dir, branch) {
     const pulls = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: sha });
-    const merged = pulls.data.filter((p) => p.merged_at);
-    const pr = merged.find((p) => p.merge_commit_sha === sha) ?? merged[0];
+    const { pr, elsewhere } = pullOf(pulls.data, sha, branch);
     if (!pr)
-        return { foreign: [] };
-    const { own, foreign } = await markedComments(octokit, repo, pr.number, marker(environment, dir), identity);
+        return { foreign: [], elsewhere };
+    const headRepo = pr.head?.repo?.full_name;
+    const fork = headRepo && headRepo.toLowerCase() !== `${repo.owner}/${repo.repo}`.toLowerCase() ? headRepo : undefined;
+    const wanted = marker(environment, dir);
+    const { own, foreign } = await planComments(octokit, repo, pr.number, (m) => m === wanted, identity);
     const newest = own[own.length - 1];
-    return { hash: newest?.body ? findPlanHash(newest.body) : undefined, pr: pr.number, foreign };
+    const found = { pr: pr.number, foreign, fork, elsewhere };
+    if (!newest)
+        return found;
+    const writer = (await lastWriters(octokit, [newest])).get(newest.id);
+    if (writer !== identity.login)
+        return { ...found, editedBy: writer ?? '(someone GitHub does not name)' };
+    return { ...found, hash: findPlanHash(newest.body ?? '') };
 }
 
-;// CONCATENATED MODULE: ./actions/deploy-stage/src/planjson.ts
+// EXTERNAL MODULE: ./actions/deploy-stage/src/state.ts
+var state = __webpack_require__(8515);
+;// CONCATENATED MODULE: ./actions/deploy-stage/src/resources.ts
+
+
+
+
+
+
+
+
 /**
- * A plan as reviewers read it, from `terraform show -json`: addresses, actions and the reasons
- * terraform gives, never an attribute value (values may be sensitive, and the text plan in the
- * collapsed section is where values are read). Pure: no I/O.
+ * What a run sets up and takes down again. Secrets live only in the run's private folder under
+ * RUNNER_TEMP (0700, files 0600); its path is saved for the post step, which removes it when main
+ * was killed before its own clean-up. The working tree ends exactly as it was found.
  */
-const ACTION_ORDER = ['destroy', 'replace', 'forget', 'create', 'import', 'update', 'move', 'read'];
-/** terraform's `action_reason` values (internal/command/jsonplan), as a reviewer would say them. */
-const REASONS = {
-    replace_because_tainted: 'tainted (marked for replacement)',
-    replace_because_cannot_update: 'a change forces replacement',
-    replace_by_request: 'replacement requested (-replace)',
-    replace_by_triggers: 'replace_triggered_by',
-    delete_because_no_resource_config: 'no longer in the configuration',
-    delete_because_no_module: 'its module is no longer in the configuration',
-    delete_because_wrong_repetition: 'count or for_each changed how it is repeated',
-    delete_because_count_index: 'its count index is out of range',
-    delete_because_each_key: 'its for_each key is gone',
-    delete_because_no_move_target: 'moved to an address that is not in the configuration',
-    read_because_config_unknown: 'its configuration is known only after apply',
-    read_because_dependency_pending: 'a dependency has changes pending',
-    read_because_check_nested: 'a check block reads it',
-};
-function parsePlan(showJson) {
-    return JSON.parse(showJson);
-}
-function isNoop(actions) {
-    return actions.length === 0 || (actions.length === 1 && actions[0] === 'no-op');
-}
-function actionOf(change) {
-    const a = change.change.actions;
-    if (a.includes('delete') && a.includes('create'))
-        return 'replace';
-    if (a.includes('delete'))
-        return 'destroy';
-    if (a.includes('forget'))
-        return 'forget';
-    if (a.includes('create'))
-        return 'create';
-    if (a.includes('update'))
-        return 'update';
-    if (a.includes('read'))
-        return 'read';
-    if (isNoop(a) && change.change.importing)
-        return 'import';
-    if (isNoop(a) && change.previous_address && change.previous_address !== change.address)
-        return 'move';
-    return undefined;
-}
-/** The first step of each replace path when it is an attribute name (a later step may be a map key, from the configuration). */
-function forcedBy(paths) {
-    const names = [...new Set((paths ?? []).map((p) => p[0]).filter((step) => typeof step === 'string'))];
-    return names.length ? names.sort() : undefined;
-}
-function resourceEntry(change, action) {
-    const entry = { address: change.address, action };
-    const reason = change.action_reason ? REASONS[change.action_reason] : undefined;
-    if (reason)
-        entry.reason = reason;
-    if (action === 'replace') {
-        entry.forcedBy = forcedBy(change.change.replace_paths);
-        if (change.change.actions[0] === 'create')
-            entry.createFirst = true;
+function setUp(run) {
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(run.temp, 'shipkit-deploy-'));
+    (0,external_node_fs_.chmodSync)(dir, 0o700);
+    run.resources.dir = dir;
+    core/* saveState */.LZ(state/* STATE_PRIVATE */.K, dir);
+    for (const sub of ['secrets', 'terraform', 'plan'])
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, sub), { mode: 0o700 });
+    if (run.inputs['ansible-vault-password']) {
+        run.resources.vaultFile = (0,external_node_path_.join)(dir, 'secrets', 'vault-password');
+        (0,external_node_fs_.writeFileSync)(run.resources.vaultFile, `${run.inputs['ansible-vault-password']}\n`, { mode: 0o600, flag: 'wx' });
     }
-    if (change.previous_address && change.previous_address !== change.address)
-        entry.movedFrom = change.previous_address;
-    if (change.deposed)
-        entry.deposed = true;
-    return entry;
-}
-const byOrder = (x, y) => ACTION_ORDER.indexOf(x.action) - ACTION_ORDER.indexOf(y.action) || x.address.localeCompare(y.address);
-/** What the plan does, for the comment, the summary, the drift issue and the labels. */
-function planView(plan) {
-    const counts = { add: 0, change: 0, destroy: 0, replace: 0, import: 0, forget: 0, move: 0, read: 0 };
-    const resources = [];
-    for (const change of plan.resource_changes ?? []) {
-        const a = change.change.actions;
-        if (a.includes('create'))
-            counts.add++;
-        if (a.includes('delete'))
-            counts.destroy++;
-        if (a.includes('update'))
-            counts.change++;
-        if (change.change.importing)
-            counts.import++;
-        const action = actionOf(change);
-        if (!action)
-            continue;
-        if (action === 'replace')
-            counts.replace++;
-        if (action === 'forget')
-            counts.forget++;
-        if (action === 'move')
-            counts.move++;
-        if (action === 'read')
-            counts.read++;
-        resources.push(resourceEntry(change, action));
+    else {
+        placeholderVault(run, dir);
     }
-    resources.sort(byOrder);
-    const drift = (plan.resource_drift ?? [])
-        .filter((d) => !isNoop(d.change.actions))
-        .map((d) => ({ address: d.address, action: d.change.actions.includes('delete') ? 'delete' : 'update' }))
-        .sort((x, y) => x.address.localeCompare(y.address));
-    const outputs = Object.entries(plan.output_changes ?? {})
-        .filter(([, c]) => !isNoop(c.actions))
-        .map(([name, c]) => ({
-        name,
-        action: c.actions.includes('create') && !c.actions.includes('delete') ? 'create' : c.actions.includes('delete') && !c.actions.includes('create') ? 'delete' : 'update',
-        sensitive: c.before_sensitive === true || c.after_sensitive === true || plan.configuration?.root_module?.outputs?.[name]?.sensitive === true,
-    }))
-        .sort((x, y) => x.name.localeCompare(y.name));
-    const changes = resources.length > 0 || outputs.length > 0;
-    return { resources, drift, outputs, counts, changes, kind: counts.destroy > 0 ? 'destroy' : changes ? 'changes' : 'no-changes' };
+    const requirements = run.ansible?.requirements ?? [];
+    if (requirements.some((r) => r.roles.length))
+        run.resources.galaxyRoles = mkdirIn(dir, 'galaxy/roles');
+    if (requirements.some((r) => r.collections.length))
+        run.resources.galaxyCollections = mkdirIn(dir, 'galaxy/collections');
+    if (run.inputs['terraform-vars'] && run.envDir) {
+        // terraform takes a .tfvars.json by its name
+        const json = run.inputs['terraform-vars'].trimStart().startsWith('{');
+        run.resources.varFile = (0,external_node_path_.join)(dir, 'secrets', json ? 'terraform-vars.tfvars.json' : 'terraform-vars.tfvars');
+        (0,external_node_fs_.writeFileSync)(run.resources.varFile, `${run.inputs['terraform-vars'].replace(/\r\n/g, '\n').trimEnd()}\n`, { mode: 0o600, flag: 'wx' });
+    }
+    const roots = [...new Set([...run.terraformRoots, ...(run.envDir ? [run.envDir] : [])])];
+    run.resources.lockFiles = snapshotLockFiles(run.root, roots);
+    if (run.tools.terraform && roots.length) {
+        const cache = providerCache(run.inputs['provider-cache'], run.env, run.tools.terraform.version);
+        if (cache.dir) {
+            (0,external_node_fs_.mkdirSync)(cache.dir, { recursive: true }); // terraform refuses a cache folder that does not exist
+            run.providerCache = cache.dir;
+        }
+        (0,log/* info */.pq)(cache.note);
+    }
+    core/* saveState */.LZ(state/* STATE_PLACED */.e, '[]');
+}
+/**
+ * The `.example` copies (the seed's "fake variables"), for the checks only: made before them,
+ * removed after them. They hold placeholders, and a copied terraform.tfvars would outrank the
+ * TF_VAR_* values the workflow passes, so a plan, an apply or a drift check never sees one.
+ */
+async function withExampleCopies(run, checks) {
+    for (const warning of run.examples.skipped)
+        core/* warning */.$e(warning);
+    const absolute = (placed) => JSON.stringify(placed.map((p) => (0,external_node_path_.join)(run.root, p)));
+    run.resources.placed = placeExampleFiles(run.root, run.examples, (placed) => core/* saveState */.LZ(state/* STATE_PLACED */.e, absolute(placed)));
+    if (run.resources.placed.length)
+        (0,log/* info */.pq)(`Copied into place for the checks (removed after them): ${run.resources.placed.join(', ')}`);
+    try {
+        await checks();
+    }
+    finally {
+        removePlaced(run.root, run.resources.placed);
+        run.resources.placed = [];
+        core/* saveState */.LZ(state/* STATE_PLACED */.e, '[]');
+    }
+}
+/** Variables files terraform reads by name from the folder it runs in. */
+const AUTO_VARS = /^(terraform\.tfvars(\.json)?|.+\.auto\.tfvars(\.json)?)$/;
+/**
+ * For plan, apply and drift: the placeholders of the environment's folder that the run leaves out,
+ * said once (a plan that needs them fails on a variable without a value, which is the point).
+ */
+function skippedExamples(run) {
+    const dir = run.envDir;
+    if (!dir)
+        return undefined;
+    const left = run.examples.copies.filter((c) => external_node_path_.posix.dirname(c.target) === dir && AUTO_VARS.test(external_node_path_.posix.basename(c.target))).map((c) => c.source);
+    if (!left.length)
+        return undefined;
+    return `Not used for the ${run.inputs.command}: ${left.join(', ')} (.example files hold placeholders, copied only for the checks). The environment's variables come from terraform-vars, TF_VAR_* and the repository's own .tfvars files.`;
+}
+/**
+ * What the seed's CI did with its fake vault key: when a config names a vault_password_file the
+ * checkout does not have (git-ignored) and no password was given (pull requests from forks get no
+ * secrets), a random password stands in, so the playbooks that read no vaulted data are checked;
+ * one that does fails to decrypt, and the check says the input is empty.
+ */
+function placeholderVault(run, dir) {
+    if (run.env.ANSIBLE_VAULT_PASSWORD_FILE)
+        return; // the step's own setting wins, as it does for ansible
+    const configs = [...(run.ansible?.groups ?? []), ...(run.deploy?.kind === 'ansible' ? [run.deploy.group] : [])].map((g) => g.config);
+    const missing = [...new Set(configs.filter((c) => c?.vaultPasswordFile && !(0,external_node_fs_.existsSync)(c.vaultPasswordFile)).map((c) => c.file))];
+    if (!missing.length)
+        return;
+    run.resources.vaultPlaceholder = (0,external_node_path_.join)(dir, 'secrets', 'vault-placeholder');
+    (0,external_node_fs_.writeFileSync)(run.resources.vaultPlaceholder, `shipkit-placeholder-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    const note = `${missing.join(', ')} name${missing.length === 1 ? 's' : ''} a vault_password_file that is not in the checkout, and "ansible-vault-password" is empty: a placeholder password stands in, so playbooks that read no vaulted data are checked, and those that do fail naming the input.`;
+    (0,log/* info */.pq)(note);
+    run.report.notes.push(note);
+}
+function mkdirIn(dir, sub) {
+    const path = (0,external_node_path_.join)(dir, sub);
+    (0,external_node_fs_.mkdirSync)(path, { recursive: true, mode: 0o700 });
+    return path;
+}
+/** Puts the tree back and removes the private folder; with keep-plan, the plan is moved out first. */
+function cleanUp(run) {
+    removePlaced(run.root, run.resources.placed);
+    if (run.resources.lockFiles)
+        restoreLockFiles(run.resources.lockFiles);
+    const { dir, planFile } = run.resources;
+    if (!dir)
+        return;
+    if (run.inputs['keep-plan'] && planFile && (0,external_node_fs_.existsSync)(planFile)) {
+        const kept = (0,external_node_path_.join)(run.temp, `shipkit-${run.inputs.environment}.tfplan`);
+        (0,external_node_fs_.rmSync)(kept, { force: true });
+        (0,external_node_fs_.chmodSync)(planFile, 0o600);
+        (0,external_node_fs_.renameSync)(planFile, kept);
+        core/* setOutput */.uH('plan-path', kept);
+        (0,log/* info */.pq)(`Kept the saved plan at ${kept} (keep-plan): it holds the backend configuration, so treat it as a secret.`);
+    }
+    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/sensitive.ts
@@ -1638,27 +2186,44 @@ function maskable(values) {
 
 
 
+
+
 /**
  * The plan stage: `terraform init` with the backend (its key=value pairs in private 0600 files,
  * never in argv), `terraform plan -out`, and the plan's counts and hash as outputs.
  */
 async function plan(run) {
     const dir = run.envDir;
+    announceVariables(run);
     await initBackend(run);
     const planFile = (0,external_node_path_.join)(run.resources.dir, 'plan', `${run.inputs.environment}.tfplan`);
     run.resources.planFile = planFile;
-    const saved = await savedPlan(run, 'terraform plan', planArgs(planFile, run.inputs['lock-timeout']), planFile);
+    const saved = await savedPlan(run, 'terraform plan', planArgs(planFile, run.inputs['lock-timeout'], varFiles(run)), planFile);
     const summary = saved.summary;
     run.report.plan = { ...summary, dir, text: saved.text, view: saved.view };
-    (0,log/* info */.pq)(`Plan for ${dir}: ${summary.add} to add, ${summary.change} to change, ${summary.destroy} to destroy (sha256 ${summary.sha256})`);
+    (0,log/* info */.pq)(`Plan for ${dir}: ${countsText(saved.view.counts)} (sha256 ${summary.sha256})`);
     setPlanOutputs(summary);
 }
 function setPlanOutputs(summary) {
     core/* setOutput */.uH('plan-sha256', summary.sha256);
-    core/* setOutput */.uH('changes', String(summary.add + summary.change + summary.destroy > 0));
+    core/* setOutput */.uH('changes', String(summary.changes));
     core/* setOutput */.uH('to-add', String(summary.add));
     core/* setOutput */.uH('to-change', String(summary.change));
     core/* setOutput */.uH('to-destroy', String(summary.destroy));
+    core/* setOutput */.uH('to-import', String(summary.import));
+    core/* setOutput */.uH('to-move', String(summary.move));
+}
+/** terraform-vars as `-var-file`, and a word on the placeholders the plan leaves out. */
+function varFiles(run) {
+    return run.resources.varFile ? [run.resources.varFile] : [];
+}
+/** Said once per run, before the first plan: which placeholders it does not use. */
+function announceVariables(run) {
+    const skipped = skippedExamples(run);
+    if (!skipped)
+        return;
+    (0,log/* info */.pq)(skipped);
+    run.report.notes.push(skipped);
 }
 /** `terraform init` in the environment's folder, with the backend. */
 async function initBackend(run) {
@@ -1691,7 +2256,7 @@ async function savedPlan(run, title, args, planFile) {
     const text = await terraform(run, 'terraform show', ['show', '-no-color', planFile], false);
     if (text.code)
         failOn(run, text, 'plan-failed', 'show');
-    return { summary: summarisePlan(json.stdout), view: planView(parsed), text: redact(text.stdout, secrets), exitCode: planned.code, json: json.stdout };
+    return { summary: summarisePlan(parsed), view: planView(parsed), text: redact(text.stdout, secrets), exitCode: planned.code, json: json.stdout };
 }
 /** The apply stage: the saved plan, which review() has compared with the reviewed one. */
 async function apply(run) {
@@ -1703,7 +2268,8 @@ async function apply(run) {
     if (result.code)
         failOn(run, result, 'apply-failed', 'apply');
     const p = run.report.plan;
-    run.report.notes.push(`Applied ${p.dir}: ${p.add} added, ${p.change} changed, ${p.destroy} destroyed.`);
+    const more = [p.import ? `${p.import} imported` : '', p.move ? `${p.move} moved` : ''].filter(Boolean).map((x) => `, ${x}`).join('');
+    run.report.notes.push(`Applied ${p.dir}: ${p.add} added, ${p.change} changed, ${p.destroy} destroyed${more}.`);
 }
 /**
  * The backend config files for init, in the order given: each run of key=value lines becomes one
@@ -1749,7 +2315,10 @@ function failOn(run, result, reason, what) {
         throw new StageFailure('state-locked', `The state of ${dir} is locked${lock.who ? ` by ${lock.who}` : ''}${operation}${lock.id ? `, lock ID ${lock.id}` : ''}. Wait for that run, or release a stale lock with \`terraform force-unlock ${lock.id ?? '<ID>'}\`.`);
     }
     (0,annotate/* annotate */.f)(parseDiagnosticsText(text, dir, `terraform ${what}`));
-    throw new StageFailure(reason, `terraform ${what} failed in ${dir}:\n${lastLines(result.stderr || result.stdout)}`);
+    const unset = /No value for required variable/.test(text)
+        ? '\nA variable has no value: give the environment\'s values with terraform-vars (a secret, passed as a private -var-file) or TF_VAR_<name> in the step\'s env. .example placeholders are used only by the checks.'
+        : '';
+    throw new StageFailure(reason, `terraform ${what} failed in ${dir}:\n${lastLines(result.stderr || result.stdout)}${unset}`);
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/review.ts
@@ -1786,13 +2355,10 @@ async function review(run) {
     if (!expected) {
         const octokit = await client(inputs['github-token']);
         const identity = await identify(octokit, 'plan comments');
-        const found = await reviewedPlanHash(octokit, run.repo, git.sha, identity, inputs.environment, run.envDir);
+        const found = await reviewedPlanHash(octokit, run.repo, git.sha, identity, inputs.environment, run.envDir, git.branch);
         reportForeign(found.foreign, identity, 'comment', ` on pull request #${found.pr}`, 'the plan marker');
-        if (!found.hash) {
-            throw new StageFailure('plan-changed', found.pr
-                ? `Pull request #${found.pr} has no plan comment by ${identity.login} for ${inputs.environment} (${run.envDir}), so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, pass plan-sha256, or set auto-approve: true. (A plan without changes writes no comment; this one has changes.)`
-                : `No merged pull request brought ${git.sha.slice(0, 7)} here, so there is no reviewed plan to apply. Pass plan-sha256, or set auto-approve: true.`);
-        }
+        if (!found.hash)
+            throw new StageFailure('plan-changed', noReviewedPlan(run, found, identity));
         expected = found.hash;
         from = `the plan comment on pull request #${found.pr}`;
     }
@@ -1801,6 +2367,26 @@ async function review(run) {
         throw new StageFailure('plan-changed', `The plan differs from the reviewed one (${from}): reviewed sha256 ${expected}, now ${summary.sha256}. Nothing was applied. Re-plan and review again.`);
     }
     (0,log/* info */.pq)(`The plan matches the reviewed one (${from}).`);
+}
+/** Why there is no reviewed plan to compare with, and what to do: the apply's most common failure, so it names the case. */
+function noReviewedPlan(run, found, identity) {
+    const { inputs, git } = run;
+    const where = `${inputs.environment} (${run.envDir})`;
+    const ways = 'pass plan-sha256 (the hash of a plan you reviewed), or set auto-approve: true';
+    if (!found.pr) {
+        const elsewhere = found.elsewhere.length ? ` (${found.elsewhere.map((p) => `#${p.number} was merged into ${p.base}`).join(', ')}: a plan reviewed for another branch is not one for ${git.branch})` : '';
+        return `No pull request merged into ${git.branch ?? 'this branch'} brought ${git.sha.slice(0, 7)} here${elsewhere}, so there is no reviewed plan to apply. ${capital(ways)}.`;
+    }
+    if (found.editedBy) {
+        return `The plan comment for ${where} on pull request #${found.pr} was last edited by ${login(found.editedBy)}, not by ${login(identity.login)} (who github-token is), so its hash is not trusted: anyone with write access can edit a comment, and the hash line is hidden. Nothing was applied. Re-plan and review again, or ${ways}.`;
+    }
+    if (found.fork) {
+        return `Pull request #${found.pr} came from the fork ${repoName(found.fork)}: a pull request from a fork is planned without secrets and with a read-only token, so it has no plan comment and there is no reviewed plan to apply. To deploy it, push its branch to this repository and plan that pull request, or ${ways}.`;
+    }
+    return `Pull request #${found.pr} has no plan comment by ${login(identity.login)} for ${where}, so there is no reviewed plan to apply. Run command: plan on its pull requests with the same github-token, ${ways}. (A plan without changes writes no comment; this one has changes.)`;
+}
+function capital(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function runUrl(env) {
     return env.GITHUB_RUN_ID ? `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}` : undefined;
@@ -1811,14 +2397,15 @@ async function publishPlan(run, pr) {
     const summary = run.report.plan;
     const octokit = await client(inputs['github-token']);
     const identity = await identify(octokit, 'plan comments');
-    const { existing, foreign } = await findPlanComment(octokit, run.repo, pr, identity, inputs.environment, run.envDir);
+    const body = planComment({ environment: inputs.environment, dir: run.envDir, sha256: summary.sha256, view: summary.view, planText: summary.text, commit: run.git?.sha, runUrl: runUrl(process.env) });
+    // a plan without changes updates the comment already there (so it stops showing old changes), and adds none unless asked
+    const create = summary.view.changes || inputs['comment-on-no-changes'];
+    const { written, foreign } = await upsertPlanComment(octokit, run.repo, pr, identity, inputs.environment, run.envDir, body, create);
     reportForeign(foreign, identity, 'comment', ` on pull request #${pr}`, 'the plan marker');
-    if (!summary.view.changes && !existing && !inputs['comment-on-no-changes']) {
+    if (!written) {
         (0,log/* info */.pq)(`The plan has no changes and pull request #${pr} has no plan comment yet: none written (comment-on-no-changes: true writes one).`);
     }
     else {
-        const body = planComment({ environment: inputs.environment, dir: run.envDir, sha256: summary.sha256, view: summary.view, planText: summary.text, commit: run.git?.sha, runUrl: runUrl(process.env) });
-        const written = await writePlanComment(octokit, run.repo, pr, existing, body);
         (0,log/* info */.pq)(`${written.updated ? 'Updated' : 'Added'} the plan comment on pull request #${pr} (as ${login(identity.login)})${summary.view.changes ? '' : ': no changes'}`);
     }
     if (inputs['label-plan'])
@@ -1839,7 +2426,10 @@ function worstKind(kinds) {
  * token's own plan comments, so the stage plan cannot take away the label the prod plan set.
  */
 async function labelPlan(run, octokit, pr, identity, kind) {
-    const kinds = [kind, ...(await planKinds(octokit, run.repo, pr, identity))];
+    const recorded = await planKinds(octokit, run.repo, pr, identity);
+    for (const c of recorded.edited)
+        (0,log/* info */.pq)(`Ignored the plan kind of comment ${c.id} on pull request #${pr}: it was last edited by ${login(c.author)}, not by ${login(identity.login)}.`);
+    const kinds = [kind, ...recorded.kinds];
     const label = PLAN_LABELS[worstKind(kinds)];
     await ensureLabel(octokit, run.repo, label);
     const family = Object.values(PLAN_LABELS).map((l) => l.name);
@@ -1863,6 +2453,10 @@ function reportForeign(foreign, identity, noun, where, markerName) {
 /** A GitHub login as it reads in the log: bare when it has the shape GitHub allows, quoted otherwise. */
 function login(name) {
     return /^[A-Za-z0-9-]+(\[bot\])?$/.test(name) ? name : (0,log/* forLog */.Ig)(name);
+}
+/** A repository's owner/name as GitHub allows it, plain; anything else quoted and escaped. */
+function repoName(name) {
+    return /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(name) ? name : (0,log/* forLog */.Ig)(name);
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/drift.ts
@@ -1889,6 +2483,7 @@ async function drift(run) {
     finish(run, found, tracked);
 }
 async function detect(run) {
+    announceVariables(run);
     await initBackend(run);
     const { refresh, plan } = await bothPlans(run);
     setPlanOutputs(plan.summary);
@@ -1906,12 +2501,12 @@ async function bothPlans(run) {
     const folder = (0,external_node_path_.join)(run.resources.dir, 'plan');
     const version = run.tools.terraform.version;
     const refreshFile = (0,external_node_path_.join)(folder, `${inputs.environment}-refresh-only.tfplan`);
-    const refresh = hasRefreshOnly(version) ? await savedPlan(run, 'terraform plan -refresh-only', refreshOnlyArgs(refreshFile, inputs['lock-timeout']), refreshFile) : undefined;
+    const refresh = hasRefreshOnly(version) ? await savedPlan(run, 'terraform plan -refresh-only', refreshOnlyArgs(refreshFile, inputs['lock-timeout'], varFiles(run)), refreshFile) : undefined;
     if (!refresh)
         (0,log/* info */.pq)(`terraform ${version.join('.')} has no refresh-only plan (0.15.4 and later do): only the plan runs, where a change made outside Terraform shows as one an apply would undo.`);
     const planFile = (0,external_node_path_.join)(folder, `${inputs.environment}.tfplan`);
     run.resources.planFile = planFile; // keep-plan keeps the normal plan
-    const plan = await savedPlan(run, 'terraform plan', planArgs(planFile, inputs['lock-timeout']), planFile);
+    const plan = await savedPlan(run, 'terraform plan', planArgs(planFile, inputs['lock-timeout'], varFiles(run)), planFile);
     return { refresh, plan };
 }
 function driftInput(run, refresh, plan) {
@@ -2002,6 +2597,9 @@ function getInputs() {
     // Secrets first, masked before anything could print them (an error message included).
     const vaultPassword = (0,lib_inputs/* getText */.q4)('ansible-vault-password');
     mask(vaultPassword);
+    const terraformVars = (0,lib_inputs/* getText */.q4)('terraform-vars');
+    // lines such as `}` or `tags = {` are no secret, and masked they would hide every brace in the log
+    mask(terraformVars, (line) => line.trim().length >= 4 && /[A-Za-z0-9]/.test(line));
     const backendConfig = (0,lib_inputs/* getLines */.iv)('backend-config').map(backendEntry);
     const environment = (0,lib_inputs/* getString */.AA)('environment') || 'stage';
     if (!/^[\w.-]+$/.test(environment)) {
@@ -2032,6 +2630,7 @@ function getInputs() {
         'fail-on-drift': (0,lib_inputs/* getBoolean */.pW)('fail-on-drift'),
         'provider-cache': (0,lib_inputs/* getBoolean */.pW)('provider-cache', true),
         'example-vars': (0,lib_inputs/* getBoolean */.pW)('example-vars', true),
+        'terraform-vars': terraformVars,
         'ansible-playbooks': (0,lib_inputs/* getLines */.iv)('ansible-playbooks'),
         'ansible-inventory': (0,lib_inputs/* getString */.AA)('ansible-inventory'),
         'ansible-config': (0,lib_inputs/* getString */.AA)('ansible-config'),
@@ -2052,13 +2651,13 @@ function getInputs() {
     checkDeployInputs(inputs);
     return inputs;
 }
-/** Masks a secret, and each of its lines on its own, so no part of it reaches the log. */
-function mask(secret) {
+/** Masks a secret, and each of its lines on its own (those `worth` masking), so no part of it reaches the log. */
+function mask(secret, worth = (line) => Boolean(line.trim())) {
     if (!secret)
         return;
     core/* setSecret */.Pq(secret);
     for (const line of secret.split(/\r?\n/))
-        if (line.trim() && line !== secret)
+        if (worth(line) && line !== secret)
             core/* setSecret */.Pq(line);
 }
 /** `key=value` is a pair (its value masked at once); anything else names a file. */
@@ -2107,132 +2706,14 @@ function checkDeployInputs(inputs) {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./lib/git-context.ts
 var git_context = __webpack_require__(2816);
-// EXTERNAL MODULE: ./lib/glob.ts
-var glob = __webpack_require__(6966);
 // EXTERNAL MODULE: ./lib/paths.ts
 var lib_paths = __webpack_require__(634);
 // EXTERNAL MODULE: ./lib/local-run.ts
 var local_run = __webpack_require__(7685);
 // EXTERNAL MODULE: ./lib/which.ts
 var which = __webpack_require__(431);
-;// CONCATENATED MODULE: ./actions/deploy-stage/src/workspace.ts
-
-
-
-function lstat(path) {
-    try {
-        return (0,external_node_fs_.lstatSync)(path);
-    }
-    catch {
-        return undefined;
-    }
-}
-const under = (dir, rel) => (dir === '.' ? rel : rel === '.' ? dir : `${dir}/${rel}`);
-/**
- * What the seed's before_script did ("fake variables"): every `X.example` under `workdir` whose `X`
- * is missing is copied into place for the run. Worked out before anything is written; a link on
- * either side is skipped with a warning.
- */
-function planExampleFiles(root, workdir) {
-    const plan = { copies: [], skipped: [] };
-    for (const dir of (0,glob/* findDirs */.I4)((0,external_node_path_.join)(root, workdir), () => true)) {
-        const folder = under(workdir, dir);
-        for (const name of (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(root, folder)).sort()) {
-            if (!name.endsWith('.example') || name === '.example')
-                continue;
-            const source = under(folder, name);
-            const target = source.slice(0, -'.example'.length);
-            const from = lstat((0,external_node_path_.join)(root, source));
-            if (from?.isSymbolicLink()) {
-                plan.skipped.push(`Not copying ${source}: it is a symlink, and .example copies are made only from files in the repository.`);
-                continue;
-            }
-            if (!from?.isFile())
-                continue;
-            const to = lstat((0,external_node_path_.join)(root, target));
-            if (to?.isSymbolicLink()) {
-                plan.skipped.push(`Not copying ${source} onto ${target}: ${target} is a symlink, and .example copies never write through one.`);
-                continue;
-            }
-            if (!to)
-                plan.copies.push({ source, target });
-        }
-    }
-    return plan;
-}
-/**
- * Makes the planned copies. COPYFILE_EXCL creates the target with O_EXCL, which fails on anything
- * already there, a dangling symlink included: a link that appeared since the plan is not followed.
- * Returns the copies made.
- */
-function placeExampleFiles(root, plan, onPlaced) {
-    const placed = [];
-    for (const { source, target } of plan.copies) {
-        try {
-            (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(root, source), (0,external_node_path_.join)(root, target), external_node_fs_.constants.COPYFILE_EXCL);
-        }
-        catch {
-            continue;
-        }
-        placed.push(target);
-        onPlaced(placed);
-    }
-    return placed;
-}
-/** Removes the copies made; a copy replaced by a link meanwhile goes as a link (rm never follows it). */
-function removePlaced(root, placed) {
-    for (const rel of placed)
-        (0,external_node_fs_.rmSync)((0,external_node_path_.join)(root, rel), { force: true });
-}
-/** Root modules under `workdir`: folders holding `*.tf` that are not under a `modules/` folder. */
-function terraformRoots(root, workdir) {
-    return (0,glob/* findDirs */.I4)((0,external_node_path_.join)(root, workdir), (rel, entries) => entries.some((e) => e.endsWith('.tf')) && !rel.split('/').includes('modules')).map((rel) => under(workdir, rel));
-}
-/** True when the JSON file is a Packer template (has `builders`), not a var file beside one. */
-function isPackerTemplate(root, file) {
-    if (!file.endsWith('.json'))
-        return true;
-    try {
-        const parsed = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(root, file), 'utf8'));
-        return Boolean(parsed && typeof parsed === 'object' && 'builders' in parsed);
-    }
-    catch {
-        return true; // not JSON: packer validate will say so
-    }
-}
-/** Packer templates a repository-relative pattern matches. */
-function packerTemplates(root, pattern) {
-    return (0,glob/* globFiles */.CJ)(root, pattern).filter((file) => isPackerTemplate(root, file));
-}
-function snapshotLockFiles(root, dirs) {
-    return dirs.map((dir) => {
-        const path = (0,external_node_path_.join)(root, dir, '.terraform.lock.hcl');
-        const stat = lstat(path);
-        if (stat?.isSymbolicLink())
-            return { path, kind: 'link', target: (0,external_node_fs_.readlinkSync)(path) };
-        if (stat?.isFile())
-            return { path, kind: 'file', content: (0,external_node_fs_.readFileSync)(path) };
-        return { path, kind: 'absent' };
-    });
-}
-/** Puts every lock file back as it was: removed first (never written through a link), then recreated. */
-function restoreLockFiles(snapshot) {
-    for (const entry of snapshot) {
-        const now = lstat(entry.path);
-        const same = (entry.kind === 'absent' && !now) ||
-            (entry.kind === 'link' && now?.isSymbolicLink() && (0,external_node_fs_.readlinkSync)(entry.path) === entry.target) ||
-            (entry.kind === 'file' && now?.isFile() && (0,external_node_fs_.readFileSync)(entry.path).equals(entry.content));
-        if (same)
-            continue;
-        (0,external_node_fs_.rmSync)(entry.path, { force: true });
-        if (entry.kind === 'file')
-            (0,external_node_fs_.writeFileSync)(entry.path, entry.content, { flag: 'wx' });
-        if (entry.kind === 'link')
-            (0,external_node_fs_.symlinkSync)(entry.target, entry.path);
-    }
-}
-
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/prepare.ts
+
 
 
 
@@ -2271,11 +2752,14 @@ async function prepare(inputs, env = process.env) {
         examples: inputs['example-vars'] ? planExampleFiles(root, workdir) : { copies: [], skipped: [] },
         packer: [],
         terraformRoots: [],
+        terraformModules: [],
         report: { rows: [], findings: [], failed: new Set(), ansible: [], notes: [] },
         resources: { placed: [] },
     };
     run.packer = packerPlan(run, paths);
     run.terraformRoots = inputs['terraform-dirs'].length ? inputs['terraform-dirs'].map((dir) => terraformDir(paths, dir)) : terraformRoots(root, workdir);
+    // named roots are the whole of what is checked; found ones bring the modules no root holds
+    run.terraformModules = inputs['terraform-dirs'].length ? [] : terraformModuleDirs(root, workdir, run.terraformRoots);
     const inventory = inputs['ansible-inventory'];
     // a host list ("web1,web2," or "localhost,") is not a path
     run.inventory = !inventory ? undefined : inventory.includes(',') ? inventory : (0,external_node_path_.join)(root, paths.path(inventory, 'ansible-inventory', 'file or dir'));
@@ -2385,13 +2869,18 @@ function packerPlan(run, paths) {
     }
     const cwdInput = inputs['packer-working-directory'];
     const fixedCwd = cwdInput === TEMPLATE_DIR ? undefined : cwdInput ? paths.path(cwdInput, 'packer-working-directory', 'dir') : '.';
-    return [...templates].sort().map((template) => {
-        const dir = external_node_path_.posix.dirname(template);
+    // packer reads an HCL2 template by folder (every *.pkr.hcl in it, and *.auto.pkrvars.hcl): one target per folder
+    const targets = new Set([...templates].map((t) => (t.endsWith('.pkr.hcl') ? `${external_node_path_.posix.dirname(t)}/` : t)));
+    return [...targets].sort().map((target) => {
+        const folder = target.endsWith('/');
+        const template = folder ? target.slice(0, -1) : target;
+        const dir = folder ? template : external_node_path_.posix.dirname(template);
         const configured = varFiles.filter((f) => external_node_path_.posix.dirname(f) === dir);
         const beside = external_node_path_.posix.join(dir, 'variables.json');
         const besideExists = placed.has(beside) || isFileIn(root, beside);
         return {
             template,
+            ...(folder ? { folder: true } : {}),
             cwd: fixedCwd ?? dir,
             varFiles: inputs['packer-var-files'].length ? configured : template.endsWith('.json') && besideExists ? [beside] : [],
         };
@@ -2456,10 +2945,7 @@ function environmentPlan(run, paths) {
     const named = inputs['terraform-env-dir'] ? paths.path(inputs['terraform-env-dir'], 'terraform-env-dir', 'dir') : undefined;
     if (inputs.command === 'check')
         return;
-    run.envDir = named ?? run.terraformRoots.find((r) => external_node_path_.posix.basename(r) === inputs.environment);
-    if (!run.envDir) {
-        throw new errors/* UsageError */.eb(`No Terraform folder for environment "${inputs.environment}": no root module is named ${inputs.environment} (found: ${run.terraformRoots.join(', ') || 'none'}). Set "terraform-env-dir".`);
-    }
+    run.envDir = named ?? environmentDir(run.terraformRoots, inputs.environment);
     run.git = (0,git_context/* readGitContext */.e)(process.env, run.root);
     const isPr = (0,git_context/* isPullRequest */.r)(run.git.eventName);
     if (inputs.command === 'apply' && isPr) {
@@ -2478,6 +2964,16 @@ function environmentPlan(run, paths) {
         }
     }
 }
+/** The one root module named like the environment: none, or several, is the user's to settle with terraform-env-dir. */
+function environmentDir(roots, environment) {
+    const named = roots.filter((r) => external_node_path_.posix.basename(r) === environment);
+    if (named.length === 1)
+        return named[0];
+    if (!named.length) {
+        throw new errors/* UsageError */.eb(`No Terraform folder for environment "${environment}": no root module is named ${environment} (found: ${roots.join(', ') || 'none'}). Set "terraform-env-dir".`);
+    }
+    throw new errors/* UsageError */.eb(`Environment "${environment}" matches ${named.length} root modules: ${named.join(', ')}. Say which one to plan and apply with "terraform-env-dir" (e.g. terraform-env-dir: ${named[0]}), or narrow "terraform-dirs".`);
+}
 /**
  * A drift check plans the environment and nothing else: the inputs of the checks and of the
  * application deploy were checked above like every input, but packer, ansible and the deploy
@@ -2488,6 +2984,7 @@ function onlyDrift(run) {
     run.ansible = undefined;
     run.deploy = undefined;
     run.terraformRoots = run.terraformRoots.filter((dir) => dir === run.envDir);
+    run.terraformModules = [];
 }
 function deployPlan(run, paths) {
     const { inputs } = run;
@@ -2528,7 +3025,7 @@ function findTools(run) {
         const setupTool = tool.startsWith('ansible') ? undefined : told[tool];
         tools.unavailable[tool] = setupTool ?? `${tool} is not on PATH${tool.startsWith('ansible') ? ' (pip install ansible ansible-lint)' : ''}`;
     };
-    if (run.terraformRoots.length || run.envDir) {
+    if (run.terraformRoots.length || run.terraformModules.length || run.envDir) {
         const terraform = (0,which/* findOnPath */.a)('terraform', path);
         if (terraform) {
             const out = versionOutput(terraform, run.env);
@@ -2538,7 +3035,7 @@ function findTools(run) {
             tools.terraform = { path: terraform, version };
         }
         else {
-            missing('terraform', `${run.terraformRoots.join(', ') || run.envDir} hold Terraform code`, SETUP_TOOLS);
+            missing('terraform', `${[...run.terraformRoots, ...run.terraformModules].join(', ') || run.envDir} hold Terraform code`, SETUP_TOOLS);
         }
         tools.tflint = (0,which/* findOnPath */.a)('tflint', path);
         if (!tools.tflint && tolerate)
@@ -2546,7 +3043,7 @@ function findTools(run) {
     }
     if (run.packer.length) {
         tools.packer = (0,which/* findOnPath */.a)('packer', path);
-        const templates = run.packer.map((p) => p.template);
+        const templates = run.packer.map(packerWhere);
         if (!tools.packer)
             missing('packer', `${templates.join(', ')} ${templates.length === 1 ? 'is a Packer template' : 'are Packer templates'}`, `${SETUP_TOOLS.slice(0, -1)}, or narrow "packer-templates".`);
     }
@@ -2633,7 +3130,7 @@ async function writeSummary(inputs, report) {
         parts.push(line, '');
     if (report.plan) {
         const p = report.plan;
-        parts.push(`**Plan** for ${(0,lib_summary/* code */.aY)(p.dir)}: ${p.add} to add, ${p.change} to change, ${p.destroy} to destroy (\`sha256:${p.sha256}\`)`, '');
+        parts.push(`**Plan** for ${(0,lib_summary/* code */.aY)(p.dir)}: ${countsText(p.view.counts)} (\`sha256:${p.sha256}\`)`, '');
         // the line above has the counts
         parts.push(planMarkdown(p.view, SUMMARY_LIST, false), '');
         if (report.reviewed) {
@@ -2651,79 +3148,6 @@ async function writeSummary(inputs, report) {
     }
     parts.push(...report.notes.map(lib_summary.md));
     await core/* summary */.z.addRaw(`${parts.join('\n')}\n`).write();
-}
-
-// EXTERNAL MODULE: ./actions/deploy-stage/src/state.ts
-var state = __webpack_require__(8515);
-;// CONCATENATED MODULE: ./actions/deploy-stage/src/resources.ts
-
-
-
-
-
-
-
-/**
- * What a run sets up and takes down again. Secrets live only in the run's private folder under
- * RUNNER_TEMP (0700, files 0600); its path is saved for the post step, which removes it when main
- * was killed before its own clean-up. The working tree ends exactly as it was found.
- */
-function setUp(run) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(run.temp, 'shipkit-deploy-'));
-    (0,external_node_fs_.chmodSync)(dir, 0o700);
-    run.resources.dir = dir;
-    core/* saveState */.LZ(state/* STATE_PRIVATE */.K, dir);
-    for (const sub of ['secrets', 'terraform', 'plan'])
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(dir, sub), { mode: 0o700 });
-    if (run.inputs['ansible-vault-password']) {
-        run.resources.vaultFile = (0,external_node_path_.join)(dir, 'secrets', 'vault-password');
-        (0,external_node_fs_.writeFileSync)(run.resources.vaultFile, `${run.inputs['ansible-vault-password']}\n`, { mode: 0o600, flag: 'wx' });
-    }
-    const requirements = run.ansible?.requirements ?? [];
-    if (requirements.some((r) => r.roles.length))
-        run.resources.galaxyRoles = mkdirIn(dir, 'galaxy/roles');
-    if (requirements.some((r) => r.collections.length))
-        run.resources.galaxyCollections = mkdirIn(dir, 'galaxy/collections');
-    for (const warning of run.examples.skipped)
-        core/* warning */.$e(warning);
-    const roots = [...new Set([...run.terraformRoots, ...(run.envDir ? [run.envDir] : [])])];
-    run.resources.lockFiles = snapshotLockFiles(run.root, roots);
-    if (run.tools.terraform && roots.length) {
-        const cache = providerCache(run.inputs['provider-cache'], run.env, run.tools.terraform.version);
-        if (cache.dir) {
-            (0,external_node_fs_.mkdirSync)(cache.dir, { recursive: true }); // terraform refuses a cache folder that does not exist
-            run.providerCache = cache.dir;
-        }
-        (0,log/* info */.pq)(cache.note);
-    }
-    const absolute = (placed) => JSON.stringify(placed.map((p) => (0,external_node_path_.join)(run.root, p)));
-    core/* saveState */.LZ(state/* STATE_PLACED */.e, '[]');
-    run.resources.placed = placeExampleFiles(run.root, run.examples, (placed) => core/* saveState */.LZ(state/* STATE_PLACED */.e, absolute(placed)));
-    if (run.resources.placed.length)
-        (0,log/* info */.pq)(`Copied into place for this run (removed afterwards): ${run.resources.placed.join(', ')}`);
-}
-function mkdirIn(dir, sub) {
-    const path = (0,external_node_path_.join)(dir, sub);
-    (0,external_node_fs_.mkdirSync)(path, { recursive: true, mode: 0o700 });
-    return path;
-}
-/** Puts the tree back and removes the private folder; with keep-plan, the plan is moved out first. */
-function cleanUp(run) {
-    removePlaced(run.root, run.resources.placed);
-    if (run.resources.lockFiles)
-        restoreLockFiles(run.resources.lockFiles);
-    const { dir, planFile } = run.resources;
-    if (!dir)
-        return;
-    if (run.inputs['keep-plan'] && planFile && (0,external_node_fs_.existsSync)(planFile)) {
-        const kept = (0,external_node_path_.join)(run.temp, `shipkit-${run.inputs.environment}.tfplan`);
-        (0,external_node_fs_.rmSync)(kept, { force: true });
-        (0,external_node_fs_.chmodSync)(planFile, 0o600);
-        (0,external_node_fs_.renameSync)(planFile, kept);
-        core/* setOutput */.uH('plan-path', kept);
-        (0,log/* info */.pq)(`Kept the saved plan at ${kept} (keep-plan): it holds the backend configuration, so treat it as a secret.`);
-    }
-    (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/main.ts
@@ -2751,7 +3175,7 @@ async function main() {
         setUp(run);
         if (inputs.command === 'drift')
             return await drift(run);
-        await check(run);
+        await withExampleCopies(run, () => check(run));
         if (inputs.command === 'check')
             return;
         await plan(run);
@@ -3131,6 +3555,15 @@ function kindOf(root, path) {
         return undefined;
     }
 }
+/** The folder's real path: a symlink to one of the folders a walk is inside of would make it loop. */
+function realDir(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Folders a wildcard never enters: hidden ones (.git, .terraform), node_modules. */
 function skipped(name) {
     return name.startsWith('.') || name === 'node_modules';
@@ -3145,7 +3578,8 @@ function glob(root, pattern, kind) {
     if (segments.includes('..'))
         return [];
     const found = new Set();
-    const walk = (rel, i) => {
+    // `inside`: the real paths of the folders `**` has entered on the way here (a link back to one is a loop)
+    const walk = (rel, i, inside = []) => {
         if (i === segments.length) {
             if (kindOf(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel)) === kind && (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel)))
                 found.add(rel || '.');
@@ -3166,9 +3600,14 @@ function glob(root, pattern, kind) {
         const last = i === segments.length - 1;
         if (segment === '**') {
             walk(rel, i + 1);
-            for (const e of entries)
-                if (!skipped(e) && kindOf(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e)) === 'dir')
-                    walk(rel ? `${rel}/${e}` : e, i);
+            const here = [...inside, realDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel)) ?? ''];
+            for (const e of entries) {
+                if (skipped(e) || kindOf(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e)) !== 'dir')
+                    continue;
+                const real = realDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e));
+                if (real && !here.includes(real))
+                    walk(rel ? `${rel}/${e}` : e, i, here);
+            }
             return;
         }
         const re = segmentRegex(segment);
@@ -3192,15 +3631,20 @@ function globFiles(root, pattern) {
 /** Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply. */
 function findDirs(root, accept) {
     const found = [];
-    const walk = (rel) => {
+    // `inside`: the real paths of the folders above; a symlink back to one of them (`x -> .`) is not entered
+    const walk = (rel, inside) => {
         const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel));
         if (accept(rel || '.', entries))
             found.push(rel || '.');
-        for (const e of entries)
-            if (!skipped(e) && kindOf(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e)) === 'dir')
-                walk(rel ? `${rel}/${e}` : e);
+        for (const e of entries) {
+            if (skipped(e) || kindOf(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e)) !== 'dir')
+                continue;
+            const real = realDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e));
+            if (real && !inside.includes(real))
+                walk(rel ? `${rel}/${e}` : e, [...inside, real]);
+        }
     };
-    walk('');
+    walk('', [realDir(root) ?? root]);
     return found.sort();
 }
 

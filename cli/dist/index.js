@@ -8825,6 +8825,15 @@ function kindOf(root, path) {
         return undefined;
     }
 }
+/** The folder's real path: a symlink to one of the folders a walk is inside of would make it loop. */
+function realDir(path) {
+    try {
+        return (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Folders a wildcard never enters: hidden ones (.git, .terraform), node_modules. */
 function skipped(name) {
     return name.startsWith('.') || name === 'node_modules';
@@ -8839,7 +8848,8 @@ function glob(root, pattern, kind) {
     if (segments.includes('..'))
         return [];
     const found = new Set();
-    const walk = (rel, i) => {
+    // `inside`: the real paths of the folders `**` has entered on the way here (a link back to one is a loop)
+    const walk = (rel, i, inside = []) => {
         if (i === segments.length) {
             if (kindOf(root, (0,external_node_path_.join)(root, rel)) === kind && isInside(root, (0,external_node_path_.join)(root, rel)))
                 found.add(rel || '.');
@@ -8860,9 +8870,14 @@ function glob(root, pattern, kind) {
         const last = i === segments.length - 1;
         if (segment === '**') {
             walk(rel, i + 1);
-            for (const e of entries)
-                if (!skipped(e) && kindOf(root, (0,external_node_path_.join)(root, rel, e)) === 'dir')
-                    walk(rel ? `${rel}/${e}` : e, i);
+            const here = [...inside, realDir((0,external_node_path_.join)(root, rel)) ?? ''];
+            for (const e of entries) {
+                if (skipped(e) || kindOf(root, (0,external_node_path_.join)(root, rel, e)) !== 'dir')
+                    continue;
+                const real = realDir((0,external_node_path_.join)(root, rel, e));
+                if (real && !here.includes(real))
+                    walk(rel ? `${rel}/${e}` : e, i, here);
+            }
             return;
         }
         const re = segmentRegex(segment);
@@ -8886,15 +8901,20 @@ function globFiles(root, pattern) {
 /** Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply. */
 function findDirs(root, accept) {
     const found = [];
-    const walk = (rel) => {
+    // `inside`: the real paths of the folders above; a symlink back to one of them (`x -> .`) is not entered
+    const walk = (rel, inside) => {
         const entries = readdirSync(join(root, rel));
         if (accept(rel || '.', entries))
             found.push(rel || '.');
-        for (const e of entries)
-            if (!skipped(e) && kindOf(root, join(root, rel, e)) === 'dir')
-                walk(rel ? `${rel}/${e}` : e);
+        for (const e of entries) {
+            if (skipped(e) || kindOf(root, join(root, rel, e)) !== 'dir')
+                continue;
+            const real = realDir(join(root, rel, e));
+            if (real && !inside.includes(real))
+                walk(rel ? `${rel}/${e}` : e, [...inside, real]);
+        }
     };
-    walk('');
+    walk('', [realDir(root) ?? root]);
     return found.sort();
 }
 
