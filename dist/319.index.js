@@ -1244,7 +1244,8 @@ function secretMounts(secrets) {
     return { mounts, env: Object.fromEntries(mounts.map((m, i) => [m.env, secrets[i].value])) };
 }
 function buildArgv(plan) {
-    const args = plan.buildx ? ['buildx', 'build', '--builder', plan.buildx.builder, '--progress', 'plain'] : ['build'];
+    // the classic builder leaves the container of a failed step behind unless told --force-rm
+    const args = plan.buildx ? ['buildx', 'build', '--builder', plan.buildx.builder, '--progress', 'plain'] : ['build', '--force-rm'];
     args.push('--file', plan.dockerfile);
     for (const ref of plan.refs)
         args.push('--tag', ref);
@@ -2233,7 +2234,9 @@ function fromClassic(build, stderr) {
     });
     // Steps count instructions from 1; steps past the file's own are the labels the kit added.
     const ins = step > 0 ? build.dockerfile.instructions[step - 1] : undefined;
-    const output = stepAt < 0 ? [] : lastLines(out.slice(stepAt + 1).filter((l) => !/^ ---> /.test(l)), 5);
+    // the step's own output, without the builder's bookkeeping (layer ids, --force-rm's clean-up)
+    const bookkeeping = /^( ---> |Removing intermediate container )/;
+    const output = stepAt < 0 ? [] : lastLines(out.slice(stepAt + 1).filter((l) => !bookkeeping.test(l)), 5);
     const message = lastLines(stderr.split(/\r?\n/), 3).join(' ') || `exit code ${build.exitCode}`;
     return { message, line: ins?.line, output };
 }

@@ -245,6 +245,9 @@ if (!hasDocker && dockerRequired()) {
   });
 
   test('a broken Dockerfile in one of three services fails that one; the others still publish', async () => {
+    // the classic builder keeps the container of a failed step unless told --force-rm: none may be left behind
+    const failedSteps = () => execFileSync('docker', ['ps', '--all', '--no-trunc', '--format', '{{.Command}}'], { encoding: 'utf8' }).split('\n').filter((c) => c.includes('compile step fails')).length;
+    const before = failedSteps();
     repo.write('src/comment/Dockerfile', `ARG BASE_IMAGE\nFROM \${BASE_IMAGE}\nRUN echo "compile step fails" && exit 3\n`);
     repo.write('src/ui/run.sh', '#!/bin/sh\necho "ui, new"\n');
     repo.commit('break comment, change ui');
@@ -263,6 +266,7 @@ if (!hasDocker && dockerRequired()) {
     });
     expect(errors(result)).not.toContain('DEPRECATED');
     expect(errors(result)).toContain('1 of 3 services failed: comment (build).');
+    expect(failedSteps()).toBe(before);
   });
 
   test('rebuild: true builds everything again with --pull --no-cache', async () => {

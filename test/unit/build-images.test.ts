@@ -265,10 +265,10 @@ describe('docker argv', () => {
   };
   const bare = { ...plan, refs: ['r:1'], labels: {}, buildArgs: [] };
   test.each([
-    ['classic', plan, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'docker.io/vscoder/ui:1.0.0', '--tag', 'docker.io/vscoder/ui:latest', '--label', 'org.opencontainers.image.title=ui', '--label', 'team=web app', '--build-arg', 'BASE=x', 'src/ui']],
-    ['classic, labels in the Dockerfile', { ...plan, labelsInDockerfile: true }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'docker.io/vscoder/ui:1.0.0', '--tag', 'docker.io/vscoder/ui:latest', '--build-arg', 'BASE=x', 'src/ui']],
-    ['classic, cache from the published image', { ...bare, cacheFrom: ['r:latest'] }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--cache-from', 'r:latest', 'src/ui']],
-    ['rebuild', { ...bare, rebuild: true, target: 'prod' }, ['build', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--target', 'prod', '--pull', '--no-cache', 'src/ui']],
+    ['classic', plan, ['build', '--force-rm', '--file', 'src/ui/Dockerfile', '--tag', 'docker.io/vscoder/ui:1.0.0', '--tag', 'docker.io/vscoder/ui:latest', '--label', 'org.opencontainers.image.title=ui', '--label', 'team=web app', '--build-arg', 'BASE=x', 'src/ui']],
+    ['classic, labels in the Dockerfile', { ...plan, labelsInDockerfile: true }, ['build', '--force-rm', '--file', 'src/ui/Dockerfile', '--tag', 'docker.io/vscoder/ui:1.0.0', '--tag', 'docker.io/vscoder/ui:latest', '--build-arg', 'BASE=x', 'src/ui']],
+    ['classic, cache from the published image', { ...bare, cacheFrom: ['r:latest'] }, ['build', '--force-rm', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--cache-from', 'r:latest', 'src/ui']],
+    ['rebuild', { ...bare, rebuild: true, target: 'prod' }, ['build', '--force-rm', '--file', 'src/ui/Dockerfile', '--tag', 'r:1', '--target', 'prod', '--pull', '--no-cache', 'src/ui']],
     [
       'buildx, pushing two platforms with a registry cache',
       { ...bare, platforms: ['linux/amd64', 'linux/arm64'], cacheFrom: ['type=registry,ref=r:buildcache'], cacheTo: ['type=registry,ref=r:buildcache,mode=max'], buildx: { builder: 'ci', output: 'push' as const } },

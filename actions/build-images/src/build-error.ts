@@ -81,7 +81,9 @@ function fromClassic(build: FailedBuild, stderr: string): Found {
   });
   // Steps count instructions from 1; steps past the file's own are the labels the kit added.
   const ins = step > 0 ? build.dockerfile.instructions[step - 1] : undefined;
-  const output = stepAt < 0 ? [] : lastLines(out.slice(stepAt + 1).filter((l) => !/^ ---> /.test(l)), 5);
+  // the step's own output, without the builder's bookkeeping (layer ids, --force-rm's clean-up)
+  const bookkeeping = /^( ---> |Removing intermediate container )/;
+  const output = stepAt < 0 ? [] : lastLines(out.slice(stepAt + 1).filter((l) => !bookkeeping.test(l)), 5);
   const message = lastLines(stderr.split(/\r?\n/), 3).join(' ') || `exit code ${build.exitCode}`;
   return { message, line: ins?.line, output };
 }

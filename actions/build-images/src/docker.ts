@@ -47,7 +47,8 @@ export function secretMounts(secrets: readonly { id: string; value: string }[]):
 }
 
 export function buildArgv(plan: BuildArgs): string[] {
-  const args = plan.buildx ? ['buildx', 'build', '--builder', plan.buildx.builder, '--progress', 'plain'] : ['build'];
+  // the classic builder leaves the container of a failed step behind unless told --force-rm
+  const args = plan.buildx ? ['buildx', 'build', '--builder', plan.buildx.builder, '--progress', 'plain'] : ['build', '--force-rm'];
   args.push('--file', plan.dockerfile);
   for (const ref of plan.refs) args.push('--tag', ref);
   if (!plan.labelsInDockerfile) for (const [key, value] of Object.entries(plan.labels)) args.push('--label', `${key}=${value}`);
