@@ -566,8 +566,13 @@ if (!hasDocker && dockerRequired()) {
   const compose = 'docker-monolith/deploy/docker-compose.yml';
   // a project name of this run: the engine is shared, and other checkouts deploy the same compose file
   const project = `shipkit-ds-${process.pid}`;
-  const composeDown = () =>
-    execFileSync('sh', ['-c', `cd ${join(repo.dir, 'docker-monolith/deploy')} && (docker compose version >/dev/null 2>&1 && docker compose -p ${project} down -t 0 --remove-orphans || docker-compose -p ${project} down -t 0 --remove-orphans) >/dev/null 2>&1 || true`]);
+  // by the project's label, not through compose: the compose file needs variables a clean-up does not have
+  const composeDown = () => {
+    const ids = execFileSync('docker', ['ps', '--all', '--quiet', '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    if (ids.length) execFileSync('docker', ['rm', '--force', ...ids], { stdio: 'ignore' });
+    const networks = execFileSync('docker', ['network', 'ls', '--quiet', '--filter', `label=com.docker.compose.project=${project}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    if (networks.length) execFileSync('docker', ['network', 'rm', ...networks], { stdio: 'ignore' });
+  };
   const running = () =>
     execFileSync('docker', ['ps', '--filter', `label=com.docker.compose.project=${project}`, '--format', '{{.Label "com.docker.compose.service"}} {{.Image}}'], { encoding: 'utf8' })
       .trim()
