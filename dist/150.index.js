@@ -526,7 +526,11 @@ var external_node_crypto_ = __webpack_require__(7598);
  * given one bucket or another, a resource of one provider configuration or another). So each
  * changed resource carries its configuration: its expressions and references, its count and
  * for_each, the calls of the modules it sits in, and its provider configuration with the root
- * variables that configuration reads.
+ * variables that configuration reads. The configuration JSON has no locals and shows a module
+ * output only as an expression, so the hash also takes terraform's own answer to "what do these
+ * changes read" (`relevant_attributes`) and the value of every root variable (a condition on one
+ * can pick the source). Values are compared as the plan JSON holds them: sensitive ones included,
+ * as they already are in `before` and `after`; only the digest leaves the runner.
  */
 /** Sorted keys, so equal content always serialises the same way. */
 function canonical(value) {
@@ -630,7 +634,7 @@ function planContent(plan) {
         importing: r.change.importing ?? null,
         configuration: configurationOf(plan, r),
     }))
-        .sort((x, y) => x.address.localeCompare(y.address) || String(x.deposed).localeCompare(String(y.deposed)));
+        .sort((x, y) => byCodePoint(x.address, y.address) || byCodePoint(String(x.deposed), String(y.deposed)));
     const outputs = Object.entries(plan.output_changes ?? {})
         .filter(([, c]) => !isNoop(c.actions))
         .map(([name, c]) => ({
@@ -640,7 +644,13 @@ function planContent(plan) {
         after_unknown: c.after_unknown ?? null,
         expression: plan.configuration?.root_module?.outputs?.[name]?.expression ?? null,
     }));
-    return { resources, outputs };
+    const reads = (plan.relevant_attributes ?? []).map((r) => JSON.stringify(canonical(r))).sort(byCodePoint);
+    const variables = Object.fromEntries(Object.entries(plan.variables ?? {}).map(([name, v]) => [name, v?.value ?? null]));
+    return { resources, outputs, reads, variables };
+}
+/** Not localeCompare: the order, and so the hash, must not depend on the runner's locale. */
+function byCodePoint(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 ;// CONCATENATED MODULE: ./actions/deploy-stage/src/planjson.ts
@@ -2060,7 +2070,7 @@ function cleanUp(run) {
         (0,external_node_fs_.chmodSync)(planFile, 0o600);
         (0,external_node_fs_.renameSync)(planFile, kept);
         core/* setOutput */.uH('plan-path', kept);
-        (0,log/* info */.pq)(`Kept the saved plan at ${kept} (keep-plan): it holds the backend configuration, so treat it as a secret.`);
+        (0,log/* info */.pq)(`Kept the saved plan at ${kept} (keep-plan): it holds the backend configuration and every value of terraform-vars in clear, so treat it as a secret.`);
     }
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
 }
@@ -2600,6 +2610,9 @@ function getInputs() {
     const terraformVars = (0,lib_inputs/* getText */.q4)('terraform-vars');
     // lines such as `}` or `tags = {` are no secret, and masked they would hide every brace in the log
     mask(terraformVars, (line) => line.trim().length >= 4 && /[A-Za-z0-9]/.test(line));
+    // terraform prints a value on its own (`+ input = "..."`, a validation error), never the whole line
+    for (const value of tfvarsValues(terraformVars))
+        core/* setSecret */.Pq(value);
     const backendConfig = (0,lib_inputs/* getLines */.iv)('backend-config').map(backendEntry);
     const environment = (0,lib_inputs/* getString */.AA)('environment') || 'stage';
     if (!/^[\w.-]+$/.test(environment)) {
@@ -2659,6 +2672,32 @@ function mask(secret, worth = (line) => Boolean(line.trim())) {
     for (const line of secret.split(/\r?\n/))
         if (worth(line) && line !== secret)
             core/* setSecret */.Pq(line);
+}
+/**
+ * The values in a .tfvars text (every string literal) or its JSON form (every string and number),
+ * those of four characters or more: shorter ones (`"a"`, `true`) would blank out ordinary words.
+ */
+function tfvarsValues(text) {
+    const values = [];
+    if (text.trimStart().startsWith('{')) {
+        const leaves = (v) => {
+            if (typeof v === 'string' || typeof v === 'number')
+                values.push(String(v));
+            else if (v && typeof v === 'object')
+                Object.values(v).forEach(leaves);
+        };
+        try {
+            leaves(JSON.parse(text));
+        }
+        catch {
+            // not JSON after all: terraform says so later, and the lines are masked already
+        }
+    }
+    else {
+        for (const m of text.matchAll(/"((?:[^"\\\n]|\\.)*)"/g))
+            values.push(m[1].replace(/\\(["\\])/g, '$1'));
+    }
+    return [...new Set(values.filter((v) => v.trim().length >= 4))];
 }
 /** `key=value` is a pair (its value masked at once); anything else names a file. */
 function backendEntry(line) {
@@ -3555,13 +3594,21 @@ function kindOf(root, path) {
         return undefined;
     }
 }
-/** The folder's real path: a symlink to one of the folders a walk is inside of would make it loop. */
+/** The folder's real path, by which a walk knows a folder it has already been in. */
 function realDir(path) {
     try {
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(path);
     }
     catch {
         return undefined;
+    }
+}
+function isLink(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isSymbolicLink();
+    }
+    catch {
+        return false;
     }
 }
 /** Folders a wildcard never enters: hidden ones (.git, .terraform), node_modules. */
@@ -3578,8 +3625,12 @@ function glob(root, pattern, kind) {
     if (segments.includes('..'))
         return [];
     const found = new Set();
-    // `inside`: the real paths of the folders `**` has entered on the way here (a link back to one is a loop)
-    const walk = (rel, i, inside = []) => {
+    // `**` enters each real folder once (per place in the pattern): a link back up cannot loop, and
+    // links between folders cannot multiply the walk. Links are followed after the tree itself, so a
+    // folder is found by its own path when it has one.
+    const entered = new Set();
+    const links = [];
+    const walk = (rel, i) => {
         if (i === segments.length) {
             if (kindOf(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel)) === kind && (0,_paths_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel)))
                 found.add(rel || '.');
@@ -3599,14 +3650,19 @@ function glob(root, pattern, kind) {
         }
         const last = i === segments.length - 1;
         if (segment === '**') {
+            const real = realDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel));
+            if (!real || entered.has(`${i}\0${real}`))
+                return;
+            entered.add(`${i}\0${real}`);
             walk(rel, i + 1);
-            const here = [...inside, realDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel)) ?? ''];
             for (const e of entries) {
                 if (skipped(e) || kindOf(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e)) !== 'dir')
                     continue;
-                const real = realDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e));
-                if (real && !here.includes(real))
-                    walk(rel ? `${rel}/${e}` : e, i, here);
+                const child = rel ? `${rel}/${e}` : e;
+                if (isLink((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, child)))
+                    links.push([child, i]);
+                else
+                    walk(child, i);
             }
             return;
         }
@@ -3620,6 +3676,8 @@ function glob(root, pattern, kind) {
         }
     };
     walk('', 0);
+    for (let next = links.shift(); next; next = links.shift())
+        walk(...next);
     return [...found].sort();
 }
 function globDirs(root, pattern) {
@@ -3628,23 +3686,36 @@ function globDirs(root, pattern) {
 function globFiles(root, pattern) {
     return glob(root, pattern, 'file');
 }
-/** Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply. */
+/**
+ * Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply.
+ * Each real folder is visited once, by its own path when it has one (links are followed after the
+ * tree itself), so neither a link back up (`x -> .`) nor links between folders can loop or repeat.
+ */
 function findDirs(root, accept) {
     const found = [];
-    // `inside`: the real paths of the folders above; a symlink back to one of them (`x -> .`) is not entered
-    const walk = (rel, inside) => {
+    const visited = new Set();
+    const links = [];
+    const walk = (rel) => {
+        const real = realDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel));
+        if (!real || visited.has(real))
+            return;
+        visited.add(real);
         const entries = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel));
         if (accept(rel || '.', entries))
             found.push(rel || '.');
         for (const e of entries) {
             if (skipped(e) || kindOf(root, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e)) !== 'dir')
                 continue;
-            const real = realDir((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, rel, e));
-            if (real && !inside.includes(real))
-                walk(rel ? `${rel}/${e}` : e, [...inside, real]);
+            const child = rel ? `${rel}/${e}` : e;
+            if (isLink((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(root, child)))
+                links.push(child);
+            else
+                walk(child);
         }
     };
-    walk('', [realDir(root) ?? root]);
+    walk('');
+    for (let next = links.shift(); next !== undefined; next = links.shift())
+        walk(next);
     return found.sort();
 }
 

@@ -18,12 +18,20 @@ function kindOf(root: string, path: string): 'dir' | 'file' | undefined {
   }
 }
 
-/** The folder's real path: a symlink to one of the folders a walk is inside of would make it loop. */
+/** The folder's real path, by which a walk knows a folder it has already been in. */
 function realDir(path: string): string | undefined {
   try {
     return realpathSync(path);
   } catch {
     return undefined;
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 
@@ -41,8 +49,12 @@ export function glob(root: string, pattern: string, kind: 'dir' | 'file'): strin
   const segments = posix.normalize(pattern.replace(/\\/g, '/')).replace(/^\.\/|\/$/g, '').split('/').filter(Boolean);
   if (segments.includes('..')) return [];
   const found = new Set<string>();
-  // `inside`: the real paths of the folders `**` has entered on the way here (a link back to one is a loop)
-  const walk = (rel: string, i: number, inside: readonly string[] = []) => {
+  // `**` enters each real folder once (per place in the pattern): a link back up cannot loop, and
+  // links between folders cannot multiply the walk. Links are followed after the tree itself, so a
+  // folder is found by its own path when it has one.
+  const entered = new Set<string>();
+  const links: [string, number][] = [];
+  const walk = (rel: string, i: number) => {
     if (i === segments.length) {
       if (kindOf(root, join(root, rel)) === kind && isInside(root, join(root, rel))) found.add(rel || '.');
       return;
@@ -60,12 +72,15 @@ export function glob(root: string, pattern: string, kind: 'dir' | 'file'): strin
     }
     const last = i === segments.length - 1;
     if (segment === '**') {
+      const real = realDir(join(root, rel));
+      if (!real || entered.has(`${i}\0${real}`)) return;
+      entered.add(`${i}\0${real}`);
       walk(rel, i + 1);
-      const here = [...inside, realDir(join(root, rel)) ?? ''];
       for (const e of entries) {
         if (skipped(e) || kindOf(root, join(root, rel, e)) !== 'dir') continue;
-        const real = realDir(join(root, rel, e));
-        if (real && !here.includes(real)) walk(rel ? `${rel}/${e}` : e, i, here);
+        const child = rel ? `${rel}/${e}` : e;
+        if (isLink(join(root, child))) links.push([child, i]);
+        else walk(child, i);
       }
       return;
     }
@@ -77,6 +92,7 @@ export function glob(root: string, pattern: string, kind: 'dir' | 'file'): strin
     }
   };
   walk('', 0);
+  for (let next = links.shift(); next; next = links.shift()) walk(...next);
   return [...found].sort();
 }
 
@@ -88,19 +104,29 @@ export function globFiles(root: string, pattern: string): string[] {
   return glob(root, pattern, 'file');
 }
 
-/** Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply. */
+/**
+ * Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply.
+ * Each real folder is visited once, by its own path when it has one (links are followed after the
+ * tree itself), so neither a link back up (`x -> .`) nor links between folders can loop or repeat.
+ */
 export function findDirs(root: string, accept: (rel: string, entries: string[]) => boolean): string[] {
   const found: string[] = [];
-  // `inside`: the real paths of the folders above; a symlink back to one of them (`x -> .`) is not entered
-  const walk = (rel: string, inside: readonly string[]) => {
+  const visited = new Set<string>();
+  const links: string[] = [];
+  const walk = (rel: string) => {
+    const real = realDir(join(root, rel));
+    if (!real || visited.has(real)) return;
+    visited.add(real);
     const entries = readdirSync(join(root, rel));
     if (accept(rel || '.', entries)) found.push(rel || '.');
     for (const e of entries) {
       if (skipped(e) || kindOf(root, join(root, rel, e)) !== 'dir') continue;
-      const real = realDir(join(root, rel, e));
-      if (real && !inside.includes(real)) walk(rel ? `${rel}/${e}` : e, [...inside, real]);
+      const child = rel ? `${rel}/${e}` : e;
+      if (isLink(join(root, child))) links.push(child);
+      else walk(child);
     }
   };
-  walk('', [realDir(root) ?? root]);
+  walk('');
+  for (let next = links.shift(); next !== undefined; next = links.shift()) walk(next);
   return found.sort();
 }

@@ -8825,13 +8825,21 @@ function kindOf(root, path) {
         return undefined;
     }
 }
-/** The folder's real path: a symlink to one of the folders a walk is inside of would make it loop. */
+/** The folder's real path, by which a walk knows a folder it has already been in. */
 function realDir(path) {
     try {
         return (0,external_node_fs_.realpathSync)(path);
     }
     catch {
         return undefined;
+    }
+}
+function isLink(path) {
+    try {
+        return (0,external_node_fs_.lstatSync)(path).isSymbolicLink();
+    }
+    catch {
+        return false;
     }
 }
 /** Folders a wildcard never enters: hidden ones (.git, .terraform), node_modules. */
@@ -8848,8 +8856,12 @@ function glob(root, pattern, kind) {
     if (segments.includes('..'))
         return [];
     const found = new Set();
-    // `inside`: the real paths of the folders `**` has entered on the way here (a link back to one is a loop)
-    const walk = (rel, i, inside = []) => {
+    // `**` enters each real folder once (per place in the pattern): a link back up cannot loop, and
+    // links between folders cannot multiply the walk. Links are followed after the tree itself, so a
+    // folder is found by its own path when it has one.
+    const entered = new Set();
+    const links = [];
+    const walk = (rel, i) => {
         if (i === segments.length) {
             if (kindOf(root, (0,external_node_path_.join)(root, rel)) === kind && isInside(root, (0,external_node_path_.join)(root, rel)))
                 found.add(rel || '.');
@@ -8869,14 +8881,19 @@ function glob(root, pattern, kind) {
         }
         const last = i === segments.length - 1;
         if (segment === '**') {
+            const real = realDir((0,external_node_path_.join)(root, rel));
+            if (!real || entered.has(`${i}\0${real}`))
+                return;
+            entered.add(`${i}\0${real}`);
             walk(rel, i + 1);
-            const here = [...inside, realDir((0,external_node_path_.join)(root, rel)) ?? ''];
             for (const e of entries) {
                 if (skipped(e) || kindOf(root, (0,external_node_path_.join)(root, rel, e)) !== 'dir')
                     continue;
-                const real = realDir((0,external_node_path_.join)(root, rel, e));
-                if (real && !here.includes(real))
-                    walk(rel ? `${rel}/${e}` : e, i, here);
+                const child = rel ? `${rel}/${e}` : e;
+                if (isLink((0,external_node_path_.join)(root, child)))
+                    links.push([child, i]);
+                else
+                    walk(child, i);
             }
             return;
         }
@@ -8890,6 +8907,8 @@ function glob(root, pattern, kind) {
         }
     };
     walk('', 0);
+    for (let next = links.shift(); next; next = links.shift())
+        walk(...next);
     return [...found].sort();
 }
 function globDirs(root, pattern) {
@@ -8898,23 +8917,36 @@ function globDirs(root, pattern) {
 function globFiles(root, pattern) {
     return glob(root, pattern, 'file');
 }
-/** Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply. */
+/**
+ * Every folder under `root` (itself included) for which `accept` says yes; wildcard rules apply.
+ * Each real folder is visited once, by its own path when it has one (links are followed after the
+ * tree itself), so neither a link back up (`x -> .`) nor links between folders can loop or repeat.
+ */
 function findDirs(root, accept) {
     const found = [];
-    // `inside`: the real paths of the folders above; a symlink back to one of them (`x -> .`) is not entered
-    const walk = (rel, inside) => {
+    const visited = new Set();
+    const links = [];
+    const walk = (rel) => {
+        const real = realDir(join(root, rel));
+        if (!real || visited.has(real))
+            return;
+        visited.add(real);
         const entries = readdirSync(join(root, rel));
         if (accept(rel || '.', entries))
             found.push(rel || '.');
         for (const e of entries) {
             if (skipped(e) || kindOf(root, join(root, rel, e)) !== 'dir')
                 continue;
-            const real = realDir(join(root, rel, e));
-            if (real && !inside.includes(real))
-                walk(rel ? `${rel}/${e}` : e, [...inside, real]);
+            const child = rel ? `${rel}/${e}` : e;
+            if (isLink(join(root, child)))
+                links.push(child);
+            else
+                walk(child);
         }
     };
-    walk('', [realDir(root) ?? root]);
+    walk('');
+    for (let next = links.shift(); next !== undefined; next = links.shift())
+        walk(next);
     return found.sort();
 }
 

@@ -450,7 +450,7 @@ exec "${real}" "$@"
     const result = await deployStage({ node: probe.node, inputs: { command: 'plan', 'backend-config': `path=${state}`, 'keep-plan': 'true' } });
     expect(errors(result)).toEqual([]);
     expect(result.outputs['plan-path']).toMatch(/[\\/]temp[\\/]shipkit-stage\.tfplan$/);
-    expect(log(result)).toContain(`Kept the saved plan at ${result.outputs['plan-path']} (keep-plan): it holds the backend configuration, so treat it as a secret.`);
+    expect(log(result)).toContain(`Kept the saved plan at ${result.outputs['plan-path']} (keep-plan): it holds the backend configuration and every value of terraform-vars in clear, so treat it as a secret.`);
     const [afterMain] = probe.records();
     expect(afterMain!.entries).toEqual(['shipkit-stage.tfplan 600']);
   });

@@ -226,3 +226,15 @@ describe('issue 10 item 11: packer-var-files written with ./, and patterns that 
     expect(out.join('')).toContain('::warning::Input "packer-templates" has the pattern "images/*.pkr.hcl", which matches no Packer template');
   });
 });
+
+describe('the values of terraform-vars, each masked on its own (review3)', () => {
+  test('string literals of .tfvars text, escapes undone; short ones and bare words left alone', async () => {
+    const { tfvarsValues } = await import('../../actions/deploy-stage/src/inputs.js');
+    const text = 'db_password = "s3cr3t-db-pw-42"\nquoted = "say \\"hi\\" now"\nsize = 3\nflag = true\nzone = "a"\ntags = {\n  team = "infra"\n}\n';
+    expect(tfvarsValues(text)).toEqual(['s3cr3t-db-pw-42', 'say "hi" now', 'infra']);
+  });
+  test('every string and number of the JSON form', async () => {
+    const { tfvarsValues } = await import('../../actions/deploy-stage/src/inputs.js');
+    expect(tfvarsValues('{"db_password": "s3cr3t-db-pw-42", "port": 54321, "nested": {"list": ["token-abcd", "x"]}, "on": true}')).toEqual(['s3cr3t-db-pw-42', '54321', 'token-abcd']);
+  });
+});

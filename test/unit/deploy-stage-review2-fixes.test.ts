@@ -50,9 +50,10 @@ describe('the plan hash: where values come from (finding 6)', () => {
       return p;
     };
     expect(summarisePlan(withRegion('europe-west1')).sha256).not.toBe(summarisePlan(withRegion('us-east1')).sha256);
-    // a variable no provider reads changes nothing by itself (it is in `after` where a resource uses it)
+    // every root variable counts, even one nothing seems to read: a local (absent from the plan
+    // JSON) can pick a source by it (review3); a plan made with other inputs is another plan
     const unrelated = (value: string): ShowJson => plan('public', { variables: { unrelated: { value } } });
-    expect(summarisePlan(unrelated('a')).sha256).toBe(summarisePlan(unrelated('b')).sha256);
+    expect(summarisePlan(unrelated('a')).sha256).not.toBe(summarisePlan(unrelated('b')).sha256);
   });
 
   test('an output known only after apply: its expression says from what', () => {
@@ -210,12 +211,20 @@ describe('folders found in a repository with symlink loops (also seen: findDirs)
     expect(globFiles(repo(), '**/main.tf')).toEqual(['infra/stage/main.tf']);
   });
 
-  test('a link to a sibling folder is no loop: it is walked', () => {
+  test('a link to a sibling folder is no loop, and the folder is one root, found by its own path (review3)', () => {
     const dir = repo();
     mkdirSync(join(dir, 'shared'));
     writeFileSync(join(dir, 'shared/main.tf'), '');
     symlinkSync('../shared', join(dir, 'infra/shared'));
-    expect(terraformRoots(dir, '.')).toEqual(['infra/shared', 'infra/stage', 'shared']);
+    expect(terraformRoots(dir, '.')).toEqual(['infra/stage', 'shared']);
+  });
+
+  test('a folder reached only through a link (its own path is hidden) is found by the link', () => {
+    const dir = repo();
+    mkdirSync(join(dir, '.modules/net'), { recursive: true });
+    writeFileSync(join(dir, '.modules/net/main.tf'), '');
+    symlinkSync('../.modules/net', join(dir, 'infra/net'));
+    expect(terraformRoots(dir, '.')).toEqual(['infra/net', 'infra/stage']);
   });
 });
 

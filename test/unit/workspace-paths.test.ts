@@ -58,7 +58,8 @@ describe('glob never leaves the root', () => {
   const root = workspace();
   test('a symlink to a folder outside is not matched; one inside is', () => {
     expect(globDirs(root, 'src/*')).toEqual(['src/alias', 'src/app']);
-    expect(globFiles(root, '**/Dockerfile')).toEqual(['src/alias/Dockerfile', 'src/app/Dockerfile']);
+    // `**` enters each real folder once, by its own path: src/alias is src/app
+    expect(globFiles(root, '**/Dockerfile')).toEqual(['src/app/Dockerfile']);
   });
   test('.. in a pattern matches nothing outside', () => {
     expect(globDirs(root, '../*')).toEqual([]);

@@ -60,6 +60,8 @@ export function getInputs(): Inputs {
   const terraformVars = getText('terraform-vars');
   // lines such as `}` or `tags = {` are no secret, and masked they would hide every brace in the log
   mask(terraformVars, (line) => line.trim().length >= 4 && /[A-Za-z0-9]/.test(line));
+  // terraform prints a value on its own (`+ input = "..."`, a validation error), never the whole line
+  for (const value of tfvarsValues(terraformVars)) core.setSecret(value);
   const backendConfig = getLines('backend-config').map(backendEntry);
 
   const environment = getString('environment') || 'stage';
@@ -118,6 +120,28 @@ function mask(secret: string, worth: (line: string) => boolean = (line) => Boole
   if (!secret) return;
   core.setSecret(secret);
   for (const line of secret.split(/\r?\n/)) if (worth(line) && line !== secret) core.setSecret(line);
+}
+
+/**
+ * The values in a .tfvars text (every string literal) or its JSON form (every string and number),
+ * those of four characters or more: shorter ones (`"a"`, `true`) would blank out ordinary words.
+ */
+export function tfvarsValues(text: string): string[] {
+  const values: string[] = [];
+  if (text.trimStart().startsWith('{')) {
+    const leaves = (v: unknown): void => {
+      if (typeof v === 'string' || typeof v === 'number') values.push(String(v));
+      else if (v && typeof v === 'object') Object.values(v).forEach(leaves);
+    };
+    try {
+      leaves(JSON.parse(text));
+    } catch {
+      // not JSON after all: terraform says so later, and the lines are masked already
+    }
+  } else {
+    for (const m of text.matchAll(/"((?:[^"\\\n]|\\.)*)"/g)) values.push(m[1]!.replace(/\\(["\\])/g, '$1'));
+  }
+  return [...new Set(values.filter((v) => v.trim().length >= 4))];
 }
 
 /** `key=value` is a pair (its value masked at once); anything else names a file. */

@@ -12,7 +12,11 @@ import type { ConfigModule, ConfigResource, ResourceChange, ShowJson } from './p
  * given one bucket or another, a resource of one provider configuration or another). So each
  * changed resource carries its configuration: its expressions and references, its count and
  * for_each, the calls of the modules it sits in, and its provider configuration with the root
- * variables that configuration reads.
+ * variables that configuration reads. The configuration JSON has no locals and shows a module
+ * output only as an expression, so the hash also takes terraform's own answer to "what do these
+ * changes read" (`relevant_attributes`) and the value of every root variable (a condition on one
+ * can pick the source). Values are compared as the plan JSON holds them: sensitive ones included,
+ * as they already are in `before` and `after`; only the digest leaves the runner.
  */
 
 /** Sorted keys, so equal content always serialises the same way. */
@@ -120,7 +124,7 @@ export function planContent(plan: ShowJson): unknown {
       importing: r.change.importing ?? null,
       configuration: configurationOf(plan, r),
     }))
-    .sort((x, y) => x.address.localeCompare(y.address) || String(x.deposed).localeCompare(String(y.deposed)));
+    .sort((x, y) => byCodePoint(x.address, y.address) || byCodePoint(String(x.deposed), String(y.deposed)));
   const outputs = Object.entries(plan.output_changes ?? {})
     .filter(([, c]) => !isNoop(c.actions))
     .map(([name, c]) => ({
@@ -130,5 +134,12 @@ export function planContent(plan: ShowJson): unknown {
       after_unknown: c.after_unknown ?? null,
       expression: plan.configuration?.root_module?.outputs?.[name]?.expression ?? null,
     }));
-  return { resources, outputs };
+  const reads = (plan.relevant_attributes ?? []).map((r) => JSON.stringify(canonical(r))).sort(byCodePoint);
+  const variables = Object.fromEntries(Object.entries(plan.variables ?? {}).map(([name, v]) => [name, v?.value ?? null]));
+  return { resources, outputs, reads, variables };
+}
+
+/** Not localeCompare: the order, and so the hash, must not depend on the runner's locale. */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

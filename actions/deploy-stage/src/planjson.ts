@@ -86,6 +86,8 @@ export interface ResourceChange {
 export interface ShowJson {
   format_version?: string;
   variables?: Record<string, { value?: unknown }>;
+  /** The resource attributes the planned changes read (terraform 1.2 and later), whatever route (locals, module outputs) they take. */
+  relevant_attributes?: { resource: string; attribute: unknown[] }[];
   resource_changes?: ResourceChange[];
   resource_drift?: ResourceChange[];
   output_changes?: Record<string, Change>;

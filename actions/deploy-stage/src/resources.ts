@@ -118,7 +118,7 @@ export function cleanUp(run: Run): void {
     chmodSync(planFile, 0o600);
     renameSync(planFile, kept);
     core.setOutput('plan-path', kept);
-    info(`Kept the saved plan at ${kept} (keep-plan): it holds the backend configuration, so treat it as a secret.`);
+    info(`Kept the saved plan at ${kept} (keep-plan): it holds the backend configuration and every value of terraform-vars in clear, so treat it as a secret.`);
   }
   rmSync(dir, { recursive: true, force: true });
 }
