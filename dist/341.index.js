@@ -870,6 +870,20 @@ function unmetClaim(record, expect) {
  * hit, a recheck from evidence, or an entry that cannot be used at all.
  */
 function inspect(expect) {
+    // Another job may be replacing the entry while this one reads it (moved aside, then renamed into
+    // place): a file gone between two reads is read again, and an entry that keeps vanishing is absent.
+    for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+            return inspectOnce(expect);
+        }
+        catch (error) {
+            if (error.code !== 'ENOENT')
+                throw error;
+        }
+    }
+    return { state: 'absent' };
+}
+function inspectOnce(expect) {
     // Synchronous on purpose: a handful of stat() calls per tool cost less than as many trips
     // through the thread pool, and a warm run is mostly this.
     const entry = entryOf(expect);

@@ -210,6 +210,19 @@ function unmetClaim(record: CacheRecord, expect: Expectation): string | undefine
  * hit, a recheck from evidence, or an entry that cannot be used at all.
  */
 export function inspect(expect: Expectation): Inspection {
+  // Another job may be replacing the entry while this one reads it (moved aside, then renamed into
+  // place): a file gone between two reads is read again, and an entry that keeps vanishing is absent.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return inspectOnce(expect);
+    } catch (error: unknown) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return { state: 'absent' };
+}
+
+function inspectOnce(expect: Expectation): Inspection {
   // Synchronous on purpose: a handful of stat() calls per tool cost less than as many trips
   // through the thread pool, and a warm run is mostly this.
   const entry = entryOf(expect);

@@ -402,33 +402,38 @@ describe('.example copies never follow a symlink (issue 10)', () => {
   });
 });
 
-describe('backend-config is a secret (issue 10)', () => {
-  const secret = 'SECRETPATH';
-  /** A terraform WRAPPER STAND-IN: records what any process on the machine can read about the
-   * terraform process (/proc/<pid>/cmdline, and whether /proc/<pid>/environ holds the secret) and
-   * the mode of every -backend-config file, then execs the real terraform. */
-  function terraformWrapper(): { dir: string; record: string } {
-    const real = findOnPath('terraform', path)!;
-    const dir = tempDir('tf-wrapper');
-    const record = join(dir, 'record');
-    writeFileSync(
-      join(dir, 'terraform'),
-      `#!/bin/sh
+/**
+ * A terraform WRAPPER STAND-IN: records what any process on the machine can read about the terraform
+ * process (/proc/<pid>/cmdline, and whether /proc/<pid>/environ holds `secret`) and the mode of every
+ * -backend-config and -var-file file, then execs the real terraform.
+ */
+function terraformWrapper(secret: string): { dir: string; record: string } {
+  const real = findOnPath('terraform', path)!;
+  const dir = tempDir('tf-wrapper');
+  const record = join(dir, 'record');
+  writeFileSync(
+    join(dir, 'terraform'),
+    `#!/bin/sh
 {
   printf 'cmdline:'; tr '\\0' ' ' < /proc/$$/cmdline; echo
   echo "environ holds the secret: $(tr '\\0' '\\n' < /proc/$$/environ | grep -c ${secret})"
-  for a in "$@"; do case "$a" in -backend-config=*) f="\${a#-backend-config=}"; [ -f "$f" ] && echo "backend-config file mode $(stat -c %a "$f")";; esac; done
+  for a in "$@"; do case "$a" in
+    -backend-config=*) f="\${a#-backend-config=}"; [ -f "$f" ] && echo "backend-config file mode $(stat -c %a "$f")";;
+    -var-file=*) f="\${a#-var-file=}"; [ -f "$f" ] && echo "var file mode $(stat -c %a "$f")";;
+  esac; done
 } >> "${record}"
 exec "${real}" "$@"
 `,
-      { mode: 0o755 },
-    );
-    return { dir, record };
-  }
+    { mode: 0o755 },
+  );
+  return { dir, record };
+}
 
+describe('backend-config is a secret (issue 10)', () => {
+  const secret = 'SECRETPATH';
   test('never in argv or a child environment; a private 0600 file; nothing holding it left under RUNNER_TEMP', async () => {
     if (!needsReal(tools, 'terraform')) return;
-    const wrapper = terraformWrapper();
+    const wrapper = terraformWrapper(secret);
     const state = join(tempDir('state-secret'), `stage-${secret}.tfstate`);
     const probe = tempProbe([secret]);
     const result = await deployStage({ node: probe.node, envPath: [wrapper.dir, path].join(delimiter), inputs: { command: 'plan', 'backend-config': `path=${state}` } });
@@ -458,29 +463,9 @@ exec "${real}" "$@"
 
 describe("the environment's variables: terraform-vars, never the .example placeholders (review2 finding 4)", () => {
   const marker = 'TFVARS-MARKER-7F3';
-  /** A terraform WRAPPER STAND-IN: records the command line, whether the environment holds the marker, and the mode of every -var-file, then execs the real terraform. */
-  function terraformWrapper(): { dir: string; record: string } {
-    const real = findOnPath('terraform', path)!;
-    const dir = tempDir('tf-vars-wrapper');
-    const record = join(dir, 'record');
-    writeFileSync(
-      join(dir, 'terraform'),
-      `#!/bin/sh
-{
-  printf 'cmdline:'; tr '\\0' ' ' < /proc/$$/cmdline; echo
-  echo "environ holds the marker: $(tr '\\0' '\\n' < /proc/$$/environ | grep -c ${marker})"
-  for a in "$@"; do case "$a" in -var-file=*) f="\${a#-var-file=}"; [ -f "$f" ] && echo "var file mode $(stat -c %a "$f")";; esac; done
-} >> "${record}"
-exec "${real}" "$@"
-`,
-      { mode: 0o755 },
-    );
-    return { dir, record };
-  }
-
   test('the values planned come from terraform-vars, through a private 0600 -var-file: not argv, not a child environment, nothing left under RUNNER_TEMP', async () => {
     if (!needsReal(tools, 'terraform')) return;
-    const wrapper = terraformWrapper();
+    const wrapper = terraformWrapper(marker);
     const state = join(tempDir('state-vars'), 'stage.tfstate');
     const probe = tempProbe([marker]);
     const vars = `# ${marker}: the file is a secret as a whole\nimage_tag = "3.1.4"\n`;
@@ -494,7 +479,7 @@ exec "${real}" "$@"
     expect(record).toMatch(/cmdline:.* plan .*-var-file=\S+terraform-vars\.tfvars /);
     expect(record).toContain('var file mode 600');
     expect(record).not.toMatch(new RegExp(`cmdline:.*${marker}`));
-    expect(record).not.toMatch(/environ holds the marker: [1-9]/);
+    expect(record).not.toMatch(/environ holds the secret: [1-9]/);
     expect(log(result)).not.toContain(marker);
     const [afterMain] = probe.records();
     expect(afterMain).toEqual({ step: 'main', entries: [], holding: [] });
