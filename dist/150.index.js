@@ -27,8 +27,8 @@ __webpack_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
-var core = __webpack_require__(6058);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(3838);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -3260,7 +3260,7 @@ const STATE_PRIVATE = 'private-folder';
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ runStep)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8115);
 
 
@@ -3290,7 +3290,7 @@ async function runStep(main) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ annotate)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 
 /** The one place annotations are written. @actions/core escapes message and properties. */
 function annotate(annotations) {
@@ -3506,7 +3506,7 @@ function apiUrlFromEnv(env = process.env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 async function octokit(token, options = {}) {
-    const [{ getOctokit }, { Http }] = await Promise.all([__webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413)), Promise.all(/* import() */[__webpack_require__.e(288), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 8288))]);
+    const [{ getOctokit }, { Http }] = await Promise.all([Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413)]).then(__webpack_require__.bind(__webpack_require__, 2413)), Promise.all(/* import() */[__webpack_require__.e(288), __webpack_require__.e(294)]).then(__webpack_require__.bind(__webpack_require__, 8288))]);
     const apiUrl = (options.apiUrl || apiUrlFromEnv()).replace(/\/+$/, '');
     const http = new Http({ retryDelays: options.retryDelays, log: options.log, hint: 'GitHub or the network is having trouble: re-run the job.' });
     return getOctokit(token, { baseUrl: apiUrl, request: { fetch: fetchThrough(http, apiUrl) } });
@@ -3737,7 +3737,7 @@ function findDirs(root, accept) {
 /* harmony export */   vS: () => (/* binding */ getList)
 /* harmony export */ });
 /* unused harmony exports getRequired, parseList, parseLines */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3838);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8115);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2844);
 

@@ -402,7 +402,7 @@ async function transportFor(url) {
     const proxied = Boolean(process.env.https_proxy || process.env.HTTPS_PROXY || process.env.http_proxy || process.env.HTTP_PROXY);
     let key = url.protocol;
     if (proxied) {
-        const { getProxyUrl } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4942));
+        const { getProxyUrl } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 4942));
         if (getProxyUrl(url.href))
             key = `${url.protocol}proxy`;
     }
@@ -413,7 +413,7 @@ async function transportFor(url) {
             if (!key.endsWith('proxy'))
                 return { request: mod.request, agent: new mod.Agent({ keepAlive: true }) };
             // @actions/http-client's agent tunnels through the proxy as the runner's own tools do.
-            const { HttpClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4942));
+            const { HttpClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 4942));
             return { request: mod.request, agent: new HttpClient('shipkit', [], { keepAlive: true }).getAgent(url.href) };
         })();
         transports.set(key, transport);
