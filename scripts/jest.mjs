@@ -3,7 +3,7 @@
 //
 // Every temporary folder the tests make (workspaces, tool caches, mirrors, runner temp folders,
 // and whatever the tools they run write) goes under one folder of this run, TMPDIR, removed when
-// jest ends: a test run leaves nothing in the machine's temp folder (about 5 GB a run otherwise).
+// jest ends: a test run leaves nothing in the machine's temp folder (several GB a run otherwise).
 // SHIPKIT_KEEP_TEST_TMP=1 keeps it, and says where, for looking into a failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
