@@ -23,8 +23,7 @@
 // login without REST's `[bot]` suffix (`github-actions`, `__typename: Bot`), and the stand-in does
 // too; it answers `nodes(ids: ...)` for comments by their REST `node_id`. A pull request of a commit
 // has a `base` (the stand-in's default: main, in this repository) and a `head` repository.
-import { createServer } from 'node:http';
-import { listen, stop } from './loopback.mjs';
+import { serveWithBodies, stop } from './loopback.mjs';
 
 /** A GraphQL global id for a comment: opaque, as GitHub's are. */
 function nodeIdOf(id) {
@@ -40,6 +39,10 @@ function graphqlActor(login) {
 export const ACTIONS_BOT = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 
 export class GitHubApi {
+  /** @type {import('node:http').Server | undefined} */
+  server;
+  /** The server's base URL, once started. */
+  url = '';
   /** @type {{method: string, path: string, body?: any, authorization?: string}[]} */
   requests = [];
   /**
@@ -69,12 +72,7 @@ export class GitHubApi {
   nextNumber = 100;
 
   async start() {
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (d) => (raw += d));
-      req.on('end', () => this.handle(req, res, raw));
-    });
-    this.url = await listen(this.server);
+    ({ server: this.server, url: this.url } = await serveWithBodies((req, res, raw) => this.handle(req, res, raw)));
     return this;
   }
 

@@ -1,7 +1,7 @@
 // A loopback HTTP server for the HTTP layer's tests: each test gives the handler, the server records
 // every request (method, path, headers, body, arrival time) so tests can assert what was sent.
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { listen, stop } from './loopback.mjs';
+import { listen, serveWithBodies, stop } from './loopback.mjs';
 
 export interface Seen {
   method: string;
@@ -21,16 +21,11 @@ export class TestServer {
   constructor(public handler: Handler = (_req, res) => res.end('ok')) {}
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (d: Buffer) => (body += d.toString('utf8')));
-      req.on('end', () => {
-        const seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, at: Date.now() };
-        this.seen.push(seen);
-        Promise.resolve(this.handler(req, res, seen, this.seen.length - 1)).catch(() => res.destroy());
-      });
-    });
-    this.url = (await listen(this.server));
+    ({ server: this.server, url: this.url } = await serveWithBodies((req, res, body) => {
+      const seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, at: Date.now() };
+      this.seen.push(seen);
+      Promise.resolve(this.handler(req, res, seen, this.seen.length - 1)).catch(() => res.destroy());
+    }));
     return this;
   }
 

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { listen, stop } from './loopback.mjs';
+import { listen, serveWithBodies, stop } from './loopback.mjs';
 
 const LEEWAY_SECONDS = 60;
 const SERVICE = 'shipkit-test-registry';
@@ -57,6 +57,10 @@ function parseScope(scope) {
 }
 
 class TokenService {
+  /** @type {import('node:http').Server | undefined} */
+  server;
+  /** The server's base URL, once started. */
+  url = '';
   /** @type {{method: string, account?: string, scopes: string[], granted: {name: string, actions: string[]}[], status: number}[]} */
   requests = [];
 
@@ -69,12 +73,7 @@ class TokenService {
   }
 
   async start() {
-    this.server = createServer((req, res) => {
-      let raw = '';
-      req.on('data', (d) => (raw += d));
-      req.on('end', () => this.handle(req, res, raw));
-    });
-    this.url = await listen(this.server);
+    ({ server: this.server, url: this.url } = await serveWithBodies((req, res, raw) => this.handle(req, res, raw)));
     return this;
   }
 
