@@ -12,9 +12,12 @@ import { join } from 'node:path';
 
 const runTmp = mkdtempSync(join(tmpdir(), 'shipkit-test-run-'));
 const report = join(runTmp, 'jest-report.json');
+// jest's transform cache stays in the machine's temp folder, where the next run finds it
+const args = process.argv.slice(2);
+const cache = args.some((a) => a.startsWith('--cacheDirectory')) ? [] : [`--cacheDirectory=${join(tmpdir(), 'shipkit-jest-cache')}`];
 const run = spawnSync(
   process.execPath,
-  ['--experimental-vm-modules', join('node_modules', 'jest', 'bin', 'jest.js'), '--json', `--outputFile=${report}`, ...process.argv.slice(2)],
+  ['--experimental-vm-modules', join('node_modules', 'jest', 'bin', 'jest.js'), '--json', `--outputFile=${report}`, ...cache, ...args],
   { stdio: 'inherit', env: { ...process.env, TMPDIR: runTmp, NODE_NO_WARNINGS: '1' } },
 );
 let summary;
